@@ -1,0 +1,206 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+import { ARTICLE_STATUSES, REVISION_KINDS, ROLES } from '@/lib/domain-constants';
+
+/** Milliseconds since the epoch, UTC; Drizzle hands them back as Date. */
+const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
+const createdAt = () =>
+  timestamp('created_at')
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Stored lower-cased; the login form lower-cases too. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** Bumped on disable, role change and password reset: every older session is refused. */
+    sessionVersion: integer('session_version').notNull().default(1),
+    disabledAt: timestamp('disabled_at'),
+    lastLoginAt: timestamp('last_login_at'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at'),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+);
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
+    /** Optimistic-concurrency counter: every write states the version it was based on. */
+    version: integer('version').notNull().default(1),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    /** The newest revision: what the desk edits. */
+    workingRevisionId: integer('working_revision_id').references((): AnySQLiteColumn => revisions.id),
+    /** What the public page shows; null until the first publish. */
+    liveRevisionId: integer('live_revision_id').references((): AnySQLiteColumn => revisions.id),
+    /** Set once, at the first publish; never moves. */
+    firstPublishedAt: timestamp('first_published_at'),
+    /** The public "Updated" stamp: moves only for an Update or a Correction, never for a minor fix. */
+    updatedAt: timestamp('updated_at'),
+    scheduledFor: timestamp('scheduled_for'),
+    withdrawnAt: timestamp('withdrawn_at'),
+    lastEditedAt: timestamp('last_edited_at').notNull(),
+    lastEditedBy: integer('last_edited_by').references(() => users.id),
+    lockedBy: integer('locked_by').references(() => users.id),
+    lockedSince: timestamp('locked_since'),
+    lockHeartbeatAt: timestamp('lock_heartbeat_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('articles_slug_unique').on(t.slug),
+    index('articles_desk_order').on(t.lastEditedAt, t.id),
+    index('articles_status_desk_order').on(t.status, t.lastEditedAt, t.id),
+    index('articles_author').on(t.authorId),
+  ],
+);
+
+export const photos = sqliteTable(
+  'photos',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Content address: hex SHA-256 of the original bytes. */
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    mime: text('mime').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    caption: text('caption').notNull().default(''),
+    photographer: text('photographer').notNull().default(''),
+    /** The copyright holder printed first in the credit line. */
+    agency: text('agency').notNull().default(''),
+    copyrightNotice: text('copyright_notice').notNull().default(''),
+    altText: text('alt_text').notNull().default(''),
+    /** The agency's media-bank page for this picture. */
+    sourceUrl: text('source_url'),
+    rightsUrl: text('rights_url'),
+    takenAt: timestamp('taken_at'),
+    /** Which fields were prefilled from the file's IPTC/XMP/EXIF, and the raw metadata read. */
+    metadataJson: text('metadata_json', { mode: 'json' }).$type<Record<string, unknown>>(),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at'),
+  },
+  (t) => [uniqueIndex('photos_sha256_unique').on(t.sha256)],
+);
+
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    /** 1, 2, 3… within one article. */
+    number: integer('number').notNull(),
+    kind: text('kind', { enum: REVISION_KINDS }).notNull(),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    headline: text('headline').notNull().default(''),
+    standfirst: text('standfirst').notNull().default(''),
+    datelinePlace: text('dateline_place').notNull().default(''),
+    datelineSource: text('dateline_source').notNull().default(''),
+    byline: text('byline').notNull().default(''),
+    section: text('section').notNull().default(''),
+    /** ProseMirror JSON document. */
+    body: text('body', { mode: 'json' }).notNull().$type<unknown>(),
+    /** Derived from body: search, word count and diffs. */
+    bodyText: text('body_text').notNull().default(''),
+    leadPhotoId: integer('lead_photo_id').references(() => photos.id),
+    leadPhotoCaption: text('lead_photo_caption'),
+    leadPhotoCredit: text('lead_photo_credit'),
+    /** The desk's note: why it was returned, what an update changed. */
+    changeNote: text('change_note'),
+    /** A correction's public note, printed at the foot of the article. */
+    publicNote: text('public_note'),
+  },
+  (t) => [uniqueIndex('revisions_article_number_unique').on(t.articleId, t.number)],
+);
+
+export const articlePhotos = sqliteTable(
+  'article_photos',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    photoId: integer('photo_id')
+      .notNull()
+      .references(() => photos.id),
+    addedBy: integer('added_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.photoId] }), index('article_photos_photo').on(t.photoId)],
+);
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    /** The revision the comment was made on; the thread follows the article. */
+    revisionId: integer('revision_id').references(() => revisions.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    /** The text the comment points at, if any. */
+    quote: text('quote'),
+    resolvedAt: timestamp('resolved_at'),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('comments_article').on(t.articleId, t.createdAt)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Null for the system itself (start-up, scheduler, shell). */
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+    at: createdAt(),
+  },
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_target').on(t.targetType, t.targetId)],
+);
+
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** As typed, lower-cased: attempts against unknown emails count too. */
+    email: text('email').notNull(),
+    succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
+    at: createdAt(),
+  },
+  (t) => [index('login_attempts_email_at').on(t.email, t.at)],
+);

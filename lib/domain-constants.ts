@@ -1,0 +1,43 @@
+/** The newsroom's vocabulary, shared by the schema, zod and the UI. */
+
+export const ROLES = ['editor', 'copy_editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  editor: 'Editor',
+  copy_editor: 'Copy editor',
+  admin: 'Admin',
+};
+
+export const ARTICLE_STATUSES = [
+  'draft',
+  'in_review',
+  'approved',
+  'scheduled',
+  'published',
+  'withdrawn',
+] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const STATUS_LABELS: Record<ArticleStatus, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  approved: 'Approved',
+  scheduled: 'Scheduled',
+  published: 'Published',
+  withdrawn: 'Withdrawn',
+};
+
+export const REVISION_KINDS = [
+  'create',
+  'save',
+  'autosave',
+  'submit',
+  'approve',
+  'return',
+  'publish',
+  'update',
+  'correction',
+  'restore',
+] as const;
+export type RevisionKind = (typeof REVISION_KINDS)[number];

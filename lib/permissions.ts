@@ -1,0 +1,56 @@
+import type { Role } from './domain-constants';
+
+/**
+ * Who may do what: DESIGN.md's role table as data. The UI reads it to hide what a person cannot
+ * do; the domain in server/ reads it to refuse. `:own` actions also need the resource to belong to
+ * the person, `:any` ones do not; the domain adds status rules (e.g. only drafts are editable by
+ * their writer) on top of this table.
+ */
+export const PERMISSIONS = {
+  'article:create': ['editor', 'copy_editor', 'admin'],
+  'article:read:own': ['editor', 'copy_editor', 'admin'],
+  /** Other people's articles once they have left draft; copy desk and admins see drafts too. */
+  'article:read:submitted': ['editor', 'copy_editor', 'admin'],
+  'article:read:any': ['copy_editor', 'admin'],
+  'article:edit:own': ['editor', 'copy_editor', 'admin'],
+  'article:edit:any': ['copy_editor', 'admin'],
+  'article:submit:own': ['editor', 'copy_editor', 'admin'],
+  'article:review': ['copy_editor', 'admin'],
+  'article:publish:approved': ['editor', 'copy_editor', 'admin'],
+  'article:publish:any': ['copy_editor', 'admin'],
+  'article:unpublish': ['editor', 'copy_editor', 'admin'],
+  'photo:upload': ['editor', 'copy_editor', 'admin'],
+  'photo:edit': ['editor', 'copy_editor', 'admin'],
+  'comment:create': ['editor', 'copy_editor', 'admin'],
+  'user:manage': ['admin'],
+  'audit:read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function roleCan(role: Role, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+}
+
+/** The subject of an ownership check: only the owner is needed, not the whole row. */
+export type Owned = { authorId: number };
+
+/**
+ * `can(user, 'article:edit', article)` answers for either variant: the `:any` permission, or the
+ * `:own` one when the user owns the resource.
+ */
+export function can(
+  user: { id: number; role: Role },
+  action: 'article:edit' | 'article:read' | 'article:submit',
+  resource: Owned,
+): boolean;
+export function can(user: { id: number; role: Role }, action: Action): boolean;
+export function can(user: { id: number; role: Role }, action: string, resource?: Owned): boolean {
+  if (action in PERMISSIONS) return roleCan(user.role, action as Action);
+  const any = `${action}:any` as Action;
+  const own = `${action}:own` as Action;
+  if (any in PERMISSIONS && roleCan(user.role, any)) return true;
+  return (
+    own in PERMISSIONS && resource !== undefined && resource.authorId === user.id && roleCan(user.role, own)
+  );
+}

@@ -1,0 +1,60 @@
+import 'server-only';
+import path from 'node:path';
+import { z } from 'zod';
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATA_DIR: z.string().min(1).default('./data'),
+    AUTH_SECRET: z
+      .string()
+      .min(32, 'AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)')
+      .optional(),
+    ADMIN_EMAIL: z.email('ADMIN_EMAIL must be an email address').optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').optional(),
+    DEMO: z.enum(['0', '1'], { message: 'DEMO must be 0 or 1' }).default('1'),
+    NEWSROOM_TIMEZONE: z
+      .string()
+      .default('UTC')
+      .refine(isTimeZone, 'NEWSROOM_TIMEZONE must be an IANA time zone such as Europe/London'),
+  })
+  .refine((env) => (env.ADMIN_EMAIL === undefined) === (env.ADMIN_PASSWORD === undefined), {
+    message: 'Set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither',
+    path: ['ADMIN_EMAIL'],
+  });
+
+export type Env = z.infer<typeof EnvSchema> & { dataDir: string };
+
+/** Empty strings count as unset, as a shell's `FOO= npm start` means. */
+function definedOnly(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = EnvSchema.safeParse(definedOnly(source));
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || 'env'}: ${issue.message}`);
+    throw new Error(`Dateline cannot start, the environment is invalid:\n${problems.join('\n')}`);
+  }
+  const dir = result.data.DATA_DIR;
+  return { ...result.data, dataDir: path.isAbsolute(dir) ? dir : path.join(process.cwd(), dir) };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment; the only reader of process.env in the app. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
