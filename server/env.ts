@@ -48,7 +48,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Dateline cannot start, the environment is invalid:\n${problems.join('\n')}`);
   }
   const dir = result.data.DATA_DIR;
-  return { ...result.data, dataDir: path.isAbsolute(dir) ? dir : path.join(process.cwd(), dir) };
+  return { ...result.data, dataDir: path.isAbsolute(dir) ? dir : path.join(/*turbopackIgnore: true*/ process.cwd(), dir) };
 }
 
 let cached: Env | undefined;

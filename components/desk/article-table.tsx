@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import type { DeskArticle } from '@/lib/article-view';
+import { formatDeskTime } from '@/lib/desk-time';
+import { StatusBadge } from './status-badge';
+
+export function ArticleTable({ articles, timeZone }: { articles: DeskArticle[]; timeZone: string }) {
+  const now = new Date();
+  return (
+    <table className="table">
+      <caption className="visually-hidden">Articles, most recently edited first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Headline</th>
+          <th scope="col">Status</th>
+          <th scope="col">Author</th>
+          <th scope="col">Last edited</th>
+        </tr>
+      </thead>
+      <tbody>
+        {articles.map((article) => (
+          <tr key={article.id}>
+            <td>
+              <Link href={`/desk/articles/${article.id}`}>{article.headline || 'Untitled draft'}</Link>
+            </td>
+            <td>
+              <StatusBadge status={article.status} />
+            </td>
+            <td>{article.authorName}</td>
+            <td>
+              <time dateTime={article.lastEditedAt}>{formatDeskTime(article.lastEditedAt, timeZone, now)}</time>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

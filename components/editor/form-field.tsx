@@ -1,0 +1,48 @@
+'use client';
+
+import { useId } from 'react';
+
+type Props = {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors?: string[];
+  hint?: string;
+  readOnly?: boolean;
+  multiline?: boolean;
+  rows?: number;
+};
+
+/** A labelled input or text area whose hint and errors are announced with it. */
+export function FormField({ label, name, value, onChange, errors, hint, readOnly, multiline, rows }: Props) {
+  const generated = useId();
+  const id = name;
+  const hintId = hint ? `${generated}-hint` : undefined;
+  const errorId = errors?.length ? `${generated}-error` : undefined;
+  const common = {
+    id,
+    name,
+    value,
+    readOnly,
+    'aria-invalid': errors?.length ? true : undefined,
+    'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
+    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span id={hintId} className="field__hint">
+          {hint}
+        </span>
+      )}
+      {multiline ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />}
+      {errorId && (
+        <p id={errorId} className="field__error">
+          {errors?.join(' ')}
+        </p>
+      )}
+    </div>
+  );
+}

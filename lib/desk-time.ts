@@ -1,0 +1,31 @@
+/**
+ * Desk times in the newsroom's zone: "14:05 today", "09:12 yesterday", then "3 Nov 14:05" within the
+ * year and "3 Nov 2025" before it. 24-hour clock, as newsrooms write it.
+ */
+export function formatDeskTime(at: Date | string, timeZone: string, now: Date = new Date()): string {
+  const date = typeof at === 'string' ? new Date(at) : at;
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  const day = dayKey(date, timeZone);
+  if (day === dayKey(now, timeZone)) return `${time} today`;
+  if (day === dayKey(new Date(now.getTime() - 86_400_000), timeZone)) return `${time} yesterday`;
+  const sameYear = day.slice(0, 4) === dayKey(now, timeZone).slice(0, 4);
+  const dayMonth = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  }).format(date);
+  return sameYear ? `${dayMonth} ${time}` : dayMonth;
+}
+
+/** "HH:MM" in the newsroom's zone. */
+export function formatClock(at: Date | string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    typeof at === 'string' ? new Date(at) : at,
+  );
+}
+
+/** YYYY-MM-DD of the instant in the zone (en-CA formats dates that way). */
+function dayKey(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}

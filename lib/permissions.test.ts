@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { can, PERMISSIONS, roleCan } from './permissions';
+
+const editor = { id: 1, role: 'editor' as const };
+const copyEditor = { id: 2, role: 'copy_editor' as const };
+const admin = { id: 3, role: 'admin' as const };
+
+describe('the role table', () => {
+  it('gives user management and the audit log to admins only', () => {
+    expect(roleCan('admin', 'user:manage')).toBe(true);
+    expect(roleCan('copy_editor', 'user:manage')).toBe(false);
+    expect(roleCan('editor', 'user:manage')).toBe(false);
+    expect(PERMISSIONS['audit:read']).toEqual(['admin']);
+  });
+
+  it('gives review to the copy desk and admins, not to editors', () => {
+    expect(can(copyEditor, 'article:review')).toBe(true);
+    expect(can(admin, 'article:review')).toBe(true);
+    expect(can(editor, 'article:review')).toBe(false);
+  });
+
+  it('lets an editor edit their own article but not someone else’s', () => {
+    expect(can(editor, 'article:edit', { authorId: editor.id })).toBe(true);
+    expect(can(editor, 'article:edit', { authorId: 99 })).toBe(false);
+  });
+
+  it('lets the copy desk edit anyone’s article', () => {
+    expect(can(copyEditor, 'article:edit', { authorId: 99 })).toBe(true);
+    expect(can(admin, 'article:edit', { authorId: 99 })).toBe(true);
+  });
+
+  it('lets only the author submit their article', () => {
+    expect(can(editor, 'article:submit', { authorId: editor.id })).toBe(true);
+    expect(can(copyEditor, 'article:submit', { authorId: 99 })).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { BodyDoc } from '@/lib/article-body';
+import { ARTICLE_STATUSES } from '@/lib/domain-constants';
+
+export const HEADLINE_MAX = 300;
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`);
+
+/** The fields a writer edits; the same schema checks the form and the API. */
+export const ArticleFields = {
+  headline: text('Headline', HEADLINE_MAX),
+  standfirst: text('Standfirst', 1000),
+  datelinePlace: text('Dateline place', 100),
+  datelineSource: text('Dateline source', 100),
+  byline: text('Byline', 200),
+  body: BodyDoc,
+};
+
+export const SaveArticleInput = z.strictObject({
+  ...ArticleFields,
+  version: z.number({ error: 'Version must be a whole number' }).int('Version must be a whole number').min(1),
+});
+export type SaveArticleInput = z.infer<typeof SaveArticleInput>;
+
+export const DeskListQuery = z.strictObject({
+  status: z.enum(ARTICLE_STATUSES, { error: 'Unknown status' }).optional(),
+  cursor: z.string().max(100).optional(),
+});
+export type DeskListQuery = z.infer<typeof DeskListQuery>;
