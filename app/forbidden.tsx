@@ -2,7 +2,7 @@ import Link from 'next/link';
 
 export default function Forbidden() {
   return (
-    <main className="error-page">
+    <main id="content" className="error-page">
       <p className="error-page__code">403 · Not allowed</p>
       <h1>You do not have access to this page</h1>
       <p>Your role does not include this part of Dateline. If you need it, ask an admin.</p>

@@ -28,8 +28,8 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** For pages: the user, or off to the login page (and back here afterwards). */
-export async function requirePageUser(returnTo: string): Promise<SessionUser> {
+/** For pages and form actions: the user, or off to the login page (and back here afterwards). */
+export async function requireSignedIn(returnTo: string): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
   return user;

@@ -1,20 +1,19 @@
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/ui/query-provider';
 import { SiteHeader } from '@/components/ui/site-header';
-import { requirePageUser } from '@/server/session';
+import { currentUser } from '@/server/session';
 
-// Each page checks the session too: a layout is not re-run on every navigation.
+// The pages enforce the session (and redirect with their own return path); a layout is not
+// re-run on every navigation, so it only decides whether there is a header to show.
 export default async function DeskLayout({ children }: { children: ReactNode }) {
-  const user = await requirePageUser('/desk');
+  const user = await currentUser();
   return (
     <>
       <a className="skip-link" href="#content">
         Skip to content
       </a>
-      <SiteHeader user={user} />
-      <QueryProvider>
-        <main id="content">{children}</main>
-      </QueryProvider>
+      {user && <SiteHeader user={user} />}
+      <QueryProvider>{children}</QueryProvider>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { isAppError } from '@/lib/app-error';
 import { ChangeRoleInput, SetDisabledInput } from '@/lib/validation/user';
 import { parseInput } from '@/lib/validation/parse-input';
-import { requireUser } from '@/server/session';
+import { requireSignedIn } from '@/server/session';
 import { changeUserRole, setUserDisabled } from '@/server/users/update-user-access';
 
 export type AccessFormState = { error: string | null };
@@ -22,7 +22,7 @@ async function attempt(change: () => void): Promise<AccessFormState> {
 }
 
 export async function changeRoleAction(_previous: AccessFormState, form: FormData): Promise<AccessFormState> {
-  const actor = await requireUser();
+  const actor = await requireSignedIn('/admin');
   return attempt(() => {
     const input = parseInput(ChangeRoleInput, { userId: form.get('userId'), role: form.get('role') });
     changeUserRole(actor, input.userId, input.role);
@@ -30,7 +30,7 @@ export async function changeRoleAction(_previous: AccessFormState, form: FormDat
 }
 
 export async function setDisabledAction(_previous: AccessFormState, form: FormData): Promise<AccessFormState> {
-  const actor = await requireUser();
+  const actor = await requireSignedIn('/admin');
   return attempt(() => {
     const input = parseInput(SetDisabledInput, { userId: form.get('userId'), disabled: form.get('disabled') });
     setUserDisabled(actor, input.userId, input.disabled);

@@ -3,17 +3,17 @@ import { UserAccessControls } from '@/components/admin/user-access-controls';
 import { ROLE_LABELS } from '@/lib/domain-constants';
 import { formatDeskTime } from '@/lib/desk-time';
 import { env } from '@/server/env';
-import { forPage, requirePageUser } from '@/server/session';
+import { forPage, requireSignedIn } from '@/server/session';
 import { listUsers } from '@/server/users/queries';
 
 export const metadata: Metadata = { title: 'Admin' };
 
 export default async function AdminPage() {
-  const actor = await requirePageUser('/admin');
+  const actor = await requireSignedIn('/admin');
   const users = forPage(() => listUsers(actor));
   const timeZone = env().NEWSROOM_TIMEZONE;
   return (
-    <>
+    <main id="content">
       <div className="page-head">
         <h1>People</h1>
       </div>
@@ -52,6 +52,6 @@ export default async function AdminPage() {
           ))}
         </tbody>
       </table>
-    </>
+    </main>
   );
 }

@@ -6,19 +6,19 @@ import { StatusFilter } from '@/components/desk/status-filter';
 import { DeskListQuery } from '@/lib/validation/article';
 import { listDeskArticles } from '@/server/articles/queries';
 import { env } from '@/server/env';
-import { forPage, requirePageUser } from '@/server/session';
+import { forPage, requireSignedIn } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Desk' };
 
 export default async function DeskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const user = await requirePageUser('/desk');
+  const user = await requireSignedIn('/desk');
   const parsed = DeskListQuery.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : {};
   const { items, nextCursor } = forPage(() => listDeskArticles(user, query));
   const statusParam = query.status ? `status=${query.status}&` : '';
 
   return (
-    <>
+    <main id="content">
       <div className="page-head">
         <h1>Desk</h1>
         <form action={newArticleAction}>
@@ -37,6 +37,6 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
         {query.cursor && <Link href={query.status ? `/desk?status=${query.status}` : '/desk'}>Newest articles</Link>}
         {nextCursor && <Link href={`/desk?${statusParam}cursor=${encodeURIComponent(nextCursor)}`}>Older articles</Link>}
       </div>
-    </>
+    </main>
   );
 }

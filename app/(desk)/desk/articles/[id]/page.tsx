@@ -4,13 +4,17 @@ import { editRefusal } from '@/lib/article-edit-rules';
 import { parseId } from '@/lib/validation/parse-id';
 import { getArticle } from '@/server/articles/queries';
 import { env } from '@/server/env';
-import { forPage, requirePageUser } from '@/server/session';
+import { forPage, requireSignedIn } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Edit article' };
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePageUser(`/desk/articles/${id}`);
+  const user = await requireSignedIn(`/desk/articles/${id}`);
   const article = forPage(() => getArticle(user, parseId(id, 'article')));
-  return <ArticleForm article={article} readOnlyReason={editRefusal(user, article)} timeZone={env().NEWSROOM_TIMEZONE} />;
+  return (
+    <main id="content">
+      <ArticleForm article={article} readOnlyReason={editRefusal(user, article)} timeZone={env().NEWSROOM_TIMEZONE} />
+    </main>
+  );
 }

@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+/** The run's shared password (see playwright.config.ts); each spec's people are its own. */
+export const PASSWORD = process.env.E2E_PASSWORD ?? '';
+
+export type Person = { email: string; name: string; role: 'admin' | 'copy_editor' | 'editor' };
+
+/** The three people the setup project signs in once; their sessions are reused by the specs. */
+export const STAFF = {
+  admin: { email: 'admin@e2e.example', name: 'Administrator', role: 'admin' },
+  copy_editor: { email: 'copydesk@e2e.example', name: 'Cora Desk', role: 'copy_editor' },
+  editor: { email: 'reporter@e2e.example', name: 'Rita Reporter', role: 'editor' },
+} as const satisfies Record<string, Person>;
+
+export const storageStateOf = (role: keyof typeof STAFF) => path.join(__dirname, '.auth', `${role}.json`);
+
+/** Creates a user the way an operator does: `npm run user:create` with the password on stdin. */
+export function createUserFromShell(person: Person, password = PASSWORD): void {
+  execFileSync(
+    path.join('node_modules', '.bin', 'tsx'),
+    ['--conditions=react-server', 'scripts/user-create.ts', '--email', person.email, '--name', person.name, '--role', person.role, '--password-stdin'],
+    { input: `${password}\n`, env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR }, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+}
+
+/** A person nobody else uses, for specs that lock out, disable or demote someone. */
+export function newPerson(role: Person['role'], name = 'Temp Person'): Person {
+  const person = { email: `${role}-${randomUUID().slice(0, 8)}@e2e.example`, name, role };
+  createUserFromShell(person);
+  return person;
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function signInAndWaitForDesk(page: Page, email: string): Promise<void> {
+  await signIn(page, email);
+  await expect(page.getByRole('heading', { name: 'Desk' })).toBeVisible();
+}

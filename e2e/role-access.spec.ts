@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test';
+import { newPerson, signIn, STAFF, storageStateOf } from './people';
+
+test.describe('an editor', () => {
+  test.use({ storageState: storageStateOf('editor') });
+
+  test('opening /admin gets the 403 page', async ({ page }) => {
+    const response = await page.goto('/admin');
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Back to the desk' })).toBeVisible();
+  });
+
+  test('does not see the Admin link in the header', async ({ page }) => {
+    await page.goto('/desk');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Desk' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' })).toHaveCount(0);
+  });
+});
+
+test.describe('the API without a session', () => {
+  test('answers 401 in JSON on every article route', async ({ request }) => {
+    for (const [method, url] of [
+      ['GET', '/api/articles'],
+      ['POST', '/api/articles'],
+      ['GET', '/api/articles/1'],
+      ['PUT', '/api/articles/1'],
+    ] as const) {
+      const response = await request.fetch(url, { method, data: method === 'PUT' ? {} : undefined });
+      expect(response.status(), `${method} ${url}`).toBe(401);
+      expect((await response.json()).error.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
+
+test('a disabled user’s next click lands on the sign-in page', async ({ browser }) => {
+  const person = newPerson('editor', 'Soon Disabled');
+  const theirs = await browser.newContext();
+  const page = await theirs.newPage();
+  await signIn(page, person.email);
+  await expect(page.getByRole('heading', { name: 'Desk' })).toBeVisible();
+
+  const admins = await browser.newContext({ storageState: storageStateOf('admin') });
+  const admin = await admins.newPage();
+  await admin.goto('/admin');
+  await admin.getByRole('button', { name: `Disable ${person.name}` }).click();
+  await expect(admin.getByRole('row', { name: new RegExp(person.email) })).toContainText('Disabled');
+
+  await page.getByRole('button', { name: 'New article' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto('/desk');
+  await expect(page).toHaveURL(/\/login/);
+
+  // And they cannot simply sign in again.
+  await signIn(page, person.email);
+  await expect(page.getByRole('alert', { name: 'Sign-in problem' })).toHaveText('Invalid email or password');
+  await theirs.close();
+  await admins.close();
+});
+
+test('a role change ends the person’s session at their next request', async ({ browser }) => {
+  const person = newPerson('copy_editor', 'Soon Demoted');
+  const theirs = await browser.newContext();
+  const page = await theirs.newPage();
+  await signIn(page, person.email);
+  await expect(page.getByRole('banner')).toContainText('Copy editor');
+
+  const admins = await browser.newContext({ storageState: storageStateOf('admin') });
+  const admin = await admins.newPage();
+  await admin.goto('/admin');
+  await admin.getByLabel(`Role for ${person.name}`).selectOption('editor');
+  await admin.getByRole('row', { name: new RegExp(person.email) }).getByRole('button', { name: 'Change role' }).click();
+  await expect(admin.getByRole('row', { name: new RegExp(person.email) }).getByRole('cell', { name: 'Editor', exact: true })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Desk', exact: true }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, person.email);
+  await expect(page.getByRole('banner')).toContainText(`${person.name} · Editor`);
+  await theirs.close();
+  await admins.close();
+});
+
+test('the admin cannot disable themselves', async ({ browser }) => {
+  const admins = await browser.newContext({ storageState: storageStateOf('admin') });
+  const admin = await admins.newPage();
+  await admin.goto('/admin');
+  const ownRow = admin.getByRole('row', { name: new RegExp(STAFF.admin.email) });
+  await expect(ownRow).toContainText('You');
+  await expect(ownRow.getByRole('button')).toHaveCount(0);
+  await admins.close();
+});
