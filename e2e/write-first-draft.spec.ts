@@ -67,3 +67,19 @@ test('hostile markup in a field is kept as text, never run', async ({ page }) =>
   await expect(page.getByRole('link', { name: hostile })).toBeVisible();
   expect(dialogs).toBe(0);
 });
+
+test('when the session has ended, Save says so and the text stays in the form', async ({ page, context }) => {
+  await signInAndWaitForDesk(page, STAFF.editor.email);
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.getByLabel('Headline').fill('Written while the session lapsed');
+  await page.getByLabel('Body').fill('Every word of this must survive.');
+
+  await context.clearCookies();
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  const problem = page.getByRole('alert', { name: 'Save problem' });
+  await expect(problem).toContainText('Your session has ended. Sign in again to continue.');
+  await expect(problem.getByRole('link', { name: 'Sign in again in a new tab' })).toBeVisible();
+  await expect(page.getByLabel('Headline')).toHaveValue('Written while the session lapsed');
+  await expect(page.getByLabel('Body')).toHaveValue('Every word of this must survive.');
+});

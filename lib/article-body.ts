@@ -14,10 +14,16 @@ const Paragraph = z.strictObject({
   content: z.array(TextNode).optional(),
 });
 
-export const BodyDoc = z.strictObject({
-  type: z.literal('doc', { error: 'The body must be a document' }),
-  content: z.array(Paragraph),
-});
+const NOT_A_DOCUMENT = 'The body must be a document';
+
+export const BodyDoc = z.strictObject(
+  {
+    type: z.literal('doc', { error: NOT_A_DOCUMENT }),
+    content: z.array(Paragraph),
+  },
+  // A body that is not even an object (a string, null) gets the same message, not zod's default.
+  { error: (issue) => (issue.code === 'invalid_type' ? NOT_A_DOCUMENT : undefined) },
+);
 export type BodyDoc = z.infer<typeof BodyDoc>;
 
 /** A stored body may be at most this large (its JSON, in bytes). */

@@ -6,9 +6,10 @@ export function formatDeskTime(at: Date | string, timeZone: string, now: Date = 
   const date = typeof at === 'string' ? new Date(at) : at;
   const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
   const day = dayKey(date, timeZone);
-  if (day === dayKey(now, timeZone)) return `${time} today`;
-  if (day === dayKey(new Date(now.getTime() - 86_400_000), timeZone)) return `${time} yesterday`;
-  const sameYear = day.slice(0, 4) === dayKey(now, timeZone).slice(0, 4);
+  const today = dayKey(now, timeZone);
+  if (day === today) return `${time} today`;
+  if (day === previousDay(today)) return `${time} yesterday`;
+  const sameYear = day.slice(0, 4) === today.slice(0, 4);
   const dayMonth = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     day: 'numeric',
@@ -28,4 +29,12 @@ export function formatClock(at: Date | string, timeZone: string): string {
 /** YYYY-MM-DD of the instant in the zone (en-CA formats dates that way). */
 function dayKey(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
+/**
+ * The calendar day before a YYYY-MM-DD key. Counted on the calendar, not as now − 24 h: the zone's
+ * day before a clock change has 23 or 25 hours, and 24 hours back would land on the wrong day.
+ */
+function previousDay(key: string): string {
+  return new Date(Date.parse(`${key}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }

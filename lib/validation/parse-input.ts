@@ -12,7 +12,9 @@ export function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.inf
   const fields: FieldErrors = {};
   const general: string[] = [];
   for (const issue of result.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
+    // Only top-level unknown keys lack a field; one nested inside a field (an extra attribute on a
+    // body node) is that field's error.
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
       general.push(`Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`);
       continue;
     }

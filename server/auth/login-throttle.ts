@@ -12,7 +12,7 @@ export const WINDOW_MS = 15 * 60 * 1000;
  * later of the window start and the last successful login; refused attempts are not recorded, so
  * the lock lifts 15 minutes after the failures that caused it.
  */
-export function lockedOutMinutes(db: Db, email: string, now: Date): number | null {
+export function lockedOutMinutes(db: Db | Tx, email: string, now: Date): number | null {
   const lastSuccess = db
     .select({ at: loginAttempts.at })
     .from(loginAttempts)
@@ -37,6 +37,7 @@ export function lockedOutMinutes(db: Db, email: string, now: Date): number | nul
   return Math.max(1, Math.ceil((unlocksAt - now.getTime()) / 60_000));
 }
 
-export function recordLoginAttempt(db: Db | Tx, email: string, succeeded: boolean, at: Date): void {
-  db.insert(loginAttempts).values({ email, succeeded, at }).run();
+/** Returns the attempt's id, so an attempt filed as a failure can be marked successful once checked. */
+export function recordLoginAttempt(db: Db | Tx, email: string, succeeded: boolean, at: Date): number {
+  return db.insert(loginAttempts).values({ email, succeeded, at }).returning({ id: loginAttempts.id }).get().id;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
+import { loginAttempts, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/session-user';
 import { recordAudit } from '@/server/audit/record-audit';
 import { verifyDecoy, verifyPassword } from '@/server/users/password';
@@ -25,8 +25,17 @@ export function normalizeEmail(email: string): string {
 export async function verifyCredentials(emailInput: string, password: string, now = new Date()): Promise<LoginResult> {
   const db = getDb();
   const email = normalizeEmail(emailInput);
-  const minutes = lockedOutMinutes(db, email, now);
-  if (minutes !== null) return { ok: false, reason: 'rate_limited', minutes };
+  // The attempt is filed as a failure before the slow hash check, in the same step as the lock
+  // check: parallel guesses then see each other and a burst cannot slip past the lock.
+  const gate = db.transaction(
+    (tx): { minutes: number } | { attemptId: number } => {
+      const minutes = lockedOutMinutes(tx, email, now);
+      if (minutes !== null) return { minutes };
+      return { attemptId: recordLoginAttempt(tx, email, false, now) };
+    },
+    { behavior: 'immediate' },
+  );
+  if ('minutes' in gate) return { ok: false, reason: 'rate_limited', minutes: gate.minutes };
 
   const row = db
     .select({
@@ -45,15 +54,14 @@ export async function verifyCredentials(emailInput: string, password: string, no
   const passwordMatches = row ? await verifyPassword(row.passwordHash, password) : await verifyDecoy(password);
   const ok = row !== undefined && passwordMatches && row.disabledAt === null;
 
+  if (!ok) return { ok: false, reason: 'invalid' };
+
   db.transaction((tx) => {
-    recordLoginAttempt(tx, email, ok, now);
-    if (ok) {
-      tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, row.id)).run();
-      recordAudit(tx, { actorId: row.id, action: 'session.sign_in', targetType: 'user', targetId: row.id });
-    }
+    tx.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, gate.attemptId)).run();
+    tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, row.id)).run();
+    recordAudit(tx, { actorId: row.id, action: 'session.sign_in', targetType: 'user', targetId: row.id });
   });
 
-  if (!ok) return { ok: false, reason: 'invalid' };
   return {
     ok: true,
     user: { id: row.id, email: row.email, name: row.name, role: row.role, sessionVersion: row.sessionVersion },

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env';
+
+/** A clean environment: only what the test names, not the runner's own process.env. */
+const parse = (vars: Record<string, string>) => parseEnv({ NODE_ENV: 'test', ...vars });
+
+const SECRET = 's'.repeat(32);
+
+describe('parseEnv', () => {
+  it('fills in the defaults', () => {
+    const env = parse({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data', DEMO: '1', NEWSROOM_TIMEZONE: 'UTC' });
+    expect(env.AUTH_SECRET).toBeUndefined();
+    expect(env.ADMIN_EMAIL).toBeUndefined();
+    expect(path.isAbsolute(env.dataDir)).toBe(true);
+    expect(env.dataDir).toBe(path.resolve('data'));
+  });
+
+  it('reads the values it is given, resolving a relative DATA_DIR and keeping an absolute one', () => {
+    const env = parse({
+      PORT: '8080',
+      DATA_DIR: 'var/dateline',
+      AUTH_SECRET: SECRET,
+      ADMIN_EMAIL: 'chief@newsroom.org',
+      ADMIN_PASSWORD: 'a long admin password',
+      DEMO: '0',
+      NEWSROOM_TIMEZONE: 'Europe/Moscow',
+    });
+    expect(env).toMatchObject({ PORT: 8080, DEMO: '0', NEWSROOM_TIMEZONE: 'Europe/Moscow', AUTH_SECRET: SECRET });
+    expect(env.dataDir).toBe(path.resolve('var/dateline'));
+    expect(parse({ DATA_DIR: '/srv/dateline' }).dataDir).toBe('/srv/dateline');
+  });
+
+  it('treats an empty string as unset', () => {
+    const env = parse({ PORT: '', DATA_DIR: '', DEMO: '', NEWSROOM_TIMEZONE: '', AUTH_SECRET: '', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data', DEMO: '1', NEWSROOM_TIMEZONE: 'UTC' });
+    expect(env.AUTH_SECRET).toBeUndefined();
+  });
+
+  it.each([
+    [{ NEWSROOM_TIMEZONE: 'Mars/Olympus_Mons' }, 'NEWSROOM_TIMEZONE: NEWSROOM_TIMEZONE must be an IANA time zone'],
+    [{ AUTH_SECRET: 'too-short' }, 'AUTH_SECRET: AUTH_SECRET must be at least 32 characters'],
+    [{ ADMIN_EMAIL: 'chief@newsroom.org' }, 'ADMIN_EMAIL: Set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither'],
+    [{ ADMIN_PASSWORD: 'a long admin password' }, 'ADMIN_EMAIL: Set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither'],
+    [{ ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'a long admin password' }, 'ADMIN_EMAIL: ADMIN_EMAIL must be an email address'],
+    [{ ADMIN_EMAIL: 'chief@newsroom.org', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD: ADMIN_PASSWORD must be at least 12 characters'],
+    [{ DEMO: '2' }, 'DEMO: DEMO must be 0 or 1'],
+    [{ PORT: 'eighty' }, 'PORT:'],
+    [{ PORT: '70000' }, 'PORT:'],
+  ])('refuses %o with a message naming the variable', (vars, expected) => {
+    expect(() => parse(vars)).toThrow(expected);
+    expect(() => parse(vars)).toThrow(/^Dateline cannot start, the environment is invalid:\n/);
+  });
+
+  it('lists every problem at once', () => {
+    expect(() => parse({ DEMO: 'yes', AUTH_SECRET: 'short' })).toThrow(
+      /AUTH_SECRET: AUTH_SECRET must be at least 32 characters[\s\S]*\n {2}DEMO: DEMO must be 0 or 1/,
+    );
+  });
+});

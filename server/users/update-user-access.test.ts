@@ -1,0 +1,134 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { auditLog, users } from '@/db/schema';
+import { appErrorFrom } from '@/tests/app-error';
+import { makeUser } from '@/tests/factories';
+import { findSessionUser } from './queries';
+import { changeUserRole, setUserDisabled } from './update-user-access';
+
+const T0 = new Date('2026-03-02T09:00:00Z');
+
+function userRow(id: number) {
+  return getDb()
+    .select({ role: users.role, sessionVersion: users.sessionVersion, disabledAt: users.disabledAt, updatedAt: users.updatedAt })
+    .from(users)
+    .where(eq(users.id, id))
+    .get();
+}
+
+function auditFor(userId: number) {
+  return getDb()
+    .select({ actorId: auditLog.actorId, action: auditLog.action, targetType: auditLog.targetType, details: auditLog.details })
+    .from(auditLog)
+    .where(and(eq(auditLog.targetType, 'user'), eq(auditLog.targetId, String(userId)), ne(auditLog.action, 'user.create')))
+    .orderBy(auditLog.id)
+    .all();
+}
+
+describe('disabling and enabling a user', () => {
+  it('refuses the user’s existing session at once, and re-enabling does not revive it', async () => {
+    const admin = await makeUser('admin');
+    const editor = await makeUser('editor', 'Eve Editor');
+    expect(findSessionUser(editor.id, 1)).toEqual(editor);
+
+    setUserDisabled(admin, editor.id, true, T0);
+    expect(findSessionUser(editor.id, 1)).toBeNull();
+    expect(userRow(editor.id)).toEqual({ role: 'editor', sessionVersion: 2, disabledAt: T0, updatedAt: T0 });
+    // While disabled, no version works, not even the current one.
+    expect(findSessionUser(editor.id, 2)).toBeNull();
+
+    setUserDisabled(admin, editor.id, false, T0);
+    expect(userRow(editor.id)).toMatchObject({ sessionVersion: 3, disabledAt: null });
+    expect(findSessionUser(editor.id, 1)).toBeNull();
+    expect(findSessionUser(editor.id, 2)).toBeNull();
+    // A fresh sign-in picks up the current version.
+    expect(findSessionUser(editor.id, 3)).toEqual(editor);
+
+    expect(auditFor(editor.id)).toEqual([
+      { actorId: admin.id, action: 'user.disable', targetType: 'user', details: null },
+      { actorId: admin.id, action: 'user.enable', targetType: 'user', details: null },
+    ]);
+  });
+
+  it('lets an admin disable another admin while an active admin remains', async () => {
+    const admin = await makeUser('admin');
+    const other = await makeUser('admin');
+    setUserDisabled(admin, other.id, true, T0);
+    expect(findSessionUser(other.id, 1)).toBeNull();
+  });
+});
+
+describe('changing a user’s role', () => {
+  it('refuses the old session, records from/to, and the new session carries the new role', async () => {
+    const admin = await makeUser('admin');
+    const copy = await makeUser('copy_editor');
+    expect(findSessionUser(copy.id, 1)?.role).toBe('copy_editor');
+
+    changeUserRole(admin, copy.id, 'editor', T0);
+    expect(findSessionUser(copy.id, 1)).toBeNull();
+    expect(findSessionUser(copy.id, 2)).toEqual({ ...copy, role: 'editor' });
+    expect(auditFor(copy.id)).toEqual([
+      { actorId: admin.id, action: 'user.change_role', targetType: 'user', details: { from: 'copy_editor', to: 'editor' } },
+    ]);
+  });
+});
+
+describe('who may change access', () => {
+  it('refuses an admin changing their own access (FORBIDDEN), and changes nothing', async () => {
+    const admin = await makeUser('admin');
+    await makeUser('admin'); // another admin exists, so the refusal is about the self, not the count
+
+    expect(appErrorFrom(() => setUserDisabled(admin, admin.id, true)).code).toBe('FORBIDDEN');
+    expect(appErrorFrom(() => changeUserRole(admin, admin.id, 'editor')).code).toBe('FORBIDDEN');
+    expect(userRow(admin.id)).toMatchObject({ role: 'admin', sessionVersion: 1, disabledAt: null });
+    expect(findSessionUser(admin.id, 1)).toEqual(admin);
+    expect(auditFor(admin.id)).toEqual([]);
+  });
+
+  it('refuses editors and copy editors (FORBIDDEN), and changes nothing', async () => {
+    const editor = await makeUser('editor');
+    const copy = await makeUser('copy_editor');
+    const target = await makeUser('editor');
+
+    for (const actor of [editor, copy]) {
+      const disable = appErrorFrom(() => setUserDisabled(actor, target.id, true));
+      expect(disable.code).toBe('FORBIDDEN');
+      expect(disable.status).toBe(403);
+      expect(appErrorFrom(() => changeUserRole(actor, target.id, 'admin')).code).toBe('FORBIDDEN');
+    }
+    expect(userRow(target.id)).toMatchObject({ role: 'editor', sessionVersion: 1, disabledAt: null });
+    expect(auditFor(target.id)).toEqual([]);
+  });
+
+  it('answers NOT_FOUND for a user that does not exist', async () => {
+    const admin = await makeUser('admin');
+    expect(appErrorFrom(() => setUserDisabled(admin, 999_999, true)).code).toBe('NOT_FOUND');
+  });
+
+  it('never removes the last active admin (CONFLICT)', async () => {
+    const actor = await makeUser('admin');
+    const lastAdmin = await makeUser('admin');
+    // The actor's own row was just disabled by a concurrent request while this one was in flight
+    // (as was every other admin this file made): `lastAdmin` is the only active admin left.
+    getDb()
+      .update(users)
+      .set({ disabledAt: T0 })
+      .where(and(eq(users.role, 'admin'), ne(users.id, lastAdmin.id)))
+      .run();
+
+    const disable = appErrorFrom(() => setUserDisabled(actor, lastAdmin.id, true));
+    expect(disable.code).toBe('CONFLICT');
+    expect(disable.status).toBe(409);
+    expect(appErrorFrom(() => changeUserRole(actor, lastAdmin.id, 'copy_editor')).code).toBe('CONFLICT');
+
+    expect(userRow(lastAdmin.id)).toMatchObject({ role: 'admin', sessionVersion: 1, disabledAt: null });
+    expect(findSessionUser(lastAdmin.id, 1)).toEqual(lastAdmin);
+    expect(auditFor(lastAdmin.id)).toEqual([]);
+
+    // Keeping the role, or changing a non-admin, is still fine.
+    const editor = await makeUser('editor');
+    changeUserRole(actor, editor.id, 'copy_editor');
+    expect(userRow(editor.id)?.role).toBe('copy_editor');
+  });
+});
