@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { articles, auditLog, revisions } from '@/db/schema';
+import { articles, revisions } from '@/db/schema';
 import { EMPTY_BODY } from '@/lib/article-body';
+import { auditEntries } from '@/tests/audit-entries';
 import { makeUser } from '@/tests/factories';
 import { createArticle } from './create-article';
 import { getArticle } from './queries';
@@ -58,11 +59,7 @@ describe('createArticle', () => {
     const slugs = getDb().select({ slug: articles.slug }).from(articles).where(eq(articles.authorId, editor.id)).all();
     expect(new Set(slugs.map((s) => s.slug)).size).toBe(2);
 
-    const audit = getDb()
-      .select({ actorId: auditLog.actorId, targetType: auditLog.targetType, targetId: auditLog.targetId })
-      .from(auditLog)
-      .where(eq(auditLog.action, 'article.create'))
-      .all();
+    const audit = auditEntries({ action: 'article.create' }).map(({ actorId, targetType, targetId }) => ({ actorId, targetType, targetId }));
     expect(audit).toEqual(
       expect.arrayContaining([
         { actorId: editor.id, targetType: 'article', targetId: String(first.id) },

@@ -1,12 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { articles, auditLog, revisions } from '@/db/schema';
+import { articles, revisions } from '@/db/schema';
 import { MAX_BODY_BYTES, plainTextToDoc } from '@/lib/article-body';
 import type { ArticleStatus } from '@/lib/domain-constants';
 import type { SessionUser } from '@/lib/session-user';
 import type { SaveArticleInput } from '@/lib/validation/article';
 import { appErrorFrom } from '@/tests/app-error';
+import { auditEntries } from '@/tests/audit-entries';
 import { makeUser } from '@/tests/factories';
 import { createArticle } from './create-article';
 import { saveArticle } from './save-article';
@@ -32,15 +33,6 @@ function revisionsOf(articleId: number) {
 
 function articleRow(articleId: number) {
   return getDb().select().from(articles).where(eq(articles.id, articleId)).get();
-}
-
-function saveAudit(articleId: number) {
-  return getDb()
-    .select({ actorId: auditLog.actorId, targetType: auditLog.targetType, targetId: auditLog.targetId, details: auditLog.details })
-    .from(auditLog)
-    .where(and(eq(auditLog.action, 'article.save'), eq(auditLog.targetId, String(articleId))))
-    .orderBy(auditLog.id)
-    .all();
 }
 
 function setStatus(articleId: number, status: ArticleStatus) {
@@ -95,9 +87,9 @@ describe('saveArticle', () => {
     const { id } = createArticle(writer, T0);
     saveArticle(writer, id, edit(1, 'One'), at(1));
     saveArticle(copyEditor, id, edit(2, 'Two'), at(2));
-    expect(saveAudit(id)).toEqual([
-      { actorId: writer.id, targetType: 'article', targetId: String(id), details: { revision: 2, version: 2 } },
-      { actorId: copyEditor.id, targetType: 'article', targetId: String(id), details: { revision: 3, version: 3 } },
+    expect(auditEntries({ action: 'article.save', targetId: id })).toEqual([
+      { actorId: writer.id, action: 'article.save', targetType: 'article', targetId: String(id), details: { revision: 2, version: 2 } },
+      { actorId: copyEditor.id, action: 'article.save', targetType: 'article', targetId: String(id), details: { revision: 3, version: 3 } },
     ]);
   });
 
@@ -106,7 +98,7 @@ describe('saveArticle', () => {
     saveArticle(writer, id, edit(1, 'Writer’s first go'), at(1));
     // The copy desk saves version 2 while the writer still has version 2 open.
     saveArticle(copyEditor, id, edit(2, 'Desk’s tighter headline'), at(2));
-    const before = { revisions: revisionsOf(id), article: articleRow(id), audit: saveAudit(id) };
+    const before = { revisions: revisionsOf(id), article: articleRow(id), audit: auditEntries({ action: 'article.save', targetId: id }) };
 
     const error = appErrorFrom(() => saveArticle(writer, id, edit(2, 'Writer’s second go'), at(3)));
     expect(error.code).toBe('CONFLICT');
@@ -123,7 +115,7 @@ describe('saveArticle', () => {
 
     expect(revisionsOf(id)).toEqual(before.revisions);
     expect(articleRow(id)).toEqual(before.article);
-    expect(saveAudit(id)).toEqual(before.audit);
+    expect(auditEntries({ action: 'article.save', targetId: id })).toEqual(before.audit);
   });
 
   it('refuses a version from the future as well', () => {
@@ -144,7 +136,7 @@ describe('saveArticle', () => {
     expect(refused.status).toBe(403);
 
     expect(revisionsOf(id)).toHaveLength(1);
-    expect(saveAudit(id)).toEqual([]);
+    expect(auditEntries({ action: 'article.save', targetId: id })).toEqual([]);
   });
 
   it('refuses the writer their own article once it is with the copy desk (FORBIDDEN)', () => {

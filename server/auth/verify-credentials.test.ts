@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, loginAttempts, users } from '@/db/schema';
+import { loginAttempts, users } from '@/db/schema';
+import { auditEntries } from '@/tests/audit-entries';
 import { makeUser, TEST_PASSWORD } from '@/tests/factories';
 import { MAX_FAILURES, recordLoginAttempt } from './login-throttle';
 import { verifyCredentials } from './verify-credentials';
@@ -42,11 +43,7 @@ describe('verifyCredentials', () => {
     const row = getDb().select({ lastLoginAt: users.lastLoginAt }).from(users).where(eq(users.id, user.id)).get();
     expect(row?.lastLoginAt).toEqual(T0);
     expect(attemptsFor(user.email)).toEqual([{ succeeded: true, at: T0 }]);
-    const audit = getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'session.sign_in'), eq(auditLog.targetId, String(user.id))))
-      .all();
+    const audit = auditEntries({ action: 'session.sign_in', targetId: user.id });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: user.id, targetType: 'user', targetId: String(user.id) });
   });
@@ -63,7 +60,7 @@ describe('verifyCredentials', () => {
     const user = await makeUser('editor');
     expect(await verifyCredentials(user.email, `${TEST_PASSWORD}!`, T0)).toEqual({ ok: false, reason: 'invalid' });
     expect(attemptsFor(user.email)).toEqual([{ succeeded: false, at: T0 }]);
-    const audit = getDb().select().from(auditLog).where(eq(auditLog.targetId, String(user.id))).all();
+    const audit = auditEntries({ targetId: user.id });
     expect(audit.map((a) => a.action)).toEqual(['user.create']);
   });
 

@@ -1,22 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import { appErrorFromAsync } from '@/tests/app-error';
+import { auditEntries } from '@/tests/audit-entries';
 import { makeUser, TEST_PASSWORD } from '@/tests/factories';
 import { SYSTEM } from '@/server/policy';
 import { createUser } from './create-user';
 
 function rowsWithEmail(email: string) {
   return getDb().select().from(users).where(eq(users.email, email)).all();
-}
-
-function auditForUser(id: number) {
-  return getDb()
-    .select({ actorId: auditLog.actorId, action: auditLog.action, targetType: auditLog.targetType, details: auditLog.details })
-    .from(auditLog)
-    .where(eq(auditLog.targetId, String(id)))
-    .all();
 }
 
 describe('createUser', () => {
@@ -38,8 +31,14 @@ describe('createUser', () => {
 
   it('audits user.create with a null actor for the system', async () => {
     const user = await createUser(SYSTEM, { email: 'system-made@example.org', name: 'Sys', role: 'copy_editor', password: TEST_PASSWORD });
-    expect(auditForUser(user.id)).toEqual([
-      { actorId: null, action: 'user.create', targetType: 'user', details: { email: 'system-made@example.org', role: 'copy_editor' } },
+    expect(auditEntries({ targetId: user.id })).toEqual([
+      {
+        actorId: null,
+        action: 'user.create',
+        targetType: 'user',
+        targetId: String(user.id),
+        details: { email: 'system-made@example.org', role: 'copy_editor' },
+      },
     ]);
   });
 
@@ -47,8 +46,14 @@ describe('createUser', () => {
     const admin = await makeUser('admin');
     const user = await createUser(admin, { email: 'by-admin@example.org', name: 'New Hire', role: 'admin', password: TEST_PASSWORD });
     expect(user.role).toBe('admin');
-    expect(auditForUser(user.id)).toEqual([
-      { actorId: admin.id, action: 'user.create', targetType: 'user', details: { email: 'by-admin@example.org', role: 'admin' } },
+    expect(auditEntries({ targetId: user.id })).toEqual([
+      {
+        actorId: admin.id,
+        action: 'user.create',
+        targetType: 'user',
+        targetId: String(user.id),
+        details: { email: 'by-admin@example.org', role: 'admin' },
+      },
     ]);
   });
 

@@ -1,8 +1,9 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import { appErrorFrom } from '@/tests/app-error';
+import { type AuditEntry, auditEntries } from '@/tests/audit-entries';
 import { makeUser } from '@/tests/factories';
 import { findSessionUser } from './queries';
 import { changeUserRole, setUserDisabled } from './update-user-access';
@@ -17,14 +18,8 @@ function userRow(id: number) {
     .get();
 }
 
-function auditFor(userId: number) {
-  return getDb()
-    .select({ actorId: auditLog.actorId, action: auditLog.action, targetType: auditLog.targetType, details: auditLog.details })
-    .from(auditLog)
-    .where(and(eq(auditLog.targetType, 'user'), eq(auditLog.targetId, String(userId)), ne(auditLog.action, 'user.create')))
-    .orderBy(auditLog.id)
-    .all();
-}
+/** Every user starts with a user.create entry; these tests are about what came after it. */
+const notCreate = (entry: AuditEntry) => entry.action !== 'user.create';
 
 describe('disabling and enabling a user', () => {
   it('refuses the user’s existing session at once, and re-enabling does not revive it', async () => {
@@ -45,9 +40,9 @@ describe('disabling and enabling a user', () => {
     // A fresh sign-in picks up the current version.
     expect(findSessionUser(editor.id, 3)).toEqual(editor);
 
-    expect(auditFor(editor.id)).toEqual([
-      { actorId: admin.id, action: 'user.disable', targetType: 'user', details: null },
-      { actorId: admin.id, action: 'user.enable', targetType: 'user', details: null },
+    expect(auditEntries({ targetType: 'user', targetId: editor.id }).filter(notCreate)).toEqual([
+      { actorId: admin.id, action: 'user.disable', targetType: 'user', targetId: String(editor.id), details: null },
+      { actorId: admin.id, action: 'user.enable', targetType: 'user', targetId: String(editor.id), details: null },
     ]);
   });
 
@@ -68,8 +63,14 @@ describe('changing a user’s role', () => {
     changeUserRole(admin, copy.id, 'editor', T0);
     expect(findSessionUser(copy.id, 1)).toBeNull();
     expect(findSessionUser(copy.id, 2)).toEqual({ ...copy, role: 'editor' });
-    expect(auditFor(copy.id)).toEqual([
-      { actorId: admin.id, action: 'user.change_role', targetType: 'user', details: { from: 'copy_editor', to: 'editor' } },
+    expect(auditEntries({ targetType: 'user', targetId: copy.id }).filter(notCreate)).toEqual([
+      {
+        actorId: admin.id,
+        action: 'user.change_role',
+        targetType: 'user',
+        targetId: String(copy.id),
+        details: { from: 'copy_editor', to: 'editor' },
+      },
     ]);
   });
 });
@@ -83,7 +84,7 @@ describe('who may change access', () => {
     expect(appErrorFrom(() => changeUserRole(admin, admin.id, 'editor')).code).toBe('FORBIDDEN');
     expect(userRow(admin.id)).toMatchObject({ role: 'admin', sessionVersion: 1, disabledAt: null });
     expect(findSessionUser(admin.id, 1)).toEqual(admin);
-    expect(auditFor(admin.id)).toEqual([]);
+    expect(auditEntries({ targetType: 'user', targetId: admin.id }).filter(notCreate)).toEqual([]);
   });
 
   it('refuses editors and copy editors (FORBIDDEN), and changes nothing', async () => {
@@ -98,7 +99,7 @@ describe('who may change access', () => {
       expect(appErrorFrom(() => changeUserRole(actor, target.id, 'admin')).code).toBe('FORBIDDEN');
     }
     expect(userRow(target.id)).toMatchObject({ role: 'editor', sessionVersion: 1, disabledAt: null });
-    expect(auditFor(target.id)).toEqual([]);
+    expect(auditEntries({ targetType: 'user', targetId: target.id }).filter(notCreate)).toEqual([]);
   });
 
   it('answers NOT_FOUND for a user that does not exist', async () => {
@@ -124,7 +125,7 @@ describe('who may change access', () => {
 
     expect(userRow(lastAdmin.id)).toMatchObject({ role: 'admin', sessionVersion: 1, disabledAt: null });
     expect(findSessionUser(lastAdmin.id, 1)).toEqual(lastAdmin);
-    expect(auditFor(lastAdmin.id)).toEqual([]);
+    expect(auditEntries({ targetType: 'user', targetId: lastAdmin.id }).filter(notCreate)).toEqual([]);
 
     // Keeping the role, or changing a non-admin, is still fine.
     const editor = await makeUser('editor');
