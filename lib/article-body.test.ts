@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { SaveArticleInput } from '@/lib/validation/article';
+import { FULL_BODY, linkTo } from '@/tests/body-fixtures';
 import { BodyDoc, docToPlainText, EMPTY_BODY, plainTextToDoc } from './article-body';
 
 describe('plain text ⇄ body document', () => {
@@ -37,5 +39,45 @@ describe('plain text ⇄ body document', () => {
       content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello, ' }, { type: 'text', text: 'world' }] }],
     };
     expect(docToPlainText(doc)).toBe('Hello, world');
+  });
+});
+
+describe('BodyDoc schema', () => {
+  it('accepts a rich body and gives it back as ProseMirror writes it', () => {
+    expect(BodyDoc.parse(FULL_BODY)).toEqual(FULL_BODY);
+    const sent = {
+      type: 'doc',
+      content: [
+        { type: 'orderedList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Hello, ', marks: [{ type: 'italic' }, { type: 'link', attrs: { href: 'https://example.org' } }] },
+            { type: 'text', text: 'world', marks: [{ type: 'link', attrs: { href: 'https://example.org' } }, { type: 'italic' }] },
+          ],
+        },
+      ],
+    };
+    expect(BodyDoc.parse(sent)).toEqual({
+      type: 'doc',
+      content: [
+        { type: 'orderedList', attrs: { start: 1, type: null }, content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] },
+        {
+          type: 'paragraph',
+          // Marks in schema order, missing attributes filled in, and the two runs joined.
+          content: [{ type: 'text', text: 'Hello, world', marks: [{ type: 'link', attrs: linkTo('https://example.org') }, { type: 'italic' }] }],
+        },
+      ],
+    });
+  });
+
+  it('reports the problem checkBody finds as its one issue', () => {
+    const result = BodyDoc.safeParse({ type: 'doc', content: [{ type: 'script' }] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([[[], 'Unknown node type “script”']]);
+  });
+
+  it('types the parsed article body as a BodyDoc', () => {
+    expectTypeOf<SaveArticleInput['body']>().toEqualTypeOf<BodyDoc>();
   });
 });

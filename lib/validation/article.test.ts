@@ -31,7 +31,13 @@ describe('SaveArticleInput', () => {
       headline: '  Council approves the bridge \n',
       byline: '\tBy Ada Reporter ',
     });
-    expect(parsed).toEqual(valid);
+    // A save without a mode is an explicit save.
+    expect(parsed).toEqual({ ...valid, mode: 'save' });
+  });
+
+  it('accepts only the known save modes', () => {
+    expect(parseInput(SaveArticleInput, { ...valid, mode: 'autosave' }).mode).toBe('autosave');
+    expect(() => parseInput(SaveArticleInput, { ...valid, mode: 'overwrite' })).toThrow('Some fields need attention.');
   });
 
   it('accepts a headline of exactly the limit, refuses one over it on the headline field', () => {

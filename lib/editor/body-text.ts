@@ -1,0 +1,54 @@
+import type { BodyBlock, BodyDoc, BodyInline, BodyListItem } from '@/lib/article-body';
+
+/**
+ * The words of a body, for search, word counts and revision diffs: one line per paragraph, heading
+ * and list item (a line break in the copy is a line here too). A photo contributes its caption, or
+ * nothing: its credit and alt text are not the story's words.
+ */
+export function bodyPlainText(doc: BodyDoc): string {
+  return blockLines(doc.content).join('\n');
+}
+
+function blockLines(blocks: readonly (BodyBlock | BodyListItem)[]): string[] {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'paragraph':
+      case 'heading':
+        lines.push(inlineText(block.content ?? []));
+        break;
+      case 'blockquote':
+      case 'bulletList':
+      case 'orderedList':
+      case 'listItem':
+        lines.push(...blockLines(block.content));
+        break;
+      case 'photo':
+        if (block.attrs.caption) lines.push(block.attrs.caption);
+        break;
+    }
+  }
+  return lines;
+}
+
+function inlineText(nodes: readonly BodyInline[]): string {
+  return nodes.map((node) => (node.type === 'text' ? node.text : '\n')).join('');
+}
+
+/**
+ * Counts runs of non-space characters holding at least one letter or digit, as word processors do:
+ * "31,000", "don’t" and "well-known" are one word each, a lone dash is none. Letters in any script
+ * count (Cyrillic, Greek, Arabic…); scripts written without spaces (Chinese, Japanese) count per run.
+ */
+export function countWords(text: string): number {
+  let words = 0;
+  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) words++;
+  return words;
+}
+
+export const WORDS_PER_MINUTE = 230;
+
+/** Whole minutes, rounded up: a 100-word brief is a 1-minute read, an empty body 0. */
+export function readingMinutes(words: number): number {
+  return words > 0 ? Math.ceil(words / WORDS_PER_MINUTE) : 0;
+}
