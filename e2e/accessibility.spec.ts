@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { bodyOf, clickSave, openNewArticle } from './editor';
 import { storageStateOf } from './people';
 
 async function expectNoViolations(page: Page): Promise<void> {
@@ -46,4 +47,40 @@ test.describe('as an admin', () => {
     await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
     await expectNoViolations(page);
   });
+});
+
+test('the editor with its toolbar, link dialog, lock banner and conflict view has no axe violations', async ({ browser }) => {
+  const laptop = await browser.newContext({ storageState: storageStateOf('editor') });
+  const writer = await laptop.newPage();
+  const articleUrl = await openNewArticle(writer);
+  await bodyOf(writer).pressSequentially('Some words to link');
+  await writer.keyboard.press('Shift+Home');
+  await writer.keyboard.press('Control+k');
+  await expect(writer.getByRole('dialog', { name: 'Link' })).toBeVisible();
+  await expectNoViolations(writer);
+  await writer.keyboard.press('Escape');
+
+  // The copy desk sees the lock banner.
+  const deskContext = await browser.newContext({ storageState: storageStateOf('copy_editor') });
+  const desk = await deskContext.newPage();
+  await desk.goto(articleUrl);
+  await expect(desk.getByRole('alert', { name: 'Edit lock' })).toBeVisible();
+  await expectNoViolations(desk);
+  await deskContext.close();
+
+  // A second window of the same writer saves first: the first window's conflict view.
+  await laptop.setOffline(true);
+  await writer.getByLabel('Headline').fill('From the laptop');
+  await expect(writer.getByRole('status')).toHaveText('Offline — changes kept on this device');
+  const phone = await browser.newContext({ storageState: storageStateOf('editor') });
+  const second = await phone.newPage();
+  await second.goto(articleUrl);
+  await second.getByLabel('Headline').fill('From the phone');
+  await clickSave(second);
+  await laptop.setOffline(false);
+  await expect(writer.getByRole('alert', { name: 'Save conflict' })).toBeVisible();
+  await expectNoViolations(writer);
+
+  await phone.close();
+  await laptop.close();
 });

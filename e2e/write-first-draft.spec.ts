@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { acceptLeaving, bodyOf, clickSave, expectSaved, nextSave } from './editor';
 import { signInAndWaitForDesk, STAFF } from './people';
 
 test('a reporter signs in, starts an article, saves it, and finds it again after a reload', async ({ page }) => {
@@ -14,15 +15,16 @@ test('a reporter signs in, starts an article, saves it, and finds it again after
   await page.getByLabel('Standfirst').fill('The city’s new defences passed their first real test overnight.');
   await page.getByLabel('Dateline place').fill('YORK');
   await page.getByLabel('Dateline source').fill('Dateline');
-  await page.getByLabel('Body').fill('The River Ouse peaked at 4.9 metres.\n\nNo homes were flooded.');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status')).toHaveText(/^Saved \d\d:\d\d$/);
+  await bodyOf(page).fill('The River Ouse peaked at 4.9 metres.');
+  await bodyOf(page).press('End');
+  await bodyOf(page).press('Enter');
+  await bodyOf(page).pressSequentially('No homes were flooded.');
+  await clickSave(page);
 
   await page.reload();
   await expect(page.getByLabel('Headline')).toHaveValue(headline);
   await expect(page.getByLabel('Dateline place')).toHaveValue('YORK');
-  await expect(page.getByLabel('Body')).toHaveValue('The River Ouse peaked at 4.9 metres.\n\nNo homes were flooded.');
-  await expect(page.getByLabel('Article details')).toContainText('Revision2');
+  await expect(bodyOf(page).locator('p')).toHaveText(['The River Ouse peaked at 4.9 metres.', 'No homes were flooded.']);
 
   await page.getByRole('link', { name: 'Desk', exact: true }).click();
   const row = page.getByRole('row', { name: new RegExp(headline) });
@@ -34,21 +36,22 @@ test('a reporter signs in, starts an article, saves it, and finds it again after
 test('a headline that is too long is refused beside the field and nothing is lost', async ({ page }) => {
   await signInAndWaitForDesk(page, STAFF.editor.email);
   await page.getByRole('button', { name: 'New article' }).click();
+  await bodyOf(page).fill('Text worth keeping.');
   await page.getByLabel('Headline').fill('A'.repeat(301));
-  await page.getByLabel('Body').fill('Text worth keeping.');
+  await expect(page.getByText('301 / 300 characters — over 110 is cut off in search results and feeds')).toBeVisible();
   await page.getByRole('button', { name: 'Save' }).click();
 
   await expect(page.getByText('Headline must be at most 300 characters')).toBeVisible();
   await expect(page.getByLabel('Headline')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByLabel('Body')).toHaveValue('Text worth keeping.');
+  await expect(bodyOf(page)).toHaveText('Text worth keeping.');
 
   await page.getByLabel('Headline').fill('Short enough now');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status')).toHaveText(/^Saved/);
+  await expect(page.getByText('16 / 300 characters', { exact: true })).toBeVisible();
+  await clickSave(page);
   await expect(page.getByText('Headline must be at most 300 characters')).toBeHidden();
 });
 
-test('hostile markup in a field is kept as text, never run', async ({ page }) => {
+test('hostile markup typed into a field is kept as text, never run', async ({ page }) => {
   let dialogs = 0;
   page.on('dialog', (dialog) => {
     dialogs += 1;
@@ -58,28 +61,48 @@ test('hostile markup in a field is kept as text, never run', async ({ page }) =>
   await page.getByRole('button', { name: 'New article' }).click();
   const hostile = `<img src=x onerror="alert(1)"><script>alert(2)</script> ${Date.now()}`;
   await page.getByLabel('Headline').fill(hostile);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status')).toHaveText(/^Saved/);
+  await bodyOf(page).fill('<script>alert(3)</script>');
+  await clickSave(page);
 
   await page.reload();
   await expect(page.getByLabel('Headline')).toHaveValue(hostile);
+  await expect(bodyOf(page)).toHaveText('<script>alert(3)</script>');
   await page.getByRole('link', { name: 'Desk', exact: true }).click();
   await expect(page.getByRole('link', { name: hostile })).toBeVisible();
   expect(dialogs).toBe(0);
 });
 
-test('when the session has ended, Save says so and the text stays in the form', async ({ page, context }) => {
+test('when the session ends mid-edit, nothing is lost: sign in again and restore', async ({ page, context }) => {
+  acceptLeaving(page);
   await signInAndWaitForDesk(page, STAFF.editor.email);
   await page.getByRole('button', { name: 'New article' }).click();
+  await expect(page).toHaveURL(/\/desk\/articles\/\d+$/);
+  const articleUrl = page.url();
   await page.getByLabel('Headline').fill('Written while the session lapsed');
-  await page.getByLabel('Body').fill('Every word of this must survive.');
+  await clickSave(page);
 
   await context.clearCookies();
-  await page.getByRole('button', { name: 'Save' }).click();
-
+  await bodyOf(page).fill('Every word of this must survive.');
+  await expect(page.getByRole('status')).toHaveText('Signed out — changes kept on this device');
   const problem = page.getByRole('alert', { name: 'Save problem' });
-  await expect(problem).toContainText('Your session has ended. Sign in again to continue.');
+  await expect(problem).toContainText('Your session has ended. Your changes are kept on this device.');
   await expect(problem.getByRole('link', { name: 'Sign in again in a new tab' })).toBeVisible();
-  await expect(page.getByLabel('Headline')).toHaveValue('Written while the session lapsed');
-  await expect(page.getByLabel('Body')).toHaveValue('Every word of this must survive.');
+
+  await page.goto(`/login?next=${new URL(articleUrl).pathname}`);
+  await page.getByLabel('Email').fill(STAFF.editor.email);
+  await page.getByLabel('Password').fill(process.env.E2E_PASSWORD ?? '');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(articleUrl);
+
+  const offer = page.getByRole('alert', { name: 'Unsaved changes' });
+  await expect(offer.locator('ins')).toHaveText('Every word of this must survive.');
+  const restored = nextSave(page);
+  await offer.getByRole('button', { name: /^Restore unsaved changes from \d\d:\d\d$/ }).click();
+  await expect(bodyOf(page)).toHaveText('Every word of this must survive.');
+  await restored;
+  await expectSaved(page);
+
+  await page.reload();
+  await expect(bodyOf(page)).toHaveText('Every word of this must survive.');
+  await expect(page.getByRole('alert', { name: 'Unsaved changes' })).toHaveCount(0);
 });

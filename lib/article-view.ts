@@ -1,5 +1,5 @@
 import type { BodyDoc } from './article-body';
-import type { ArticleStatus } from './domain-constants';
+import type { ArticleStatus, RevisionKind } from './domain-constants';
 
 /** One article as the editing screen shows it: its lifecycle and its working copy. */
 export type ArticleView = {
@@ -15,6 +15,7 @@ export type ArticleView = {
   byline: string;
   body: BodyDoc;
   revisionNumber: number;
+  revisionKind: RevisionKind;
   /** ISO-8601 UTC. */
   lastEditedAt: string;
   lastEditedByName: string | null;

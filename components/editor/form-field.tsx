@@ -2,11 +2,12 @@
 
 import { useId } from 'react';
 
-type Props = {
+type Props<Name extends string> = {
   label: string;
-  name: string;
+  name: Name;
   value: string;
-  onChange: (value: string) => void;
+  onChange: (name: Name, value: string) => void;
+  onBlur?: () => void;
   errors?: string[];
   hint?: string;
   readOnly?: boolean;
@@ -15,7 +16,18 @@ type Props = {
 };
 
 /** A labelled input or text area whose hint and errors are announced with it. */
-export function FormField({ label, name, value, onChange, errors, hint, readOnly, multiline, rows }: Props) {
+export function FormField<Name extends string>({
+  label,
+  name,
+  value,
+  onChange,
+  onBlur,
+  errors,
+  hint,
+  readOnly,
+  multiline,
+  rows,
+}: Props<Name>) {
   const generated = useId();
   const id = name;
   const hintId = hint ? `${generated}-hint` : undefined;
@@ -27,7 +39,8 @@ export function FormField({ label, name, value, onChange, errors, hint, readOnly
     readOnly,
     'aria-invalid': errors?.length ? true : undefined,
     'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
-    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+    onChange: (event: { target: { value: string } }) => onChange(name, event.target.value),
+    onBlur,
   };
   return (
     <div className="field">

@@ -20,9 +20,17 @@ export const ArticleFields = {
   body: BodyDoc,
 };
 
+export const ArticleFieldsInput = z.strictObject(ArticleFields);
+export type ArticleFieldsInput = z.infer<typeof ArticleFieldsInput>;
+
+/** How a write came about: see server/articles/save-article.ts. */
+export const SAVE_MODES = ['save', 'autosave', 'keep_mine'] as const;
+export type SaveMode = (typeof SAVE_MODES)[number];
+
 export const SaveArticleInput = z.strictObject({
   ...ArticleFields,
   version: z.number({ error: 'Version must be a whole number' }).int('Version must be a whole number').min(1),
+  mode: z.enum(SAVE_MODES, { error: `Mode must be one of ${SAVE_MODES.join(', ')}` }).default('save'),
 });
 export type SaveArticleInput = z.infer<typeof SaveArticleInput>;
 

@@ -5,7 +5,7 @@ import type { Db, Tx } from '@/db/client';
 import { getDb } from '@/db/client';
 import { articles, revisions, users } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
-import { BodyDoc } from '@/lib/article-body';
+import type { BodyDoc } from '@/lib/article-body';
 import type { ArticleView, DeskArticle } from '@/lib/article-view';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/session-user';
@@ -36,6 +36,7 @@ export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | un
       byline: revisions.byline,
       body: revisions.body,
       revisionNumber: revisions.number,
+      revisionKind: revisions.kind,
       lastEditedAt: articles.lastEditedAt,
       lastEditedByName: lastEditor.name,
     })
@@ -46,7 +47,8 @@ export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | un
     .where(eq(articles.id, id))
     .get();
   if (!row) return undefined;
-  return { ...row, body: BodyDoc.parse(row.body), lastEditedAt: row.lastEditedAt.toISOString() };
+  // Bodies were checked against the schema when they were written.
+  return { ...row, body: row.body as BodyDoc, lastEditedAt: row.lastEditedAt.toISOString() };
 }
 
 export const ARTICLE_NOT_FOUND = 'No article with that id, or it is not yours to see.';

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, max, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
 import { getDb } from '@/db/client';
 import { articles, revisions } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
@@ -7,26 +8,71 @@ import { docToPlainText, MAX_BODY_BYTES } from '@/lib/article-body';
 import { editRefusal } from '@/lib/article-edit-rules';
 import type { ArticleView } from '@/lib/article-view';
 import type { SessionUser } from '@/lib/session-user';
-import type { SaveArticleInput } from '@/lib/validation/article';
+import type { ArticleFieldsInput, SaveArticleInput, SaveMode } from '@/lib/validation/article';
 import { recordAudit } from '@/server/audit/record-audit';
+import { liveLockHolder } from './edit-lock';
 import { ARTICLE_NOT_FOUND, articlesVisibleTo, unsafeLoadArticleView } from './queries';
 
-/**
- * An explicit save: a new revision of the working copy, based on the version the writer loaded.
- * A stale version is refused with the current state, so the writer's text is never overwritten.
- */
-export function saveArticle(user: SessionUser, articleId: number, input: SaveArticleInput, now = new Date()): ArticleView {
-  const bodyBytes = Buffer.byteLength(JSON.stringify(input.body));
+/** A save as the domain takes it: an explicit save unless the mode says otherwise. */
+export type SaveRequest = Omit<SaveArticleInput, 'mode'> & { mode?: SaveMode };
+
+/** Autosaves by one author within this long of the autosave revision they started fold into it. */
+export const AUTOSAVE_FOLD_MS = 5 * 60 * 1000;
+
+export function assertBodySize(body: unknown): void {
+  const bodyBytes = Buffer.byteLength(JSON.stringify(body));
   if (bodyBytes > MAX_BODY_BYTES) {
     throw new AppError('TOO_LARGE', 'The body is too long to save.', {
       fields: { body: [`The body is ${(bodyBytes / 1e6).toFixed(1)} MB; the limit is 1 MB. Split the story.`] },
     });
   }
+}
+
+export function revisionFields(input: ArticleFieldsInput) {
+  return {
+    headline: input.headline,
+    standfirst: input.standfirst,
+    datelinePlace: input.datelinePlace,
+    datelineSource: input.datelineSource,
+    byline: input.byline,
+    body: input.body,
+    bodyText: docToPlainText(input.body),
+  };
+}
+
+export function nextRevisionNumber(tx: Tx, articleId: number): number {
+  const latest = tx.select({ n: max(revisions.number) }).from(revisions).where(eq(revisions.articleId, articleId)).get();
+  return (latest?.n ?? 0) + 1;
+}
+
+/**
+ * Writes the working copy, based on the version the writer loaded. `save` is an explicit save and
+ * always its own revision; `autosave` folds into the writer's own recent autosave revision; and
+ * `keep_mine` is the writer's choice, after a conflict, to put their text on top of the other one.
+ * A stale version, or a live edit lock held by someone else, is refused with the current state so
+ * the writer's text is never overwritten and never lost.
+ */
+export function saveArticle(
+  user: SessionUser,
+  articleId: number,
+  input: SaveRequest,
+  now = new Date(),
+): ArticleView {
+  assertBodySize(input.body);
+  const mode = input.mode ?? 'save';
 
   return getDb().transaction(
     (tx) => {
       const article = tx
-        .select({ id: articles.id, status: articles.status, authorId: articles.authorId, version: articles.version })
+        .select({
+          status: articles.status,
+          authorId: articles.authorId,
+          version: articles.version,
+          workingRevisionId: articles.workingRevisionId,
+          lockedBy: articles.lockedBy,
+          lockedSince: articles.lockedSince,
+          lockHeartbeatAt: articles.lockHeartbeatAt,
+        })
         .from(articles)
         .where(and(eq(articles.id, articleId), articlesVisibleTo(user)))
         .get();
@@ -35,6 +81,12 @@ export function saveArticle(user: SessionUser, articleId: number, input: SaveArt
       const refusal = editRefusal(user, article);
       if (refusal) throw new AppError('FORBIDDEN', refusal);
 
+      const holder = liveLockHolder(tx, article, now);
+      if (holder && holder.id !== user.id) {
+        throw new AppError('CONFLICT', `${holder.name} is editing this article now. Your text has not been saved.`, {
+          current: unsafeLoadArticleView(tx, articleId),
+        });
+      }
       if (article.version !== input.version) {
         const current = unsafeLoadArticleView(tx, articleId);
         const who = current?.lastEditedByName ?? 'Someone';
@@ -43,47 +95,60 @@ export function saveArticle(user: SessionUser, articleId: number, input: SaveArt
         });
       }
 
-      const latest = tx
-        .select({ n: max(revisions.number) })
-        .from(revisions)
-        .where(eq(revisions.articleId, articleId))
-        .get();
-      const revision = tx
-        .insert(revisions)
-        .values({
-          articleId,
-          number: (latest?.n ?? 0) + 1,
-          kind: 'save',
-          authorId: user.id,
-          createdAt: now,
-          headline: input.headline,
-          standfirst: input.standfirst,
-          datelinePlace: input.datelinePlace,
-          datelineSource: input.datelineSource,
-          byline: input.byline,
-          body: input.body,
-          bodyText: docToPlainText(input.body),
-        })
-        .returning({ id: revisions.id, number: revisions.number })
-        .get();
+      const number = nextRevisionNumber(tx, articleId);
+      const working = article.workingRevisionId
+        ? tx
+            .select({ id: revisions.id, number: revisions.number, kind: revisions.kind, authorId: revisions.authorId, createdAt: revisions.createdAt })
+            .from(revisions)
+            .where(eq(revisions.id, article.workingRevisionId))
+            .get()
+        : undefined;
+      const folds =
+        mode === 'autosave' &&
+        working !== undefined &&
+        working.kind === 'autosave' &&
+        working.authorId === user.id &&
+        working.number === number - 1 &&
+        now.getTime() - working.createdAt.getTime() < AUTOSAVE_FOLD_MS;
+
+      let revisionId: number;
+      if (folds) {
+        revisionId = working.id;
+        tx.update(revisions).set(revisionFields(input)).where(eq(revisions.id, working.id)).run();
+      } else {
+        revisionId = tx
+          .insert(revisions)
+          .values({
+            articleId,
+            number,
+            kind: mode === 'autosave' ? 'autosave' : 'save',
+            authorId: user.id,
+            createdAt: now,
+            changeNote: mode === 'keep_mine' ? 'Kept over a conflicting version' : null,
+            ...revisionFields(input),
+          })
+          .returning({ id: revisions.id })
+          .get().id;
+        recordAudit(tx, {
+          actorId: user.id,
+          action: `article.${mode}`,
+          targetType: 'article',
+          targetId: articleId,
+          details: { revision: number, version: input.version + 1 },
+        });
+      }
 
       tx.update(articles)
         .set({
           version: sql`${articles.version} + 1`,
-          workingRevisionId: revision.id,
+          workingRevisionId: revisionId,
           lastEditedAt: now,
           lastEditedBy: user.id,
+          // A save is a sign of life: it renews the saver's own lock.
+          ...(holder?.id === user.id ? { lockHeartbeatAt: now } : {}),
         })
         .where(and(eq(articles.id, articleId), eq(articles.version, input.version)))
         .run();
-
-      recordAudit(tx, {
-        actorId: user.id,
-        action: 'article.save',
-        targetType: 'article',
-        targetId: articleId,
-        details: { revision: revision.number, version: input.version + 1 },
-      });
 
       const saved = unsafeLoadArticleView(tx, articleId);
       if (!saved) throw new Error(`article ${articleId} vanished inside its own save`);

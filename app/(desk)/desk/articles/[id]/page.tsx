@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ArticleForm } from '@/components/editor/article-form';
+import { ArticleEditor } from '@/components/editor/article-editor';
 import { editRefusal } from '@/lib/article-edit-rules';
 import { parseId } from '@/lib/validation/parse-id';
 import { getArticle } from '@/server/articles/queries';
@@ -14,7 +14,12 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const article = forPage(() => getArticle(user, parseId(id, 'article')));
   return (
     <main id="content">
-      <ArticleForm article={article} readOnlyReason={editRefusal(user, article)} timeZone={env().NEWSROOM_TIMEZONE} />
+      <ArticleEditor
+        key={article.id}
+        article={article}
+        readOnlyReason={editRefusal(user, article)}
+        timeZone={env().NEWSROOM_TIMEZONE}
+      />
     </main>
   );
 }

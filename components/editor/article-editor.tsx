@@ -1,0 +1,425 @@
+'use client';
+
+import type { Editor } from '@tiptap/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { StatusBadge } from '@/components/desk/status-badge';
+import { ApiError, apiFetch } from '@/lib/api-client';
+import type { FieldErrors } from '@/lib/app-error';
+import type { BodyDoc } from '@/lib/article-body';
+import { type ArticleDraft, type DraftField, type DraftFields, draftOf, fieldsOf, sameDraft } from '@/lib/article-draft';
+import type { ArticleView } from '@/lib/article-view';
+import { articleKeys } from '@/lib/query-keys';
+import { formatClock, formatDeskTime } from '@/lib/desk-time';
+import { bodyPlainText, countWords, readingMinutes } from '@/lib/editor/body-text';
+import { HEADLINE_MAX, type SaveMode } from '@/lib/validation/article';
+import { BodyEditor } from './body-editor';
+import { ConflictView } from './conflict-view';
+import { FormField } from './form-field';
+import { LockBanner } from './lock-banner';
+import { RestoreOffer } from './restore-offer';
+import { clearMirror, type MirrorEntry, readMirror, writeMirror } from './unsaved-mirror';
+import { useEditLock } from './use-edit-lock';
+
+/** Headlines past this length are cut off in search results, feeds and social cards. */
+const HEADLINE_ADVISED = 110;
+const AUTOSAVE_DELAY_MS = 2_000;
+
+type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string }
+  | { kind: 'offline' }
+  | { kind: 'signed-out' }
+  | { kind: 'failed'; message: string };
+
+type Conflict = { theirs: ArticleView; mine: ArticleDraft; message: string };
+
+type Props = { article: ArticleView; readOnlyReason: string | null; timeZone: string };
+
+/**
+ * The drafting screen. Every change is mirrored to this device at once and autosaved two seconds
+ * after typing stops (and on blur, tab switch and reconnect); explicit Save always makes its own
+ * revision. A save is refused rather than overwrite anyone: the conflict view then lets the writer
+ * keep theirs or take the other text, and both stay in the history.
+ */
+export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
+  const articleId = article.id;
+  const [base, setBase] = useState(article);
+  const baseRef = useRef(article);
+  const [fields, setFields] = useState<DraftFields>(() => fieldsOf(article));
+  const fieldsRef = useRef(fields);
+  const editorRef = useRef<Editor | null>(null);
+  // The body last put on screen, for the moment between replacing the editor and it being ready.
+  const shownBody = useRef<BodyDoc>(article.body);
+  const [editorKey, setEditorKey] = useState(0);
+  const [initialBody, setInitialBody] = useState<BodyDoc>(article.body);
+
+  // Counters, not booleans: a save that started before the latest keystroke must not mark it saved.
+  const changes = useRef(0);
+  const savedChanges = useRef(0);
+  const inFlight = useRef(false);
+  const queued = useRef<SaveMode | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [restore, setRestore] = useState<MirrorEntry | null>(null);
+  const [words, setWords] = useState(() => countWords(bodyPlainText(article.body)));
+
+  const mayEdit = readOnlyReason === null;
+  const { lock, lockError, takeOver } = useEditLock(articleId, mayEdit);
+  const holdsLock = lock?.mine === true;
+  const editable = mayEdit && holdsLock && conflict === null && restore === null;
+  const blocked = useRef(false);
+  useEffect(() => {
+    blocked.current = conflict !== null || restore !== null;
+  }, [conflict, restore]);
+
+  const currentDraft = useCallback(
+    (): ArticleDraft => ({ ...fieldsRef.current, body: (editorRef.current?.getJSON() as BodyDoc | undefined) ?? shownBody.current }),
+    [],
+  );
+
+  /** Replaces what the screen shows with a draft (the server's, or one restored from this device). */
+  const showDraft = useCallback((draft: ArticleDraft) => {
+    const { body, ...rest } = draft;
+    fieldsRef.current = rest;
+    setFields(rest);
+    editorRef.current = null;
+    shownBody.current = body;
+    setInitialBody(body);
+    setEditorKey((key) => key + 1);
+    setWords(countWords(bodyPlainText(body)));
+  }, []);
+
+  const adoptServerState = useCallback((view: ArticleView) => {
+    baseRef.current = view;
+    setBase(view);
+  }, []);
+
+  const queryClient = useQueryClient();
+  const request = useMutation({
+    mutationFn: (input: { draft: ArticleDraft; version: number; mode: SaveMode }) =>
+      apiFetch<ArticleView>(`/api/articles/${articleId}`, {
+        method: 'PUT',
+        body: { ...input.draft, version: input.version, mode: input.mode },
+      }),
+  });
+
+  /** Sends one save and reports its outcome; false when saving must stop (conflict, refusal). */
+  const sendSave = useCallback(
+    async (mode: SaveMode): Promise<boolean> => {
+      const startedAt = changes.current;
+      const draft = currentDraft();
+      setStatus({ kind: 'saving' });
+      try {
+        const view = await request.mutateAsync({ draft, version: baseRef.current.version, mode });
+        adoptServerState(view);
+        savedChanges.current = startedAt;
+        if (changes.current === startedAt) clearMirror(articleId);
+        setFieldErrors({});
+        setConflict(null);
+        setStatus({ kind: 'saved', at: view.lastEditedAt });
+        return true;
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        if (error.code === 'NETWORK') setStatus({ kind: 'offline' });
+        else if (error.code === 'UNAUTHENTICATED') setStatus({ kind: 'signed-out' });
+        else if (error.code === 'CONFLICT' && error.current) {
+          blocked.current = true;
+          setConflict({ theirs: error.current as ArticleView, mine: draft, message: error.message });
+          // The refusal may be a take-over: learn who holds the article now, not at the next beat.
+          void queryClient.invalidateQueries({ queryKey: articleKeys.lock(articleId) });
+          setStatus({ kind: 'failed', message: 'Not saved: someone else’s version is newer.' });
+        } else {
+          setFieldErrors(error.fields);
+          setStatus({ kind: 'failed', message: `Not saved: ${error.message}` });
+        }
+        return false;
+      }
+    },
+    [adoptServerState, articleId, currentDraft, queryClient, request],
+  );
+
+  /** One save at a time; what is asked for meanwhile is sent right after, explicit saves first. */
+  const save = useCallback(
+    async (mode: SaveMode): Promise<void> => {
+      if (!mayEdit) return;
+      if (mode === 'autosave' && changes.current === savedChanges.current) return;
+      if (blocked.current && mode !== 'keep_mine') return;
+      if (inFlight.current) {
+        queued.current = mode === 'autosave' ? (queued.current ?? 'autosave') : mode;
+        return;
+      }
+      clearTimeout(timer.current);
+      inFlight.current = true;
+      try {
+        let next: SaveMode | null = mode;
+        while (next) {
+          const ok = await sendSave(next);
+          next = queued.current;
+          queued.current = null;
+          if (!ok || (next === 'autosave' && changes.current === savedChanges.current)) next = null;
+        }
+      } finally {
+        inFlight.current = false;
+      }
+    },
+    [mayEdit, sendSave],
+  );
+
+  const noteChange = useCallback(() => {
+    changes.current += 1;
+    writeMirror(articleId, currentDraft(), baseRef.current.version);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save('autosave'), AUTOSAVE_DELAY_MS);
+  }, [articleId, currentDraft, save]);
+
+  const wordTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const onBodyChange = useCallback(
+    (editor: Editor) => {
+      noteChange();
+      clearTimeout(wordTimer.current);
+      wordTimer.current = setTimeout(() => setWords(countWords(bodyPlainText(editor.getJSON() as BodyDoc))), 300);
+    },
+    [noteChange],
+  );
+
+  const setField = useCallback(
+    (name: DraftField, value: string) => {
+      fieldsRef.current = { ...fieldsRef.current, [name]: value };
+      setFields(fieldsRef.current);
+      noteChange();
+    },
+    [noteChange],
+  );
+
+  // Text left on this device by an earlier visit is offered back, never applied silently. Storage
+  // is only readable once the page is in the browser, hence an effect and not the initial state.
+  useEffect(() => {
+    const mirror = readMirror(articleId);
+    if (!mirror) return;
+    if (sameDraft(mirror.draft, draftOf(article))) clearMirror(articleId);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above: after hydration only
+    else setRestore(mirror);
+  }, [article, articleId]);
+
+  // Save what is pending when the person looks away or the connection comes back.
+  useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void save('autosave');
+    };
+    const onOnline = () => void save('autosave');
+    const onLeave = (event: BeforeUnloadEvent) => {
+      if (changes.current !== savedChanges.current) event.preventDefault();
+    };
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('online', onOnline);
+    window.addEventListener('beforeunload', onLeave);
+    return () => {
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('beforeunload', onLeave);
+    };
+  }, [save]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  // Gaining the lock (first open, take-over, or a lapsed holder) means editing the newest text.
+  const hadLock = useRef(false);
+  useEffect(() => {
+    if (!holdsLock || hadLock.current === holdsLock) {
+      hadLock.current = holdsLock;
+      return;
+    }
+    hadLock.current = true;
+    void apiFetch<ArticleView>(`/api/articles/${articleId}`, { method: 'GET' })
+      .then((latest) => {
+        if (latest.version === baseRef.current.version) return;
+        if (changes.current === savedChanges.current) {
+          adoptServerState(latest);
+          showDraft(draftOf(latest));
+        } else {
+          setConflict({
+            theirs: latest,
+            mine: currentDraft(),
+            message: `${latest.lastEditedByName ?? 'Someone'} saved a newer version while you were away.`,
+          });
+        }
+      })
+      .catch(() => undefined);
+  }, [adoptServerState, articleId, currentDraft, holdsLock, showDraft]);
+
+  function keepMine() {
+    if (!conflict) return;
+    adoptServerState(conflict.theirs);
+    void save('keep_mine');
+  }
+
+  async function takeTheirs() {
+    if (!conflict) return;
+    const mine = currentDraft();
+    try {
+      await apiFetch(`/api/articles/${articleId}/conflict-copies`, { method: 'POST', body: mine });
+    } catch (error) {
+      if (error instanceof ApiError) setStatus({ kind: 'failed', message: `Your copy was not stored: ${error.message}` });
+      return;
+    }
+    adoptServerState(conflict.theirs);
+    showDraft(draftOf(conflict.theirs));
+    savedChanges.current = changes.current;
+    clearMirror(articleId);
+    setConflict(null);
+    setStatus({ kind: 'saved', at: conflict.theirs.lastEditedAt });
+  }
+
+  function saveOnShortcut(event: KeyboardEvent) {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void save('save');
+    }
+  }
+
+  const headlineLength = fields.headline.length;
+  const onFieldBlur = useCallback(() => void save('autosave'), [save]);
+  const fieldProps = { readOnly: !editable, onChange: setField, onBlur: onFieldBlur };
+
+  return (
+    <div className="editor">
+      <form
+        className="card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save('save');
+        }}
+        onKeyDown={saveOnShortcut}
+        noValidate
+        aria-labelledby="editor-title"
+      >
+        <h1 id="editor-title" className="visually-hidden">
+          Edit article
+        </h1>
+        {!mayEdit && <p className="notice notice--info">{readOnlyReason}</p>}
+        {mayEdit && lock && !lock.mine && (
+          <LockBanner lock={lock} timeZone={timeZone} onTakeOver={() => takeOver.mutate()} pending={takeOver.isPending} />
+        )}
+        {mayEdit && lockError instanceof ApiError && lockError.code !== 'UNAUTHENTICATED' && (
+          <p className="notice notice--error">{lockError.message}</p>
+        )}
+        {restore && (
+          <RestoreOffer
+            saved={draftOf(base)}
+            unsaved={restore.draft}
+            at={restore.at}
+            timeZone={timeZone}
+            onRestore={() => {
+              setRestore(null);
+              showDraft(restore.draft);
+              noteChange();
+            }}
+            onDiscard={() => {
+              clearMirror(articleId);
+              setRestore(null);
+            }}
+          />
+        )}
+        {conflict && (
+          <ConflictView
+            message={conflict.message}
+            theirs={conflict.theirs}
+            mine={conflict.mine}
+            timeZone={timeZone}
+            onKeepMine={keepMine}
+            onTakeTheirs={() => void takeTheirs()}
+          />
+        )}
+        {status.kind === 'signed-out' && (
+          <div className="notice notice--error" role="alert" aria-label="Save problem">
+            <p>Your session has ended. Your changes are kept on this device.</p>
+            <p>
+              <a href={`/login?next=/desk/articles/${articleId}`} target="_blank" rel="noopener">
+                Sign in again in a new tab
+              </a>
+              ; saving resumes by itself.
+            </p>
+          </div>
+        )}
+
+        <FormField
+          label="Headline"
+          hint={`${headlineLength} / ${HEADLINE_MAX} characters${headlineLength > HEADLINE_ADVISED ? ` — over ${HEADLINE_ADVISED} is cut off in search results and feeds` : ''}`}
+          name="headline" value={fields.headline} errors={fieldErrors.headline} {...fieldProps}
+        />
+        <FormField label="Standfirst" multiline rows={2} name="standfirst" value={fields.standfirst} errors={fieldErrors.standfirst} {...fieldProps} />
+        <div className="field-row">
+          <FormField label="Dateline place" hint="e.g. MOSCOW" name="datelinePlace" value={fields.datelinePlace} errors={fieldErrors.datelinePlace} {...fieldProps} />
+          <FormField label="Dateline source" hint="e.g. Dateline" name="datelineSource" value={fields.datelineSource} errors={fieldErrors.datelineSource} {...fieldProps} />
+          <FormField label="Byline" hint="as printed" name="byline" value={fields.byline} errors={fieldErrors.byline} {...fieldProps} />
+        </div>
+        <BodyEditor
+          key={editorKey}
+          initialBody={initialBody}
+          editable={editable}
+          errors={fieldErrors.body}
+          onReady={(editor) => {
+            editorRef.current = editor;
+          }}
+          onChange={onBodyChange}
+          onBlur={() => void save('autosave')}
+        />
+
+        {mayEdit && (
+          <div className="editor__actions">
+            <button type="submit" className="button" disabled={!editable}>
+              Save
+            </button>
+            <span className="save-status" role="status">
+              {statusText(status, timeZone)}
+            </span>
+          </div>
+        )}
+      </form>
+
+      <aside className="editor__side card" aria-label="Article details">
+        <dl>
+          <dt>Status</dt>
+          <dd>
+            <StatusBadge status={base.status} />
+          </dd>
+          <dt>Author</dt>
+          <dd>{base.authorName}</dd>
+          <dt>Revision</dt>
+          <dd>{base.revisionNumber}</dd>
+          <dt>Last edited</dt>
+          <dd>
+            <time dateTime={base.lastEditedAt}>{formatDeskTime(base.lastEditedAt, timeZone)}</time>
+            {base.lastEditedByName && ` by ${base.lastEditedByName}`}
+          </dd>
+          <dt>Words</dt>
+          <dd>{words}</dd>
+          <dt>Reading time</dt>
+          <dd>{readingMinutes(words)} min</dd>
+        </dl>
+      </aside>
+    </div>
+  );
+}
+
+function statusText(status: SaveStatus, timeZone: string): string {
+  switch (status.kind) {
+    case 'idle':
+      return '';
+    case 'saving':
+      return 'Saving…';
+    case 'saved':
+      return `Saved ${formatClock(status.at, timeZone)}`;
+    case 'offline':
+      return 'Offline — changes kept on this device';
+    case 'signed-out':
+      return 'Signed out — changes kept on this device';
+    case 'failed':
+      return status.message;
+  }
+}

@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { bodyOf, clickSave, nextSave, openNewArticle } from './editor';
+import { STAFF, storageStateOf } from './people';
+
+test('the lock banner, a take-over, and the former holder’s conflict view: both texts stay in history', async ({ browser }) => {
+  const reporterContext = await browser.newContext({ storageState: storageStateOf('editor') });
+  const deskContext = await browser.newContext({ storageState: storageStateOf('copy_editor') });
+  const reporter = await reporterContext.newPage();
+  const desk = await deskContext.newPage();
+
+  const articleUrl = await openNewArticle(reporter);
+  const id = articleUrl.split('/').pop();
+  await reporter.getByLabel('Headline').fill('Reporter’s headline');
+  await clickSave(reporter);
+
+  // The copy desk opens it: read-only, with who is editing and since when.
+  await desk.goto(articleUrl);
+  const banner = desk.getByRole('alert', { name: 'Edit lock' });
+  await expect(banner).toContainText(new RegExp(`${STAFF.editor.name} is editing since \\d\\d:\\d\\d`));
+  await expect(desk.getByLabel('Headline')).not.toBeEditable();
+  await expect(bodyOf(desk)).toHaveAttribute('contenteditable', 'false');
+
+  // The reporter loses the connection mid-sentence; their text stays on their device.
+  await reporterContext.setOffline(true);
+  await bodyOf(reporter).pressSequentially('The reporter’s paragraph, typed on a train.');
+  await expect(reporter.getByRole('status')).toHaveText('Offline — changes kept on this device');
+
+  // The copy desk takes over and saves its own version.
+  await banner.getByRole('button', { name: 'Take over' }).click();
+  await expect(banner).toBeHidden();
+  await expect(desk.getByLabel('Headline')).toBeEditable();
+  await desk.getByLabel('Headline').fill('Copy desk’s headline');
+  await clickSave(desk);
+
+  // Back online, the reporter's save is refused and the conflict view shows both versions.
+  await reporterContext.setOffline(false);
+  const conflict = reporter.getByRole('alert', { name: 'Save conflict' });
+  await expect(conflict).toContainText(`${STAFF.copy_editor.name} is editing this article now`);
+  await expect(conflict.locator('del').first()).toContainText('Copy desk');
+  await expect(conflict.locator('ins').first()).toContainText('Reporter');
+  await expect(conflict.locator('ins').last()).toContainText('The reporter’s paragraph, typed on a train.');
+  await expect(reporter.getByRole('alert', { name: 'Edit lock' })).toContainText(`${STAFF.copy_editor.name} is editing since`);
+
+  await conflict.getByRole('button', { name: 'Take theirs' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(reporter.getByLabel('Headline')).toHaveValue('Copy desk’s headline');
+
+  const history = (await (await desk.request.get(`/api/articles/${id}/revisions`)).json()) as {
+    headline: string;
+    bodyText: string;
+    changeNote: string | null;
+    authorName: string;
+  }[];
+  const copy = history.find((revision) => revision.changeNote === 'Conflict copy');
+  expect(copy?.authorName).toBe(STAFF.editor.name);
+  expect(copy?.headline).toBe('Reporter’s headline');
+  expect(copy?.bodyText).toContain('The reporter’s paragraph, typed on a train.');
+  expect(history.some((revision) => revision.headline === 'Copy desk’s headline')).toBe(true);
+
+  // The copy desk keeps the article: its working copy is untouched by the conflict copy.
+  await desk.reload();
+  await expect(desk.getByLabel('Headline')).toHaveValue('Copy desk’s headline');
+  await expect(desk.getByLabel('Headline')).toBeEditable();
+
+  await reporterContext.close();
+  await deskContext.close();
+});
+
+test('keep mine puts my text on top of a newer version saved from another tab', async ({ browser }) => {
+  // The same reporter in two browser windows: the lock is theirs in both, the version guards them.
+  const laptop = await browser.newContext({ storageState: storageStateOf('editor') });
+  const phone = await browser.newContext({ storageState: storageStateOf('editor') });
+  const first = await laptop.newPage();
+  const articleUrl = await openNewArticle(first);
+  const id = articleUrl.split('/').pop();
+
+  await laptop.setOffline(true);
+  await first.getByLabel('Headline').fill('Mine');
+  await expect(first.getByRole('status')).toHaveText('Offline — changes kept on this device');
+
+  const second = await phone.newPage();
+  await second.goto(articleUrl);
+  await expect(second.getByLabel('Headline')).toBeEditable();
+  await second.getByLabel('Headline').fill('Theirs');
+  await clickSave(second);
+
+  await laptop.setOffline(false);
+  const conflict = first.getByRole('alert', { name: 'Save conflict' });
+  await expect(conflict).toContainText('saved this article after you opened it');
+  const kept = nextSave(first);
+  await conflict.getByRole('button', { name: 'Keep mine' }).click();
+  await kept;
+  await expect(conflict).toBeHidden();
+
+  const history = (await (await phone.request.get(`/api/articles/${id}/revisions`)).json()) as {
+    headline: string;
+    changeNote: string | null;
+  }[];
+  expect(history.map((revision) => revision.headline).slice(0, 2)).toEqual(['Mine', 'Theirs']);
+  expect(history[0]?.changeNote).toBe('Kept over a conflicting version');
+
+  await laptop.close();
+  await phone.close();
+});

@@ -1,0 +1,40 @@
+import { type BodyDoc, docToPlainText } from './article-body';
+import type { ArticleView } from './article-view';
+
+/** What a writer edits: the fields of the working copy, before it is saved. */
+export type ArticleDraft = {
+  headline: string;
+  standfirst: string;
+  datelinePlace: string;
+  datelineSource: string;
+  byline: string;
+  body: BodyDoc;
+};
+
+export type DraftFields = Omit<ArticleDraft, 'body'>;
+export type DraftField = keyof DraftFields;
+
+/** The plain fields of an article's working copy; the body is the editor's. */
+export function fieldsOf(article: ArticleView): DraftFields {
+  return {
+    headline: article.headline,
+    standfirst: article.standfirst,
+    datelinePlace: article.datelinePlace,
+    datelineSource: article.datelineSource,
+    byline: article.byline,
+  };
+}
+
+export function draftOf(article: ArticleView): ArticleDraft {
+  return { ...fieldsOf(article), body: article.body };
+}
+
+/** The draft as running text, in reading order: what a word diff compares. */
+export function draftText(draft: ArticleDraft): string {
+  const dateline = [draft.datelinePlace, draft.datelineSource && `(${draft.datelineSource})`].filter(Boolean).join(' ');
+  return [draft.headline, draft.standfirst, dateline, draft.byline, docToPlainText(draft.body)].filter(Boolean).join('\n\n');
+}
+
+export function sameDraft(a: ArticleDraft, b: ArticleDraft): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
