@@ -74,3 +74,24 @@ test('a hostile paste is reduced to text: nothing runs and nothing dangerous is 
   }
   expect(stored).toContain('Safe words.');
 });
+
+test('going back to the desk with unsaved text saves it on the way out', async ({ page }) => {
+  const articleUrl = await openNewArticle(page);
+  await bodyOf(page).pressSequentially('Written just before leaving.');
+  const saved = nextSave(page);
+  await page.getByRole('link', { name: 'Desk', exact: true }).click();
+  await saved;
+  await page.goto(articleUrl);
+  await expect(bodyOf(page)).toHaveText('Written just before leaving.');
+  await expect(page.getByRole('alert', { name: 'Unsaved changes' })).toHaveCount(0);
+});
+
+test('closing the tab with unsaved changes asks first', async ({ page }) => {
+  await openNewArticle(page);
+  await bodyOf(page).pressSequentially('Not saved yet');
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.accept();
+});

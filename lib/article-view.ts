@@ -1,19 +1,13 @@
-import type { BodyDoc } from './article-body';
+import type { ArticleDraft } from './article-draft';
 import type { ArticleStatus, RevisionKind } from './domain-constants';
 
 /** One article as the editing screen shows it: its lifecycle and its working copy. */
-export type ArticleView = {
+export type ArticleView = ArticleDraft & {
   id: number;
   status: ArticleStatus;
   version: number;
   authorId: number;
   authorName: string;
-  headline: string;
-  standfirst: string;
-  datelinePlace: string;
-  datelineSource: string;
-  byline: string;
-  body: BodyDoc;
   revisionNumber: number;
   revisionKind: RevisionKind;
   /** ISO-8601 UTC. */

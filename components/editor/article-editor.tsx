@@ -100,7 +100,7 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
   }, []);
 
   const queryClient = useQueryClient();
-  const request = useMutation({
+  const { mutateAsync: sendRequest } = useMutation({
     mutationFn: (input: { draft: ArticleDraft; version: number; mode: SaveMode }) =>
       apiFetch<ArticleView>(`/api/articles/${articleId}`, {
         method: 'PUT',
@@ -115,7 +115,7 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
       const draft = currentDraft();
       setStatus({ kind: 'saving' });
       try {
-        const view = await request.mutateAsync({ draft, version: baseRef.current.version, mode });
+        const view = await sendRequest({ draft, version: baseRef.current.version, mode });
         adoptServerState(view);
         savedChanges.current = startedAt;
         if (changes.current === startedAt) clearMirror(articleId);
@@ -140,7 +140,7 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
         return false;
       }
     },
-    [adoptServerState, articleId, currentDraft, queryClient, request],
+    [adoptServerState, articleId, currentDraft, queryClient, sendRequest],
   );
 
   /** One save at a time; what is asked for meanwhile is sent right after, explicit saves first. */
@@ -225,7 +225,19 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
     };
   }, [save]);
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // Leaving for another desk screen (no beforeunload there): send what is pending rather than
+  // leave it to the next visit's restore offer.
+  const saveOnLeave = useRef(save);
+  useEffect(() => {
+    saveOnLeave.current = save;
+  }, [save]);
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      void saveOnLeave.current('autosave');
+    },
+    [],
+  );
 
   // Gaining the lock (first open, take-over, or a lapsed holder) means editing the newest text.
   const hadLock = useRef(false);

@@ -8,7 +8,7 @@ import { editRefusal } from '@/lib/article-edit-rules';
 import { type EditLockState, isLockLive } from '@/lib/edit-lock';
 import type { SessionUser } from '@/lib/session-user';
 import { recordAudit } from '@/server/audit/record-audit';
-import { ARTICLE_NOT_FOUND, articlesVisibleTo } from './queries';
+import { findVisibleArticle } from './queries';
 
 type LockRow = { lockedBy: number | null; lockedSince: Date | null; lockHeartbeatAt: Date | null };
 
@@ -34,19 +34,7 @@ function stateFor(user: SessionUser, holder: { id: number; name: string; since: 
 export function claimEditLock(user: SessionUser, articleId: number, options: { takeOver?: boolean } = {}, now = new Date()): EditLockState {
   return getDb().transaction(
     (tx) => {
-      const article = tx
-        .select({
-          status: articles.status,
-          authorId: articles.authorId,
-          lockedBy: articles.lockedBy,
-          lockedSince: articles.lockedSince,
-          lockHeartbeatAt: articles.lockHeartbeatAt,
-        })
-        .from(articles)
-        .where(and(eq(articles.id, articleId), articlesVisibleTo(user)))
-        .get();
-      if (!article) throw new AppError('NOT_FOUND', ARTICLE_NOT_FOUND);
-
+      const article = findVisibleArticle(tx, user, articleId);
       const holder = liveLockHolder(tx, article, now);
       const refusal = editRefusal(user, article);
       if (refusal) {

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { articles, revisions, users } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import type { BodyDoc } from '@/lib/article-body';
+import { editRefusal } from '@/lib/article-edit-rules';
 import type { ArticleView, DeskArticle } from '@/lib/article-view';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/session-user';
@@ -53,14 +54,40 @@ export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | un
 
 export const ARTICLE_NOT_FOUND = 'No article with that id, or it is not yours to see.';
 
-export function getArticle(user: SessionUser, id: number): ArticleView {
-  const db = getDb();
-  const visible = db
-    .select({ id: articles.id })
+/**
+ * The lifecycle row of an article the user may see, for a write to check (status, owner, version,
+ * lock); NOT_FOUND when it does not exist or is not theirs to see.
+ */
+export function findVisibleArticle(db: Db | Tx, user: SessionUser, id: number) {
+  const article = db
+    .select({
+      status: articles.status,
+      authorId: articles.authorId,
+      version: articles.version,
+      workingRevisionId: articles.workingRevisionId,
+      lockedBy: articles.lockedBy,
+      lockedSince: articles.lockedSince,
+      lockHeartbeatAt: articles.lockHeartbeatAt,
+    })
     .from(articles)
     .where(and(eq(articles.id, id), articlesVisibleTo(user)))
     .get();
-  const view = visible && unsafeLoadArticleView(db, id);
+  if (!article) throw new AppError('NOT_FOUND', ARTICLE_NOT_FOUND);
+  return article;
+}
+
+/** The article as the user may edit it; FORBIDDEN (with the reason) when they may only look. */
+export function findEditableArticle(db: Db | Tx, user: SessionUser, id: number) {
+  const article = findVisibleArticle(db, user, id);
+  const refusal = editRefusal(user, article);
+  if (refusal) throw new AppError('FORBIDDEN', refusal);
+  return article;
+}
+
+export function getArticle(user: SessionUser, id: number): ArticleView {
+  const db = getDb();
+  findVisibleArticle(db, user, id);
+  const view = unsafeLoadArticleView(db, id);
   if (!view) throw new AppError('NOT_FOUND', ARTICLE_NOT_FOUND);
   return view;
 }

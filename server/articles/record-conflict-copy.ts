@@ -1,13 +1,10 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles, revisions } from '@/db/schema';
-import { AppError } from '@/lib/app-error';
-import { editRefusal } from '@/lib/article-edit-rules';
+import { revisions } from '@/db/schema';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput } from '@/lib/validation/article';
 import { recordAudit } from '@/server/audit/record-audit';
-import { ARTICLE_NOT_FOUND, articlesVisibleTo } from './queries';
+import { findEditableArticle } from './queries';
 import { assertBodySize, nextRevisionNumber, revisionFields } from './save-article';
 
 export const CONFLICT_COPY_NOTE = 'Conflict copy';
@@ -26,15 +23,7 @@ export function recordConflictCopy(
   assertBodySize(input.body);
   return getDb().transaction(
     (tx) => {
-      const article = tx
-        .select({ status: articles.status, authorId: articles.authorId })
-        .from(articles)
-        .where(and(eq(articles.id, articleId), articlesVisibleTo(user)))
-        .get();
-      if (!article) throw new AppError('NOT_FOUND', ARTICLE_NOT_FOUND);
-      const refusal = editRefusal(user, article);
-      if (refusal) throw new AppError('FORBIDDEN', refusal);
-
+      findEditableArticle(tx, user, articleId);
       const number = nextRevisionNumber(tx, articleId);
       tx.insert(revisions)
         .values({ articleId, number, kind: 'save', authorId: user.id, createdAt: now, changeNote: CONFLICT_COPY_NOTE, ...revisionFields(input) })

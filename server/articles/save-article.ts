@@ -5,13 +5,12 @@ import { getDb } from '@/db/client';
 import { articles, revisions } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { docToPlainText, MAX_BODY_BYTES } from '@/lib/article-body';
-import { editRefusal } from '@/lib/article-edit-rules';
 import type { ArticleView } from '@/lib/article-view';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput, SaveArticleInput, SaveMode } from '@/lib/validation/article';
 import { recordAudit } from '@/server/audit/record-audit';
 import { liveLockHolder } from './edit-lock';
-import { ARTICLE_NOT_FOUND, articlesVisibleTo, unsafeLoadArticleView } from './queries';
+import { findEditableArticle, unsafeLoadArticleView } from './queries';
 
 /** A save as the domain takes it: an explicit save unless the mode says otherwise. */
 export type SaveRequest = Omit<SaveArticleInput, 'mode'> & { mode?: SaveMode };
@@ -63,24 +62,7 @@ export function saveArticle(
 
   return getDb().transaction(
     (tx) => {
-      const article = tx
-        .select({
-          status: articles.status,
-          authorId: articles.authorId,
-          version: articles.version,
-          workingRevisionId: articles.workingRevisionId,
-          lockedBy: articles.lockedBy,
-          lockedSince: articles.lockedSince,
-          lockHeartbeatAt: articles.lockHeartbeatAt,
-        })
-        .from(articles)
-        .where(and(eq(articles.id, articleId), articlesVisibleTo(user)))
-        .get();
-      if (!article) throw new AppError('NOT_FOUND', ARTICLE_NOT_FOUND);
-
-      const refusal = editRefusal(user, article);
-      if (refusal) throw new AppError('FORBIDDEN', refusal);
-
+      const article = findEditableArticle(tx, user, articleId);
       const holder = liveLockHolder(tx, article, now);
       if (holder && holder.id !== user.id) {
         throw new AppError('CONFLICT', `${holder.name} is editing this article now. Your text has not been saved.`, {

@@ -1,11 +1,10 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles, revisions, users } from '@/db/schema';
-import { AppError } from '@/lib/app-error';
+import { revisions, users } from '@/db/schema';
 import type { RevisionKind } from '@/lib/domain-constants';
 import type { SessionUser } from '@/lib/session-user';
-import { ARTICLE_NOT_FOUND, articlesVisibleTo } from '@/server/articles/queries';
+import { findVisibleArticle } from '@/server/articles/queries';
 
 export type RevisionSummary = {
   number: number;
@@ -20,12 +19,7 @@ export type RevisionSummary = {
 /** An article's whole history, newest first, for anyone who may see the article. */
 export function listRevisions(user: SessionUser, articleId: number): RevisionSummary[] {
   const db = getDb();
-  const visible = db
-    .select({ id: articles.id })
-    .from(articles)
-    .where(and(eq(articles.id, articleId), articlesVisibleTo(user)))
-    .get();
-  if (!visible) throw new AppError('NOT_FOUND', ARTICLE_NOT_FOUND);
+  findVisibleArticle(db, user, articleId);
   return db
     .select({
       number: revisions.number,
