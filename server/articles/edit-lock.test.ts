@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
-import type { ArticleStatus } from '@/lib/domain-constants';
 import { LOCK_TTL_MS } from '@/lib/edit-lock';
 import type { SessionUser } from '@/lib/session-user';
 import { appErrorFrom } from '@/tests/app-error';
@@ -10,6 +9,7 @@ import { auditEntries } from '@/tests/audit-entries';
 import { makeUser } from '@/tests/factories';
 import { createArticle } from './create-article';
 import { claimEditLock, releaseEditLock } from './edit-lock';
+import { setStatus } from '@/tests/article-rows';
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -20,10 +20,6 @@ function lockOf(articleId: number) {
     .from(articles)
     .where(eq(articles.id, articleId))
     .get();
-}
-
-function setStatus(articleId: number, status: ArticleStatus) {
-  getDb().update(articles).set({ status }).where(eq(articles.id, articleId)).run();
 }
 
 const takeOvers = (articleId: number) => auditEntries({ action: 'article.lock.take_over', targetId: articleId });

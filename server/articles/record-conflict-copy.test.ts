@@ -1,9 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
-import { articles, revisions } from '@/db/schema';
 import { MAX_BODY_BYTES, plainTextToDoc } from '@/lib/article-body';
-import type { ArticleStatus } from '@/lib/domain-constants';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput } from '@/lib/validation/article';
 import { appErrorFrom } from '@/tests/app-error';
@@ -14,6 +10,7 @@ import { claimEditLock } from './edit-lock';
 import { getArticle } from './queries';
 import { recordConflictCopy } from './record-conflict-copy';
 import { saveArticle } from './save-article';
+import { articleRow, revisionsOf, setStatus } from '@/tests/article-rows';
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -27,18 +24,6 @@ function fields(headline: string, body = `${headline}, the story.`): ArticleFiel
     byline: 'By The Desk',
     body: plainTextToDoc(body),
   };
-}
-
-function revisionsOf(articleId: number) {
-  return getDb().select().from(revisions).where(eq(revisions.articleId, articleId)).orderBy(revisions.number).all();
-}
-
-function articleRow(articleId: number) {
-  return getDb().select().from(articles).where(eq(articles.id, articleId)).get();
-}
-
-function setStatus(articleId: number, status: ArticleStatus) {
-  getDb().update(articles).set({ status }).where(eq(articles.id, articleId)).run();
 }
 
 let writer: SessionUser;

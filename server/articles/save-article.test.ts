@@ -1,9 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
-import { articles, revisions } from '@/db/schema';
 import { MAX_BODY_BYTES, plainTextToDoc } from '@/lib/article-body';
-import type { ArticleStatus } from '@/lib/domain-constants';
 import type { SessionUser } from '@/lib/session-user';
 import { appErrorFrom } from '@/tests/app-error';
 import { auditEntries } from '@/tests/audit-entries';
@@ -12,6 +8,7 @@ import { createArticle } from './create-article';
 import { claimEditLock } from './edit-lock';
 import { recordConflictCopy } from './record-conflict-copy';
 import { AUTOSAVE_FOLD_MS, type SaveRequest, saveArticle } from './save-article';
+import { articleRow, revisionsOf, setStatus } from '@/tests/article-rows';
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -31,18 +28,6 @@ function edit(version: number, headline: string, body = `${headline}, the story.
 
 function autosave(version: number, headline: string, body?: string): SaveRequest {
   return { ...edit(version, headline, body), mode: 'autosave' };
-}
-
-function revisionsOf(articleId: number) {
-  return getDb().select().from(revisions).where(eq(revisions.articleId, articleId)).orderBy(revisions.number).all();
-}
-
-function articleRow(articleId: number) {
-  return getDb().select().from(articles).where(eq(articles.id, articleId)).get();
-}
-
-function setStatus(articleId: number, status: ArticleStatus) {
-  getDb().update(articles).set({ status }).where(eq(articles.id, articleId)).run();
 }
 
 let writer: SessionUser;

@@ -1,9 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
-import { articles } from '@/db/schema';
 import { plainTextToDoc } from '@/lib/article-body';
-import type { ArticleStatus } from '@/lib/domain-constants';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput } from '@/lib/validation/article';
 import { createArticle } from '@/server/articles/create-article';
@@ -12,16 +8,13 @@ import { saveArticle } from '@/server/articles/save-article';
 import { appErrorFrom } from '@/tests/app-error';
 import { makeUser } from '@/tests/factories';
 import { listRevisions } from './list-revisions';
+import { setStatus } from '@/tests/article-rows';
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 function fields(headline: string, body = `${headline}, the story.`): ArticleFieldsInput {
   return { headline, standfirst: '', datelinePlace: '', datelineSource: '', byline: 'By The Desk', body: plainTextToDoc(body) };
-}
-
-function setStatus(articleId: number, status: ArticleStatus) {
-  getDb().update(articles).set({ status }).where(eq(articles.id, articleId)).run();
 }
 
 let writer: SessionUser;
