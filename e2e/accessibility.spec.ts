@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { bodyOf, clickSave, openNewArticle } from './editor';
+import { bodyOf, clickSave, openNewArticle, settleSelection } from './editor';
 import { storageStateOf } from './people';
 
 async function expectNoViolations(page: Page): Promise<void> {
@@ -55,6 +55,7 @@ test('the editor with its toolbar, link dialog, lock banner and conflict view ha
   const articleUrl = await openNewArticle(writer);
   await bodyOf(writer).pressSequentially('Some words to link');
   await writer.keyboard.press('Shift+Home');
+  await settleSelection(writer);
   await writer.keyboard.press('Control+k');
   await expect(writer.getByRole('dialog', { name: 'Link' })).toBeVisible();
   await expectNoViolations(writer);

@@ -46,3 +46,11 @@ export async function articleJson(page: Page, articleUrl: string): Promise<Recor
   expect(response.ok()).toBe(true);
   return (await response.json()) as Record<string, unknown>;
 }
+
+/**
+ * Waits two frames after a caret move done by the browser itself (Home, End, Shift+Home): the
+ * editor learns of it from a selectionchange event, and a person is never faster than that.
+ */
+export async function settleSelection(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { articleJson, bodyOf, clickSave, openNewArticle } from './editor';
+import { articleJson, bodyOf, clickSave, openNewArticle, settleSelection } from './editor';
 import { storageStateOf } from './people';
 
 test.use({ storageState: storageStateOf('editor') });
@@ -11,6 +11,7 @@ test('the toolbar and its shortcuts format the body, and the counts follow', asy
 
   await body.pressSequentially('Markets rallied');
   await page.keyboard.press('Shift+Home');
+  await settleSelection(page);
   await page.keyboard.press('Control+b');
   await expect(body.locator('strong')).toHaveText('Markets rallied');
   await expect(toolbar.getByRole('button', { name: 'Bold' })).toHaveAttribute('aria-pressed', 'true');
@@ -18,6 +19,7 @@ test('the toolbar and its shortcuts format the body, and the counts follow', asy
   await expect(body.locator('em')).toHaveText('Markets rallied');
 
   await page.keyboard.press('End');
+  await settleSelection(page);
   await page.keyboard.press('Enter');
   await toolbar.getByRole('button', { name: 'Heading 2' }).click();
   await page.keyboard.type('What happened');
@@ -46,6 +48,7 @@ test('Ctrl+K adds a link; only http(s) and mailto are accepted', async ({ page }
   const body = bodyOf(page);
   await body.pressSequentially('Read the report');
   await page.keyboard.press('Shift+Home');
+  await settleSelection(page);
   await page.keyboard.press('Control+k');
 
   const dialog = page.getByRole('dialog', { name: 'Link' });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { acceptLeaving, bodyOf, clickSave, expectSaved, nextSave } from './editor';
+import { acceptLeaving, bodyOf, clickSave, expectSaved, nextSave, settleSelection } from './editor';
 import { signInAndWaitForDesk, STAFF } from './people';
 
 test('a reporter signs in, starts an article, saves it, and finds it again after a reload', async ({ page }) => {
@@ -17,6 +17,7 @@ test('a reporter signs in, starts an article, saves it, and finds it again after
   await page.getByLabel('Dateline source').fill('Dateline');
   await bodyOf(page).fill('The River Ouse peaked at 4.9 metres.');
   await bodyOf(page).press('End');
+  await settleSelection(page);
   await bodyOf(page).press('Enter');
   await bodyOf(page).pressSequentially('No homes were flooded.');
   await clickSave(page);
