@@ -196,15 +196,16 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
     [noteChange],
   );
 
-  // Text left on this device by an earlier visit is offered back, never applied silently. Storage
-  // is only readable once the page is in the browser, hence an effect and not the initial state.
+  // Text left on this device by an earlier visit is offered back, never applied silently, once per
+  // opening. Storage is only readable once the page is in the browser, hence an effect.
+  const [openedWith] = useState(() => draftOf(article));
   useEffect(() => {
     const mirror = readMirror(articleId);
     if (!mirror) return;
-    if (sameDraft(mirror.draft, draftOf(article))) clearMirror(articleId);
+    if (sameDraft(mirror.draft, openedWith)) clearMirror(articleId);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- see above: after hydration only
     else setRestore(mirror);
-  }, [article, articleId]);
+  }, [articleId, openedWith]);
 
   // Save what is pending when the person looks away or the connection comes back.
   useEffect(() => {
