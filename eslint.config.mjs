@@ -9,7 +9,8 @@ const config = [
   },
   {
     rules: {
-      // Only server/env.ts reads the environment (NEXT_RUNTIME in instrumentation.ts is Next's own).
+      // Only server/env.ts reads the environment (NEXT_RUNTIME in instrumentation.ts is Next's own);
+      // tests and benchmarks configure the app they start.
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'env', message: 'Read configuration through server/env.ts.' },
@@ -17,7 +18,7 @@ const config = [
     },
   },
   {
-    files: ['server/env.ts', 'instrumentation.ts', 'playwright.config.ts', 'e2e/**', 'tests/**', '**/*.test.ts', 'vitest.config.ts'],
+    files: ['server/env.ts', 'instrumentation.ts', 'playwright.config.ts', 'e2e/**', 'tests/**', 'bench/**', '**/*.test.ts', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -1,0 +1,66 @@
+/**
+ * Runs the benchmarks and prints their figures against the targets:
+ *   npm run bench                 all three
+ *   npm run bench -- autosave     one: autosave | keystroke | bundle
+ * Figures, not pass/fail tests: the exit code is 0 even when a target is missed (a MISS line says so).
+ * keystroke and bundle need the production build (`npm run build`).
+ */
+import os from 'node:os';
+import { benchAutosave } from './autosave';
+import { benchBundle } from './bundle';
+import { benchKeystroke } from './keystroke';
+
+const BENCHES = { autosave: benchAutosave, keystroke: benchKeystroke, bundle: benchBundle } as const;
+type BenchName = keyof typeof BENCHES;
+/** Above this share of CPU time in use before we start, something else competes with what we time. */
+const QUIET_CPU = 0.2;
+
+/** The share of all CPUs' time spent busy over one second, from the kernel's counters. */
+async function otherCpuUse(): Promise<number> {
+  const sample = () =>
+    os.cpus().reduce(
+      (sum, cpu) => {
+        const { idle, ...rest } = cpu.times;
+        return { idle: sum.idle + idle, busy: sum.busy + Object.values(rest).reduce((a, b) => a + b, 0) };
+      },
+      { idle: 0, busy: 0 },
+    );
+  const before = sample();
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const after = sample();
+  const busy = after.busy - before.busy;
+  return busy / (busy + after.idle - before.idle);
+}
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((name) => !(name in BENCHES));
+  if (unknown.length > 0) {
+    console.error(`Unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}.`);
+    process.exit(2);
+  }
+  const names = (asked.length > 0 ? asked : Object.keys(BENCHES)) as BenchName[];
+  const busy = await otherCpuUse();
+  console.log(
+    `Dateline benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ` +
+      `CPUs ${(busy * 100).toFixed(0)}% busy before starting`,
+  );
+  // Timings on a shared machine are only as good as its quiet: say so rather than let a busy run pass as a figure.
+  const warning =
+    busy > QUIET_CPU
+      ? `WARNING: something else was using ${(busy * 100).toFixed(0)}% of the CPUs when the benchmarks started: timings will be inflated; run again when the machine is quiet.`
+      : null;
+  if (warning) console.log(warning);
+
+  const results: string[] = [];
+  for (const name of names) {
+    const pass = await BENCHES[name]();
+    results.push(`${name}: ${pass ? 'all targets PASS' : 'a target was MISSED'}`);
+  }
+  console.log(`\n=== Summary ===\n${[...results, ...(warning ? [warning] : [])].join('\n')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,144 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { childEnv, chromiumPath } from './bench-env';
+
+/**
+ * The production app on a free port with its own empty DATA_DIR, and Debian's Chromium, for the
+ * benchmarks that need a browser. Like the e2e suite, it runs `next start` against `npm run build`.
+ */
+
+export const BUILD_DIR = path.join(process.cwd(), '.next');
+
+/** The benchmarks measure the production build; without one they stop with what to do. */
+export function assertBuilt(): string {
+  const buildIdFile = path.join(BUILD_DIR, 'BUILD_ID');
+  if (!fs.existsSync(buildIdFile)) {
+    throw new Error('No production build in .next/: run `npm run build` first, then `npm run bench` again.');
+  }
+  const built = fs.statSync(buildIdFile).mtime;
+  return `${fs.readFileSync(buildIdFile, 'utf8').trim()} (built ${built.toISOString()})`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type RunningApp = {
+  baseUrl: string;
+  adminEmail: string;
+  adminPassword: string;
+  dataDir: string;
+  stop: () => Promise<void>;
+};
+
+/** Starts `next start` and resolves once /login answers; the caller must `stop()` it (in `finally`). */
+export async function startApp(): Promise<RunningApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-app-'));
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const adminEmail = 'bench-admin@bench.example';
+  const adminPassword = randomBytes(12).toString('base64url');
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+    cwd: process.cwd(),
+    env: childEnv({
+      DATA_DIR: dataDir,
+      DEMO: '0',
+      ADMIN_EMAIL: adminEmail,
+      ADMIN_PASSWORD: adminPassword,
+      NEWSROOM_TIMEZONE: 'UTC',
+      NEXT_TELEMETRY_DISABLED: '1',
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  // Ctrl-C during a benchmark must not leave the server behind.
+  const onSignal = () => {
+    child.kill('SIGKILL');
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+
+  const stop = async () => {
+    process.removeListener('SIGINT', onSignal);
+    await killChild(child);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForLogin(baseUrl, child, () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, adminEmail, adminPassword, dataDir, stop };
+}
+
+async function waitForLogin(baseUrl: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log()}`);
+    try {
+      const response = await fetch(`${baseUrl}/login`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`next start did not answer /login within 60 s:\n${log()}`);
+}
+
+function killChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Debian's Chromium with the flags the e2e suite uses; its profile lives in a temp folder. */
+export async function launchChromium(homeDir: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    env: childEnv({ XDG_CONFIG_HOME: homeDir, XDG_CACHE_HOME: homeDir }),
+  });
+}
+
+/** Signs in through the form, as a person does, and waits for the desk. */
+export async function signIn(page: Page, app: RunningApp): Promise<void> {
+  await page.goto(`${app.baseUrl}/login`);
+  await page.getByLabel('Email').fill(app.adminEmail);
+  await page.getByLabel('Password').fill(app.adminPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/desk'));
+}

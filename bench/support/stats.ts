@@ -1,0 +1,42 @@
+/** Percentiles and the one-line verdicts every benchmark prints. */
+
+export type Summary = { n: number; p50: number; p95: number; max: number; mean: number };
+
+/** Nearest-rank percentile of an ascending list (p in 0..100). */
+function nearestRank(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1]!;
+}
+
+export function summarize(samples: readonly number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const total = sorted.reduce((sum, x) => sum + x, 0);
+  return {
+    n: sorted.length,
+    p50: nearestRank(sorted, 50),
+    p95: nearestRank(sorted, 95),
+    max: sorted.at(-1) ?? Number.NaN,
+    mean: sorted.length ? total / sorted.length : Number.NaN,
+  };
+}
+
+export const ms = (x: number, digits = 2) => `${x.toFixed(digits)} ms`;
+export const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+export function describeMs(label: string, s: Summary): string {
+  return `${label.padEnd(44)} n=${String(s.n).padStart(5)}  p50 ${ms(s.p50).padStart(10)}  p95 ${ms(s.p95).padStart(10)}  max ${ms(s.max).padStart(10)}`;
+}
+
+/** Prints a target's verdict; a miss says by how much. Returns whether it passed. */
+export function verdict(name: string, figure: number, target: number, unit: 'ms' | 'kB'): boolean {
+  const pass = figure < target;
+  const show = (x: number) => (unit === 'ms' ? ms(x) : `${x.toFixed(1)} kB`);
+  const over = pass ? '' : ` (over by ${show(figure - target)}, ${(figure / target).toFixed(2)}× the target)`;
+  console.log(`TARGET ${name}: ${show(figure)} vs < ${show(target)} -> ${pass ? 'PASS' : 'MISS'}${over}`);
+  return pass;
+}
+
+export function heading(title: string): void {
+  console.log(`\n=== ${title} ===`);
+}
