@@ -67,7 +67,9 @@ export async function benchBundle(): Promise<boolean> {
           ? `; manifest only: ${onlyManifest.join(', ') || '—'}; browser only: ${onlyBrowser.join(', ') || '—'}`
           : ' (the same files)'),
     );
-    // What a browser downloads is the definition; the manifests must agree or the difference shows above.
+    // Two figures: first-load JS as the build output defines it (the route's own chunks, what must
+    // arrive before the page is interactive), and everything the browser downloads for the screen,
+    // which adds chunks loaded right after hydration (the rich editor). Both are held to the target.
     const sizes = browserFiles.files.map(sizeOf);
     const raw = sizes.reduce((sum, s) => sum + s.raw, 0);
     const gzip = sizes.reduce((sum, s) => sum + s.gzip, 0);
@@ -80,7 +82,10 @@ export async function benchBundle(): Promise<boolean> {
     for (const s of [...sizes].sort((a, b) => b.gzip - a.gzip).slice(0, 5)) {
       console.log(`     ${s.file.padEnd(38)} ${kB(s.gzip).padStart(9)} gzip ${kB(s.raw).padStart(9)} raw  ${s.contains.join(', ')}`);
     }
-    if (route.target !== undefined) pass = verdict(`first-load JS of ${route.label}, gzip`, gzip / 1000, route.target, 'kB') && pass;
+    if (route.target !== undefined) {
+      pass = verdict(`first-load JS of ${route.label} (build manifests), gzip`, manifestGzip / 1000, route.target, 'kB') && pass;
+      pass = verdict(`all JS ${route.label} downloads, incl. the lazily loaded editor, gzip`, gzip / 1000, route.target, 'kB') && pass;
+    }
   }
   const editor = totals.get(ROUTES[0]!.entry)!;
   const desk = totals.get(ROUTES[1]!.entry)!;

@@ -1,5 +1,6 @@
-import { type BodyDoc, docToPlainText } from './article-body';
+import type { BodyDoc } from './article-body';
 import type { ArticleView } from './article-view';
+import { bodyPlainText } from './editor/body-text';
 
 /** What a writer edits: the fields of the working copy, before it is saved. */
 export type ArticleDraft = {
@@ -32,7 +33,7 @@ export function draftOf(article: ArticleView): ArticleDraft {
 /** The draft as running text, in reading order: what a word diff compares. */
 export function draftText(draft: ArticleDraft): string {
   const dateline = [draft.datelinePlace, draft.datelineSource && `(${draft.datelineSource})`].filter(Boolean).join(' ');
-  return [draft.headline, draft.standfirst, dateline, draft.byline, docToPlainText(draft.body)].filter(Boolean).join('\n\n');
+  return [draft.headline, draft.standfirst, dateline, draft.byline, bodyPlainText(draft.body)].filter(Boolean).join('\n\n');
 }
 
 export function sameDraft(a: ArticleDraft, b: ArticleDraft): boolean {

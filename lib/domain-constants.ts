@@ -9,6 +9,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin',
 };
 
+/** The longest headline the desk accepts. */
+export const HEADLINE_MAX = 300;
+/** Headlines past this length are cut off in search results, feeds and social cards. */
+export const HEADLINE_ADVISED = 110;
+
 export const ARTICLE_STATUSES = [
   'draft',
   'in_review',

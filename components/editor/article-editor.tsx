@@ -2,6 +2,7 @@
 
 import type { Editor } from '@tiptap/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { StatusBadge } from '@/components/desk/status-badge';
 import { ApiError, apiFetch } from '@/lib/api-client';
@@ -12,8 +13,8 @@ import type { ArticleView } from '@/lib/article-view';
 import { articleKeys } from '@/lib/query-keys';
 import { formatClock, formatDeskTime } from '@/lib/desk-time';
 import { bodyPlainText, countWords, readingMinutes } from '@/lib/editor/body-text';
-import { HEADLINE_MAX, type SaveMode } from '@/lib/validation/article';
-import { BodyEditor } from './body-editor';
+import { HEADLINE_ADVISED, HEADLINE_MAX } from '@/lib/domain-constants';
+import type { SaveMode } from '@/lib/validation/article';
 import { ConflictView } from './conflict-view';
 import { FormField } from './form-field';
 import { LockBanner } from './lock-banner';
@@ -21,9 +22,21 @@ import { RestoreOffer } from './restore-offer';
 import { clearMirror, type MirrorEntry, readMirror, writeMirror } from './unsaved-mirror';
 import { useEditLock } from './use-edit-lock';
 
-/** Headlines past this length are cut off in search results, feeds and social cards. */
-const HEADLINE_ADVISED = 110;
 const AUTOSAVE_DELAY_MS = 2_000;
+
+// The rich editor is most of the screen's JavaScript: the page shows and hydrates without it,
+// and it arrives right after (the form's other fields work meanwhile).
+const BodyEditor = dynamic(() => import('./body-editor').then((module) => module.BodyEditor), {
+  ssr: false,
+  loading: () => (
+    <div className="field">
+      <span className="field__label">Body</span>
+      <div className="body-editor body-editor--readonly body-editor__content" aria-busy="true">
+        Loading the editor…
+      </div>
+    </div>
+  ),
+});
 
 type SaveStatus =
   | { kind: 'idle' }
@@ -200,11 +213,11 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
   // opening. Storage is only readable once the page is in the browser, hence an effect.
   const [openedWith] = useState(() => draftOf(article));
   useEffect(() => {
-    const mirror = readMirror(articleId);
-    if (!mirror) return;
-    if (sameDraft(mirror.draft, openedWith)) clearMirror(articleId);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above: after hydration only
-    else setRestore(mirror);
+    void readMirror(articleId).then((mirror) => {
+      if (!mirror) return;
+      if (sameDraft(mirror.draft, openedWith)) clearMirror(articleId);
+      else setRestore(mirror);
+    });
   }, [articleId, openedWith]);
 
   // Save what is pending when the person looks away or the connection comes back.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '@/lib/app-error';
-import { HEADLINE_MAX, SaveArticleInput } from './article';
+import { HEADLINE_MAX } from '@/lib/domain-constants';
+import { SaveArticleInput } from './article';
 import { parseInput } from './parse-input';
 
 const valid = {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { BodyDoc } from '@/lib/article-body';
-import { ARTICLE_STATUSES } from '@/lib/domain-constants';
-
-export const HEADLINE_MAX = 300;
+import { ARTICLE_STATUSES, HEADLINE_MAX } from '@/lib/domain-constants';
 
 const text = (label: string, max: number) =>
   z
