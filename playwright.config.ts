@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium-launch';
 
 /**
  * The suite runs against the production build (`npm run build` first) on a free port, with its
@@ -34,20 +35,7 @@ export default defineConfig({
     baseURL,
     trace: 'retain-on-failure',
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      // Debian's Chromium: Playwright's own browser download is not reachable here.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      env: { ...process.env, XDG_CONFIG_HOME: browserHome, XDG_CACHE_HOME: browserHome },
-    },
+    launchOptions: chromiumLaunchOptions(browserHome),
   },
   projects: [
     { name: 'setup', testMatch: /.*\.setup\.ts/ },

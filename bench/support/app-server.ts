@@ -5,7 +5,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
-import { childEnv, chromiumPath } from './bench-env';
+import { chromiumLaunchOptions } from '../../e2e/chromium-launch';
+import { childEnv } from './bench-env';
 
 /**
  * The production app on a free port with its own empty DATA_DIR, and Debian's Chromium, for the
@@ -119,19 +120,7 @@ function killChild(child: ChildProcess): Promise<void> {
 
 /** Debian's Chromium with the flags the e2e suite uses; its profile lives in a temp folder. */
 export async function launchChromium(homeDir: string): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    env: childEnv({ XDG_CONFIG_HOME: homeDir, XDG_CACHE_HOME: homeDir }),
-  });
+  return chromium.launch(chromiumLaunchOptions(homeDir));
 }
 
 /** Signs in through the form, as a person does, and waits for the desk. */

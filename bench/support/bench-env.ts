@@ -11,4 +11,3 @@ export function childEnv(values: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, ...values };
 }
 
-export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
