@@ -41,14 +41,15 @@ export async function benchAutosave(): Promise<boolean> {
 
 /** The app's modules, imported only once DATA_DIR is set. */
 async function loadApp() {
-  const [{ getDb }, { BodyDoc, docToPlainText }, { saveArticle }, { SYSTEM }, { createUser }] = await Promise.all([
+  const [{ getDb }, { BodyDoc }, { bodyPlainText }, { saveArticle }, { SYSTEM }, { createUser }] = await Promise.all([
     import('@/db/client'),
     import('@/lib/article-body'),
+    import('@/lib/editor/body-text'),
     import('@/server/articles/save-article'),
     import('@/server/policy'),
     import('@/server/users/create-user'),
   ]);
-  return { getDb, BodyDoc, docToPlainText, saveArticle, SYSTEM, createUser };
+  return { getDb, BodyDoc, bodyPlainText, saveArticle, SYSTEM, createUser };
 }
 
 async function run(dataDir: string): Promise<boolean> {
@@ -65,7 +66,7 @@ async function run(dataDir: string): Promise<boolean> {
 }
 
 async function measure(
-  { BodyDoc, docToPlainText, saveArticle, SYSTEM, createUser }: Awaited<ReturnType<typeof loadApp>>,
+  { BodyDoc, bodyPlainText, saveArticle, SYSTEM, createUser }: Awaited<ReturnType<typeof loadApp>>,
   sqlite: BetterSqlite3.Database,
   dataDir: string,
 ): Promise<boolean> {
@@ -79,7 +80,7 @@ async function measure(
   // Bodies as the route would store them: parsed by the same schema, so normalised.
   const pool = Array.from({ length: BODY_POOL }, (_, i) => {
     const body = BodyDoc.parse(newsBody(BODY_WORDS, i + 1));
-    return { body, json: JSON.stringify(body), text: docToPlainText(body) };
+    return { body, json: JSON.stringify(body), text: bodyPlainText(body) };
   });
 
   const started = performance.now();
@@ -164,7 +165,7 @@ async function measure(
       const other = baselineArticles[i]!;
       const row = inputFor(articleId, pass);
       const bodyJson = JSON.stringify(row.body);
-      const bodyText = docToPlainText(row.body);
+      const bodyText = bodyPlainText(row.body);
       const number = nextNumber.get(other)!;
       nextNumber.set(other, number + 1);
       const t0 = performance.now();

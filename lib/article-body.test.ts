@@ -1,7 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { SaveArticleInput } from '@/lib/validation/article';
 import { FULL_BODY, linkTo } from '@/tests/body-fixtures';
-import { BodyDoc, docToPlainText, EMPTY_BODY, plainTextToDoc } from './article-body';
+import { BodyDoc, EMPTY_BODY, plainTextToDoc } from './article-body';
+import { bodyPlainText } from './editor/body-text';
 
 describe('plain text ⇄ body document', () => {
   it('makes one paragraph per line, empty lines as empty paragraphs', () => {
@@ -19,18 +20,18 @@ describe('plain text ⇄ body document', () => {
     for (const text of ['One line', 'a\nb', 'a\n\n\nb', '\nstarts blank', 'ends blank\n', '  indented  \n\t tab', '']) {
       const doc = plainTextToDoc(text);
       expect(BodyDoc.safeParse(doc).success).toBe(true);
-      expect(docToPlainText(doc)).toBe(text);
+      expect(bodyPlainText(doc)).toBe(text);
     }
   });
 
   it('reads Windows and old Mac line endings as line breaks', () => {
-    expect(docToPlainText(plainTextToDoc('a\r\nb\rc\r\n\r\nd'))).toBe('a\nb\nc\n\nd');
+    expect(bodyPlainText(plainTextToDoc('a\r\nb\rc\r\n\r\nd'))).toBe('a\nb\nc\n\nd');
     expect(plainTextToDoc('a\r\n\r\nb').content).toHaveLength(3);
   });
 
   it('treats the empty body as one empty paragraph', () => {
     expect(plainTextToDoc('')).toEqual(EMPTY_BODY);
-    expect(docToPlainText(EMPTY_BODY)).toBe('');
+    expect(bodyPlainText(EMPTY_BODY)).toBe('');
   });
 
   it('joins several text nodes of a paragraph', () => {
@@ -38,7 +39,7 @@ describe('plain text ⇄ body document', () => {
       type: 'doc',
       content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello, ' }, { type: 'text', text: 'world' }] }],
     };
-    expect(docToPlainText(doc)).toBe('Hello, world');
+    expect(bodyPlainText(doc)).toBe('Hello, world');
   });
 });
 

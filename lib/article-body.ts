@@ -65,6 +65,3 @@ export function plainTextToDoc(text: string): BodyDoc {
     content: lines.map((line) => (line === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text: line }] })),
   };
 }
-
-/** The inverse of `plainTextToDoc` for a body of paragraphs; the plain text of any body. */
-export { bodyPlainText as docToPlainText } from '@/lib/editor/body-text';

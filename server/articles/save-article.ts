@@ -4,7 +4,8 @@ import type { Tx } from '@/db/client';
 import { getDb } from '@/db/client';
 import { articles, revisions } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
-import { docToPlainText, MAX_BODY_BYTES } from '@/lib/article-body';
+import { MAX_BODY_BYTES } from '@/lib/article-body';
+import { bodyPlainText } from '@/lib/editor/body-text';
 import type { ArticleView } from '@/lib/article-view';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput, SaveArticleInput, SaveMode } from '@/lib/validation/article';
@@ -35,7 +36,7 @@ export function revisionFields(input: ArticleFieldsInput) {
     datelineSource: input.datelineSource,
     byline: input.byline,
     body: input.body,
-    bodyText: docToPlainText(input.body),
+    bodyText: bodyPlainText(input.body),
   };
 }
 
