@@ -1,7 +1,9 @@
 /** Builders for integration tests: real rows through the real domain functions. */
 import { randomUUID } from 'node:crypto';
+import { plainTextToDoc } from '@/lib/article-body';
 import type { Role } from '@/lib/domain-constants';
 import type { SessionUser } from '@/lib/session-user';
+import type { ArticleFieldsInput } from '@/lib/validation/article';
 import { SYSTEM } from '@/server/policy';
 import { createUser } from '@/server/users/create-user';
 
@@ -9,4 +11,16 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 
 export function makeUser(role: Role, name = `Test ${role}`): Promise<SessionUser> {
   return createUser(SYSTEM, { email: `${role}-${randomUUID()}@test.example`, name, role, password: TEST_PASSWORD });
+}
+
+/** A story's editable fields, the body one paragraph per line of `body`. */
+export function storyFields(headline: string, body = `${headline}, the story.`): ArticleFieldsInput {
+  return {
+    headline,
+    standfirst: `About ${headline}`,
+    datelinePlace: 'LONDON',
+    datelineSource: 'Reuters',
+    byline: 'By The Desk',
+    body: plainTextToDoc(body),
+  };
 }

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, plainTextToDoc } from '@/lib/article-body';
 import type { SessionUser } from '@/lib/session-user';
-import type { ArticleFieldsInput } from '@/lib/validation/article';
 import { appErrorFrom } from '@/tests/app-error';
 import { auditEntries } from '@/tests/audit-entries';
-import { makeUser } from '@/tests/factories';
+import { makeUser, storyFields } from '@/tests/factories';
 import { createArticle } from './create-article';
 import { claimEditLock } from './edit-lock';
 import { getArticle } from './queries';
@@ -14,17 +13,6 @@ import { articleRow, revisionsOf, setStatus } from '@/tests/article-rows';
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
-
-function fields(headline: string, body = `${headline}, the story.`): ArticleFieldsInput {
-  return {
-    headline,
-    standfirst: `About ${headline}`,
-    datelinePlace: 'LONDON',
-    datelineSource: 'Reuters',
-    byline: 'By The Desk',
-    body: plainTextToDoc(body),
-  };
-}
 
 let writer: SessionUser;
 let otherWriter: SessionUser;
@@ -39,10 +27,10 @@ beforeAll(async () => {
 describe('recordConflictCopy', () => {
   it('appends the writer’s text as a “Conflict copy” revision, leaving the working copy and version alone', () => {
     const { id } = createArticle(writer, T0);
-    saveArticle(copyEditor, id, { ...fields('Desk version'), version: 1 }, at(1));
+    saveArticle(copyEditor, id, { ...storyFields('Desk version'), version: 1 }, at(1));
     const before = { article: articleRow(id), view: getArticle(writer, id) };
 
-    const result = recordConflictCopy(writer, id, fields('Writer’s lost text', 'Para one.\n\nPara two.'), at(2));
+    const result = recordConflictCopy(writer, id, storyFields('Writer’s lost text', 'Para one.\n\nPara two.'), at(2));
     expect(result).toEqual({ revisionNumber: 3 });
 
     expect(revisionsOf(id).at(-1)).toMatchObject({
@@ -66,7 +54,7 @@ describe('recordConflictCopy', () => {
 
   it('audits the copy as article.conflict_copy with its revision number', () => {
     const { id } = createArticle(writer, T0);
-    recordConflictCopy(writer, id, fields('Copy'), at(1));
+    recordConflictCopy(writer, id, storyFields('Copy'), at(1));
     expect(auditEntries({ action: 'article.conflict_copy', targetId: id })).toEqual([
       { actorId: writer.id, action: 'article.conflict_copy', targetType: 'article', targetId: String(id), details: { revision: 2 } },
     ]);
@@ -77,10 +65,10 @@ describe('recordConflictCopy', () => {
     const { id } = createArticle(writer, T0);
     claimEditLock(copyEditor, id, {}, at(1));
     // The copy is allowed even while someone else holds the lock, and leaves their lock as it was.
-    recordConflictCopy(writer, id, fields('Writer’s copy'), at(1));
+    recordConflictCopy(writer, id, storyFields('Writer’s copy'), at(1));
     expect(articleRow(id)).toMatchObject({ lockedBy: copyEditor.id, lockHeartbeatAt: at(1) });
 
-    const saved = saveArticle(copyEditor, id, { ...fields('Desk carries on'), version: 1 }, at(1));
+    const saved = saveArticle(copyEditor, id, { ...storyFields('Desk carries on'), version: 1 }, at(1));
     expect(saved).toMatchObject({ version: 2, revisionNumber: 3, headline: 'Desk carries on' });
     expect(revisionsOf(id).map((r) => [r.number, r.changeNote])).toEqual([
       [1, null],
@@ -91,19 +79,19 @@ describe('recordConflictCopy', () => {
 
   it('numbers several copies one after another', () => {
     const { id } = createArticle(writer, T0);
-    expect(recordConflictCopy(writer, id, fields('One'), at(1)).revisionNumber).toBe(2);
-    expect(recordConflictCopy(copyEditor, id, fields('Two'), at(2)).revisionNumber).toBe(3);
+    expect(recordConflictCopy(writer, id, storyFields('One'), at(1)).revisionNumber).toBe(2);
+    expect(recordConflictCopy(copyEditor, id, storyFields('Two'), at(2)).revisionNumber).toBe(3);
     expect(articleRow(id)?.version).toBe(1);
   });
 
   it('refuses someone who may not see (NOT_FOUND) or may not edit (FORBIDDEN) the article, writing nothing', () => {
     const { id } = createArticle(writer, T0);
-    expect(appErrorFrom(() => recordConflictCopy(otherWriter, id, fields('Hijack'), at(1))).code).toBe('NOT_FOUND');
-    expect(appErrorFrom(() => recordConflictCopy(copyEditor, 999_999, fields('Ghost'), at(1))).code).toBe('NOT_FOUND');
+    expect(appErrorFrom(() => recordConflictCopy(otherWriter, id, storyFields('Hijack'), at(1))).code).toBe('NOT_FOUND');
+    expect(appErrorFrom(() => recordConflictCopy(copyEditor, 999_999, storyFields('Ghost'), at(1))).code).toBe('NOT_FOUND');
 
     setStatus(id, 'in_review');
-    expect(appErrorFrom(() => recordConflictCopy(otherWriter, id, fields('Hijack'), at(1))).code).toBe('FORBIDDEN');
-    expect(appErrorFrom(() => recordConflictCopy(writer, id, fields('Too late'), at(1))).code).toBe('FORBIDDEN');
+    expect(appErrorFrom(() => recordConflictCopy(otherWriter, id, storyFields('Hijack'), at(1))).code).toBe('FORBIDDEN');
+    expect(appErrorFrom(() => recordConflictCopy(writer, id, storyFields('Too late'), at(1))).code).toBe('FORBIDDEN');
 
     expect(revisionsOf(id)).toHaveLength(1);
     expect(auditEntries({ action: 'article.conflict_copy', targetId: id })).toEqual([]);
@@ -111,7 +99,7 @@ describe('recordConflictCopy', () => {
 
   it('refuses a body over 1 MB with TOO_LARGE, writing nothing', () => {
     const { id } = createArticle(writer, T0);
-    const error = appErrorFrom(() => recordConflictCopy(writer, id, fields('Epic', 'x'.repeat(MAX_BODY_BYTES)), at(1)));
+    const error = appErrorFrom(() => recordConflictCopy(writer, id, storyFields('Epic', 'x'.repeat(MAX_BODY_BYTES)), at(1)));
     expect(error.code).toBe('TOO_LARGE');
     expect(revisionsOf(id)).toHaveLength(1);
   });

@@ -3,7 +3,7 @@ import { MAX_BODY_BYTES, plainTextToDoc } from '@/lib/article-body';
 import type { SessionUser } from '@/lib/session-user';
 import { appErrorFrom } from '@/tests/app-error';
 import { auditEntries } from '@/tests/audit-entries';
-import { makeUser } from '@/tests/factories';
+import { makeUser, storyFields } from '@/tests/factories';
 import { createArticle } from './create-article';
 import { claimEditLock } from './edit-lock';
 import { recordConflictCopy } from './record-conflict-copy';
@@ -14,16 +14,8 @@ const T0 = new Date('2026-03-02T09:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
 
-function edit(version: number, headline: string, body = `${headline}, the story.`): SaveRequest {
-  return {
-    version,
-    headline,
-    standfirst: `About ${headline}`,
-    datelinePlace: 'LONDON',
-    datelineSource: 'Reuters',
-    byline: 'By The Desk',
-    body: plainTextToDoc(body),
-  };
+function edit(version: number, headline: string, body?: string): SaveRequest {
+  return { ...storyFields(headline, body), version };
 }
 
 function autosave(version: number, headline: string, body?: string): SaveRequest {

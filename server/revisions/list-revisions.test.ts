@@ -1,21 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { plainTextToDoc } from '@/lib/article-body';
 import type { SessionUser } from '@/lib/session-user';
-import type { ArticleFieldsInput } from '@/lib/validation/article';
 import { createArticle } from '@/server/articles/create-article';
 import { recordConflictCopy } from '@/server/articles/record-conflict-copy';
 import { saveArticle } from '@/server/articles/save-article';
 import { appErrorFrom } from '@/tests/app-error';
-import { makeUser } from '@/tests/factories';
+import { makeUser, storyFields } from '@/tests/factories';
 import { listRevisions } from './list-revisions';
 import { setStatus } from '@/tests/article-rows';
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
-
-function fields(headline: string, body = `${headline}, the story.`): ArticleFieldsInput {
-  return { headline, standfirst: '', datelinePlace: '', datelineSource: '', byline: 'By The Desk', body: plainTextToDoc(body) };
-}
 
 let writer: SessionUser;
 let otherWriter: SessionUser;
@@ -32,12 +26,12 @@ beforeAll(async () => {
 describe('listRevisions', () => {
   it('lists the whole history newest first, with author, kind, note, headline and plain text', () => {
     const { id } = createArticle(writer, T0);
-    saveArticle(writer, id, { ...fields('Auto', 'First words.'), version: 1, mode: 'autosave' }, at(1));
+    saveArticle(writer, id, { ...storyFields('Auto', 'First words.'), version: 1, mode: 'autosave' }, at(1));
     // Folds into revision 2: the history shows it once, with the latest text.
-    saveArticle(writer, id, { ...fields('Auto again', 'First words.\nMore.'), version: 2, mode: 'autosave' }, at(2));
-    saveArticle(copyEditor, id, { ...fields('Desk'), version: 3 }, at(3));
-    recordConflictCopy(writer, id, fields('Writer’s copy'), at(4));
-    saveArticle(writer, id, { ...fields('Mine'), version: 4, mode: 'keep_mine' }, at(5));
+    saveArticle(writer, id, { ...storyFields('Auto again', 'First words.\nMore.'), version: 2, mode: 'autosave' }, at(2));
+    saveArticle(copyEditor, id, { ...storyFields('Desk'), version: 3 }, at(3));
+    recordConflictCopy(writer, id, storyFields('Writer’s copy'), at(4));
+    saveArticle(writer, id, { ...storyFields('Mine'), version: 4, mode: 'keep_mine' }, at(5));
 
     expect(listRevisions(writer, id)).toEqual([
       { number: 5, kind: 'save', authorName: 'Wendy Writer', createdAt: at(5).toISOString(), changeNote: 'Kept over a conflicting version', headline: 'Mine', bodyText: 'Mine, the story.' },
@@ -51,7 +45,7 @@ describe('listRevisions', () => {
   it('lists only the asked article’s revisions', () => {
     const a = createArticle(writer, T0);
     const b = createArticle(writer, T0);
-    saveArticle(writer, b.id, { ...fields('Other story'), version: 1 }, at(1));
+    saveArticle(writer, b.id, { ...storyFields('Other story'), version: 1 }, at(1));
     expect(listRevisions(writer, a.id).map((r) => r.number)).toEqual([1]);
     expect(listRevisions(writer, b.id).map((r) => r.headline)).toEqual(['Other story', '']);
   });
