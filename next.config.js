@@ -5,7 +5,7 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
   // Native addons are loaded from node_modules at run time, never bundled.
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp', 'exifr'],
   poweredByHeader: false,
   async headers() {
     return [

@@ -78,6 +78,8 @@ export const photos = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** Content address: hex SHA-256 of the original bytes. */
     sha256: text('sha256').notNull(),
+    /** The file's name on the uploader's machine, without any folder: shown, never used as a path. */
+    originalName: text('original_name').notNull().default(''),
     storageKey: text('storage_key').notNull(),
     mime: text('mime').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
@@ -98,10 +100,12 @@ export const photos = sqliteTable(
     uploadedBy: integer('uploaded_by')
       .notNull()
       .references(() => users.id),
+    /** Optimistic-concurrency counter for the library fields, as for articles. */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at'),
   },
-  (t) => [uniqueIndex('photos_sha256_unique').on(t.sha256)],
+  (t) => [uniqueIndex('photos_sha256_unique').on(t.sha256), index('photos_library_order').on(t.createdAt, t.id)],
 );
 
 export const revisions = sqliteTable(

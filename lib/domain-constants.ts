@@ -46,3 +46,15 @@ export const REVISION_KINDS = [
   'restore',
 ] as const;
 export type RevisionKind = (typeof REVISION_KINDS)[number];
+
+/** Photo uploads: the byte and pixel caps every file is held to, before any decoding. */
+export const PHOTO_MAX_BYTES = 25_000_000;
+export const PHOTO_MAX_PIXELS = 50_000_000;
+/** What the library accepts, decided from the file's bytes. HEIC is absent: sharp here has no HEVC decoder. */
+export const PHOTO_TYPES = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+  'image/avif': 'AVIF',
+} as const;
+export type PhotoMime = keyof typeof PHOTO_TYPES;

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   'article:publish:approved': ['editor', 'copy_editor', 'admin'],
   'article:publish:any': ['copy_editor', 'admin'],
   'article:unpublish': ['editor', 'copy_editor', 'admin'],
+  'photo:read': ['editor', 'copy_editor', 'admin'],
   'photo:upload': ['editor', 'copy_editor', 'admin'],
   'photo:edit': ['editor', 'copy_editor', 'admin'],
   'comment:create': ['editor', 'copy_editor', 'admin'],

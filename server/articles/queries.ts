@@ -11,6 +11,7 @@ import type { ArticleView, DeskArticle } from '@/lib/article-view';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/session-user';
 import type { DeskListQuery } from '@/lib/validation/article';
+import { decodeCursor, encodeCursor } from '@/server/pagination/cursor';
 
 /** The articles this person may see: the copy desk sees all; a writer, their own and everything submitted. */
 export function articlesVisibleTo(user: SessionUser): SQL | undefined {
@@ -93,18 +94,6 @@ export function getArticle(user: SessionUser, id: number): ArticleView {
 }
 
 export const DESK_PAGE_SIZE = 25;
-
-type Cursor = { at: number; id: number };
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(`${cursor.at}.${cursor.id}`).toString('base64url');
-}
-
-function decodeCursor(raw: string): Cursor {
-  const match = /^(\d{1,15})\.(\d{1,15})$/.exec(Buffer.from(raw, 'base64url').toString());
-  if (!match) throw new AppError('INVALID', 'That page link is broken; start again from the first page.');
-  return { at: Number(match[1]), id: Number(match[2]) };
-}
 
 /** Newest first by last edit; the cursor is the last row shown, so new edits never shift a page. */
 export function listDeskArticles(

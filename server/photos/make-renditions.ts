@@ -1,0 +1,35 @@
+import 'server-only';
+import path from 'node:path';
+import sharp from 'sharp';
+import { PHOTO_MAX_PIXELS } from '@/lib/domain-constants';
+import { renditionFileName, renditionsFor } from '@/lib/photos/renditions';
+import { damaged } from './inspect-photo';
+
+/**
+ * Writes every rendition of an original beside it in its staging folder. Each is re-encoded from
+ * the decoded pixels with the EXIF orientation applied, so none carries the original's metadata:
+ * no GPS position, no camera serial, no maker notes. Transparent originals get a white ground in
+ * the JPEG, which has no alpha.
+ */
+export async function makeRenditions(
+  original: string,
+  folder: string,
+  size: { width: number; height: number },
+  fileName: string,
+): Promise<void> {
+  const decoded = sharp(original, { limitInputPixels: PHOTO_MAX_PIXELS, autoOrient: true, failOn: 'warning' });
+  try {
+    await Promise.all(
+      renditionsFor(size).map((rendition) => {
+        const resized = decoded.clone().resize({ width: rendition.width, withoutEnlargement: true });
+        const encoded =
+          rendition.format === 'webp'
+            ? resized.webp({ quality: 80, effort: 3 })
+            : resized.flatten({ background: '#ffffff' }).jpeg({ quality: 82, progressive: true, mozjpeg: true });
+        return encoded.toFile(path.join(folder, renditionFileName(rendition)));
+      }),
+    );
+  } catch {
+    throw damaged(fileName);
+  }
+}

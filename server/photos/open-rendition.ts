@@ -1,0 +1,15 @@
+import 'server-only';
+import { parseRenditionFileName, RENDITION_MIME } from '@/lib/photos/renditions';
+import { openPhotoFile } from './photo-store';
+
+/**
+ * A rendition for anyone who asks, signed in or not: published pages and feeds embed them. Its
+ * address holds the original's SHA-256, which cannot be guessed, so a draft's photos are only seen
+ * by whoever was given the address. Originals are never served: they may carry GPS positions.
+ */
+export async function openRendition(sha256: string, fileName: string) {
+  const rendition = parseRenditionFileName(fileName);
+  if (!rendition) return undefined;
+  const file = await openPhotoFile(sha256, fileName);
+  return file && { ...file, contentType: RENDITION_MIME[rendition.format] };
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '@/lib/app-error';
+import { PHOTO_MAX_BYTES } from '@/lib/domain-constants';
+import { formatMegabytes } from '@/lib/photos/file-size';
+
+export type ReceivedFile = { file: string; sha256: string; sizeBytes: number };
+
+/**
+ * Streams an upload's bytes to `<staging>/original`, hashing as they pass, and stops reading the
+ * moment they pass the cap: a 30 MB file costs 25 MB of disk for a moment and never 30 MB of memory.
+ */
+export async function receiveUpload(
+  body: ReadableStream<Uint8Array> | null,
+  staging: string,
+  fileName: string,
+  declaredBytes?: number,
+): Promise<ReceivedFile> {
+  const tooLarge = (bytes: number) =>
+    new AppError('TOO_LARGE', `“${fileName}” is ${formatMegabytes(bytes)}; photos may be at most ${formatMegabytes(PHOTO_MAX_BYTES)}.`);
+  if (declaredBytes !== undefined && declaredBytes > PHOTO_MAX_BYTES) throw tooLarge(declaredBytes);
+  if (!body) throw new AppError('INVALID', `“${fileName}” is empty.`);
+
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      sizeBytes += chunk.length;
+      if (sizeBytes > PHOTO_MAX_BYTES) {
+        done(tooLarge(declaredBytes ?? sizeBytes));
+        return;
+      }
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  const file = path.join(staging, 'original');
+  await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), meter, fs.createWriteStream(file));
+  if (sizeBytes === 0) throw new AppError('INVALID', `“${fileName}” is empty.`);
+  return { file, sha256: hash.digest('hex'), sizeBytes };
+}
