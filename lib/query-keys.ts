@@ -4,3 +4,9 @@ export const articleKeys = {
   detail: (id: number) => ['articles', id] as const,
   lock: (id: number) => ['articles', id, 'lock'] as const,
 };
+
+export const photoKeys = {
+  all: ['photos'] as const,
+  list: (filters: { q: string; missingCredit: boolean }) => ['photos', 'list', filters] as const,
+  detail: (id: number) => ['photos', id] as const,
+};
