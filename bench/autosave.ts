@@ -127,6 +127,7 @@ async function measure(
       datelinePlace: 'LONDON',
       datelineSource: 'Dateline',
       byline: authorOf(articleId).name,
+      leadPhoto: null,
       body,
     };
   };

@@ -1,4 +1,5 @@
 import type { BodyDoc } from './article-body';
+import type { LeadPhoto } from './photos/photo-use';
 import type { ArticleView } from './article-view';
 import { bodyPlainText } from './editor/body-text';
 
@@ -9,13 +10,15 @@ export type ArticleDraft = {
   datelinePlace: string;
   datelineSource: string;
   byline: string;
+  leadPhoto: LeadPhoto | null;
   body: BodyDoc;
 };
 
 export type DraftFields = Omit<ArticleDraft, 'body'>;
-export type DraftField = keyof DraftFields;
+/** The fields edited as plain text. */
+export type DraftField = Exclude<keyof DraftFields, 'leadPhoto'>;
 
-/** The plain fields of an article's working copy; the body is the editor's. */
+/** The fields of an article's working copy other than the body, which is the editor's. */
 export function fieldsOf(article: ArticleView): DraftFields {
   return {
     headline: article.headline,
@@ -23,6 +26,7 @@ export function fieldsOf(article: ArticleView): DraftFields {
     datelinePlace: article.datelinePlace,
     datelineSource: article.datelineSource,
     byline: article.byline,
+    leadPhoto: article.leadPhoto,
   };
 }
 

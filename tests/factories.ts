@@ -21,6 +21,7 @@ export function storyFields(headline: string, body = `${headline}, the story.`):
     datelinePlace: 'LONDON',
     datelineSource: 'Reuters',
     byline: 'By The Desk',
+    leadPhoto: null,
     body: plainTextToDoc(body),
   };
 }

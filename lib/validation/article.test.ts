@@ -32,8 +32,16 @@ describe('SaveArticleInput', () => {
       headline: '  Council approves the bridge \n',
       byline: '\tBy Ada Reporter ',
     });
-    // A save without a mode is an explicit save.
-    expect(parsed).toEqual({ ...valid, mode: 'save' });
+    // A save without a mode is an explicit save; without a lead photo, it has none.
+    expect(parsed).toEqual({ ...valid, leadPhoto: null, mode: 'save' });
+  });
+
+  it('takes a lead photo with optional overrides, an empty override meaning the library’s own', () => {
+    const lead = (leadPhoto: unknown) => parseInput(SaveArticleInput, { ...valid, leadPhoto }).leadPhoto;
+    expect(lead({ photoId: 4, caption: ' Crowds at dawn ', credit: '' })).toEqual({ photoId: 4, caption: 'Crowds at dawn', credit: null });
+    expect(lead({ photoId: 4 })).toEqual({ photoId: 4, caption: null, credit: null });
+    expect(refusal({ ...valid, leadPhoto: { photoId: 0 } }).details.fields).toEqual({ leadPhoto: ['Choose a library photo'] });
+    expect(refusal({ ...valid, leadPhoto: { photoId: 4, url: 'https://evil.example/x.jpg' } }).details.fields?.leadPhoto).toBeDefined();
   });
 
   it('accepts only the known save modes', () => {

@@ -8,6 +8,13 @@ const text = (label: string, max: number) =>
     .trim()
     .max(max, `${label} must be at most ${max} characters`);
 
+/** A per-article override of a photo's caption or credit: empty means "use the library's". */
+const optionalOverride = (label: string, max: number) =>
+  text(label, max)
+    .nullable()
+    .default(null)
+    .transform((value) => value || null);
+
 /** The fields a writer edits; the same schema checks the form and the API. */
 export const ArticleFields = {
   headline: text('Headline', HEADLINE_MAX),
@@ -15,6 +22,14 @@ export const ArticleFields = {
   datelinePlace: text('Dateline place', 100),
   datelineSource: text('Dateline source', 100),
   byline: text('Byline', 200),
+  leadPhoto: z
+    .strictObject({
+      photoId: z.number({ error: 'Choose a library photo' }).int('Choose a library photo').positive('Choose a library photo'),
+      caption: optionalOverride('The lead photo’s caption', 2000),
+      credit: optionalOverride('The lead photo’s credit', 300),
+    })
+    .nullable()
+    .default(null),
   body: BodyDoc,
 };
 

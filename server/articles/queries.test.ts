@@ -30,6 +30,7 @@ function story(author: SessionUser, headline: string, status: ArticleStatus, min
     datelinePlace: '',
     datelineSource: '',
     byline: author.name,
+    leadPhoto: null,
     body: plainTextToDoc(''),
   }, at(minutes));
   getDb().update(articles).set({ status }).where(eq(articles.id, id)).run();
@@ -111,6 +112,7 @@ describe('listDeskArticles', () => {
       datelinePlace: '',
       datelineSource: '',
       byline: '',
+    leadPhoto: null,
       body: plainTextToDoc(''),
     }, at(10));
     const second = listDeskArticles(copyEditor, { cursor: first.nextCursor ?? undefined }, 2);

@@ -12,6 +12,7 @@ import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/session-user';
 import type { DeskListQuery } from '@/lib/validation/article';
 import { decodeCursor, encodeCursor } from '@/server/pagination/cursor';
+import { leadPhotoOf, photosOfDraft } from '@/server/photos/publish-blockers';
 
 /** The articles this person may see: the copy desk sees all; a writer, their own and everything submitted. */
 export function articlesVisibleTo(user: SessionUser): SQL | undefined {
@@ -36,6 +37,9 @@ export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | un
       datelinePlace: revisions.datelinePlace,
       datelineSource: revisions.datelineSource,
       byline: revisions.byline,
+      leadPhotoId: revisions.leadPhotoId,
+      leadPhotoCaption: revisions.leadPhotoCaption,
+      leadPhotoCredit: revisions.leadPhotoCredit,
       body: revisions.body,
       revisionNumber: revisions.number,
       revisionKind: revisions.kind,
@@ -49,8 +53,10 @@ export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | un
     .where(eq(articles.id, id))
     .get();
   if (!row) return undefined;
+  const { leadPhotoId, leadPhotoCaption, leadPhotoCredit, ...fields } = row;
   // Bodies were checked against the schema when they were written.
-  return { ...row, body: row.body as BodyDoc, lastEditedAt: row.lastEditedAt.toISOString() };
+  const draft = { leadPhoto: leadPhotoOf({ leadPhotoId, leadPhotoCaption, leadPhotoCredit }), body: row.body as BodyDoc };
+  return { ...fields, ...draft, ...photosOfDraft(db, draft), lastEditedAt: row.lastEditedAt.toISOString() };
 }
 
 export const ARTICLE_NOT_FOUND = 'No article with that id, or it is not yours to see.';

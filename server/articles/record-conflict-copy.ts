@@ -26,7 +26,7 @@ export function recordConflictCopy(
       findEditableArticle(tx, user, articleId);
       const number = nextRevisionNumber(tx, articleId);
       tx.insert(revisions)
-        .values({ articleId, number, kind: 'save', authorId: user.id, createdAt: now, changeNote: CONFLICT_COPY_NOTE, ...revisionFields(input) })
+        .values({ articleId, number, kind: 'save', authorId: user.id, createdAt: now, changeNote: CONFLICT_COPY_NOTE, ...revisionFields(tx, input) })
         .run();
       recordAudit(tx, {
         actorId: user.id,

@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq, max, sql } from 'drizzle-orm';
+import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { getDb } from '@/db/client';
-import { articles, revisions } from '@/db/schema';
+import { articles, photos, revisions } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { MAX_BODY_BYTES } from '@/lib/article-body';
 import { bodyPlainText } from '@/lib/editor/body-text';
+import { photoUses } from '@/lib/photos/photo-use';
 import type { ArticleView } from '@/lib/article-view';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput, SaveArticleInput, SaveMode } from '@/lib/validation/article';
@@ -28,13 +29,33 @@ export function assertBodySize(body: unknown): void {
   }
 }
 
-export function revisionFields(input: ArticleFieldsInput) {
+/**
+ * The revision columns for a draft, once every photo it uses is found in the library: a photo id
+ * that is not there is refused by name rather than stored as a dangling reference.
+ */
+export function revisionFields(tx: Tx, input: ArticleFieldsInput) {
+  const uses = photoUses(input);
+  const found = new Set(
+    uses.length === 0
+      ? []
+      : tx.select({ id: photos.id }).from(photos).where(inArray(photos.id, uses.map((use) => use.photoId))).all().map((row) => row.id),
+  );
+  const missing = uses.filter((use) => !found.has(use.photoId));
+  if (missing.length > 0) {
+    const field = missing.some((use) => use.place === 'lead') ? 'leadPhoto' : 'body';
+    throw new AppError('INVALID', 'A photo in this article is not in the library.', {
+      fields: { [field]: missing.map((use) => `Photo ${use.photoId} is not in the library; choose another.`) },
+    });
+  }
   return {
     headline: input.headline,
     standfirst: input.standfirst,
     datelinePlace: input.datelinePlace,
     datelineSource: input.datelineSource,
     byline: input.byline,
+    leadPhotoId: input.leadPhoto?.photoId ?? null,
+    leadPhotoCaption: input.leadPhoto?.caption ?? null,
+    leadPhotoCredit: input.leadPhoto?.credit ?? null,
     body: input.body,
     bodyText: bodyPlainText(input.body),
   };
@@ -97,7 +118,7 @@ export function saveArticle(
       let revisionId: number;
       if (folds) {
         revisionId = working.id;
-        tx.update(revisions).set(revisionFields(input)).where(eq(revisions.id, working.id)).run();
+        tx.update(revisions).set(revisionFields(tx, input)).where(eq(revisions.id, working.id)).run();
       } else {
         revisionId = tx
           .insert(revisions)
@@ -108,7 +129,7 @@ export function saveArticle(
             authorId: user.id,
             createdAt: now,
             changeNote: mode === 'keep_mine' ? 'Kept over a conflicting version' : null,
-            ...revisionFields(input),
+            ...revisionFields(tx, input),
           })
           .returning({ id: revisions.id })
           .get().id;

@@ -93,6 +93,7 @@ export async function seedDemo(now = new Date()): Promise<DemoCredential[]> {
         datelinePlace: story.place,
         datelineSource: 'Dateline',
         byline: reporter.name,
+        leadPhoto: null,
         body: plainTextToDoc(story.body),
       },
       now,

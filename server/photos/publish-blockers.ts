@@ -1,0 +1,59 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { articles, revisions } from '@/db/schema';
+import type { BodyDoc } from '@/lib/article-body';
+import { type LeadPhoto, type PhotoCard, photoPublishBlockers, photoUses, type PublishBlocker } from '@/lib/photos/photo-use';
+import { loadPhotoViews } from './queries';
+
+type DraftPhotos = { leadPhoto: LeadPhoto | null; body: BodyDoc };
+
+/** The library photos a draft uses, as cards to show them, and what they stop. */
+export function photosOfDraft(db: Db | Tx, draft: DraftPhotos): { photos: Record<number, PhotoCard>; publishBlockers: PublishBlocker[] } {
+  const uses = photoUses(draft);
+  const views = loadPhotoViews(
+    db,
+    uses.map((use) => use.photoId),
+  );
+  const cards = new Map<number, PhotoCard>(
+    [...views].map(([id, view]) => [
+      id,
+      {
+        id,
+        sha256: view.sha256,
+        originalName: view.originalName,
+        width: view.width,
+        height: view.height,
+        caption: view.caption,
+        creditLine: view.creditLine,
+        altText: view.altText,
+      },
+    ]),
+  );
+  return { photos: Object.fromEntries(cards), publishBlockers: photoPublishBlockers(uses, cards) };
+}
+
+export function leadPhotoOf(row: { leadPhotoId: number | null; leadPhotoCaption: string | null; leadPhotoCredit: string | null }): LeadPhoto | null {
+  return row.leadPhotoId === null ? null : { photoId: row.leadPhotoId, caption: row.leadPhotoCaption, credit: row.leadPhotoCredit };
+}
+
+/**
+ * What stops an article's working copy being published, as far as its photos go: each photo used
+ * without a credit or caption, and a lead photo without alt text, by name. The publishing flow
+ * refuses while this is not empty; the editor shows the same list as a checklist.
+ */
+export function publishBlockers(db: Db | Tx, articleId: number): PublishBlocker[] {
+  const row = db
+    .select({
+      leadPhotoId: revisions.leadPhotoId,
+      leadPhotoCaption: revisions.leadPhotoCaption,
+      leadPhotoCredit: revisions.leadPhotoCredit,
+      body: revisions.body,
+    })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.workingRevisionId))
+    .where(eq(articles.id, articleId))
+    .get();
+  if (!row) return [];
+  return photosOfDraft(db, { leadPhoto: leadPhotoOf(row), body: row.body as BodyDoc }).publishBlockers;
+}
