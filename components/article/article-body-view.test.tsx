@@ -2,9 +2,28 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { type BodyDoc, plainTextToDoc } from '@/lib/article-body';
 import { FULL_BODY, linkTo } from '@/tests/body-fixtures';
+import type { PhotoCard } from '@/lib/photos/photo-use';
 import { ArticleBodyView } from './article-body-view';
 
-const render = (body: unknown) => renderToStaticMarkup(<ArticleBodyView body={body as BodyDoc} />);
+const SHA = 'c0ffee'.padEnd(64, '0');
+const CHAMBER: PhotoCard = {
+  id: 7,
+  sha256: SHA,
+  originalName: 'chamber.jpg',
+  width: 2000,
+  height: 1000,
+  caption: 'Library caption',
+  creditLine: '© Dateline / Ana Lens',
+  altText: 'Councillors voting',
+};
+const render = (body: unknown, photos: Record<number, PhotoCard> = { 7: CHAMBER }) =>
+  renderToStaticMarkup(<ArticleBodyView body={body as BodyDoc} photos={photos} />);
+const url = (file: string) => `/media/photos/${SHA}/${file}`;
+const chamberFigure = (credit: string, caption: string) =>
+  '<figure class="photo-figure" data-photo-id="7"><picture>' +
+  `<source type="image/webp" srcSet="${url('320.webp')} 320w, ${url('640.webp')} 640w, ${url('1024.webp')} 1024w, ${url('1600.webp')} 1600w" sizes="(min-width: 48rem) 42rem, 100vw"/>` +
+  `<img src="${url('1600.jpg')}" width="1600" height="800" alt="Councillors voting" loading="lazy" decoding="async"/></picture>` +
+  `<p class="photo-figure__credit">${credit}</p><figcaption>${caption}</figcaption></figure>`;
 const inPara = (...content: unknown[]) => render({ type: 'doc', content: [{ type: 'paragraph', content }] });
 const linked = (href: string) => inPara({ type: 'text', text: 'click', marks: [{ type: 'link', attrs: { href } }] });
 
@@ -19,7 +38,7 @@ describe('ArticleBodyView', () => {
         '<h3>Reaction</h3>' +
         '<blockquote><p>We listed three demands:</p>' +
         '<ol start="3"><li><p>Housing</p></li><li><p>Transport</p><ul><li><p>Buses</p></li></ul></li></ol></blockquote>' +
-        '<figure class="body-photo" data-photo-id="7"><figcaption>The chamber <span class="body-photo-credit">Ana Lens/Dateline</span></figcaption></figure>' +
+        chamberFigure('Ana Lens/Dateline', 'The chamber') +
         '<p></p>' +
         '</div>',
     );
@@ -52,13 +71,23 @@ describe('ArticleBodyView', () => {
     expect(list({ start: -5, type: 'disc' })).toContain('<ol><li>');
   });
 
-  it('shows a photo’s caption and credit only when present', () => {
+  it('shows a photo with the library’s credit and caption unless this article overrides them', () => {
     const photo = (attrs: unknown) => render({ type: 'doc', content: [{ type: 'photo', attrs }] });
-    expect(photo({ photoId: 2, caption: null, credit: null, alt: null })).toBe(
-      '<div class="article-body"><figure class="body-photo" data-photo-id="2"></figure></div>',
+    expect(photo({ photoId: 7, caption: null, credit: null, alt: null })).toBe(
+      `<div class="article-body">${chamberFigure('© Dateline / Ana Lens', 'Library caption')}</div>`,
     );
-    expect(photo({ photoId: 2, caption: '', credit: 'AP', alt: null })).toContain(
-      '<figcaption><span class="body-photo-credit">AP</span></figcaption>',
+    expect(photo({ photoId: 7, caption: '', credit: '© AP / Pool', alt: null })).toContain(
+      '<p class="photo-figure__credit">© AP / Pool</p><figcaption>Library caption</figcaption>',
+    );
+  });
+
+  it('leaves out a credit or caption nobody has written, and says so when the photo is gone', () => {
+    const bare = { ...CHAMBER, caption: '', creditLine: '' };
+    const html = render({ type: 'doc', content: [{ type: 'photo', attrs: { photoId: 7 } }] }, { 7: bare });
+    expect(html).not.toContain('photo-figure__credit');
+    expect(html).not.toContain('<figcaption');
+    expect(render({ type: 'doc', content: [{ type: 'photo', attrs: { photoId: 8 } }] })).toBe(
+      '<div class="article-body"><figure class="photo-figure photo-figure--missing" data-photo-id="8"><p>Photo 8 is not in the library.</p></figure></div>',
     );
   });
 });
@@ -69,11 +98,13 @@ describe('ArticleBodyView with hostile content', () => {
       type: 'doc',
       content: [
         { type: 'paragraph', content: [{ type: 'text', text: '<script>alert(1)</script><img src=x onerror=alert(1)>' }] },
-        { type: 'photo', attrs: { photoId: 1, caption: '<b onmouseover="x">c</b>', credit: '"><script>', alt: null } },
+        { type: 'photo', attrs: { photoId: 7, caption: '<b onmouseover="x">c</b>', credit: '"><script>', alt: null } },
       ],
-    });
+    }, { 7: { ...CHAMBER, altText: '" onerror="alert(1)' } });
     expect(html).not.toContain('<script');
-    expect(html).not.toContain('<img');
+    // The one image is the photo's own, its alt text escaped.
+    expect(html.match(/<img /g)).toHaveLength(1);
+    expect(html).toContain('alt="&quot; onerror=&quot;alert(1)"');
     expect(html).not.toContain('<b ');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('&quot;&gt;&lt;script&gt;');

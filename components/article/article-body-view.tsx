@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
-import type { BodyBlock, BodyDoc, BodyInline, BodyListItem, BodyMark, BodyPhoto } from '@/lib/article-body';
+import { PhotoFigure } from '@/components/photos/photo-figure';
+import type { BodyBlock, BodyDoc, BodyInline, BodyListItem, BodyMark } from '@/lib/article-body';
 import { isAllowedLink } from '@/lib/editor/link-policy';
 import { ORDERED_LIST_STYLES } from '@/lib/editor/validate-body';
+import type { PhotoCard } from '@/lib/photos/photo-use';
+import { BODY_PHOTO_SIZES } from '@/lib/photos/renditions';
 
 /**
  * The one rendering of an article body, for the editor's preview and the public page. It builds
@@ -9,24 +12,26 @@ import { ORDERED_LIST_STYLES } from '@/lib/editor/validate-body';
  * to have been validated: unknown nodes render nothing, a link to anything but http(s) or mailto
  * renders as its text. No hooks, so it runs as a server component and in the browser alike.
  */
-export function ArticleBodyView({ body }: { body: BodyDoc }) {
-  return <div className="article-body">{renderBlocks(body.content)}</div>;
+export function ArticleBodyView({ body, photos = {} }: { body: BodyDoc; photos?: Photos }) {
+  return <div className="article-body">{renderBlocks(body.content, photos)}</div>;
 }
 
-function renderBlocks(blocks: readonly (BodyBlock | BodyListItem)[] | undefined): ReactNode[] {
-  return (blocks ?? []).map(renderBlock);
+type Photos = Readonly<Record<number, PhotoCard>>;
+
+function renderBlocks(blocks: readonly (BodyBlock | BodyListItem)[] | undefined, photos: Photos): ReactNode[] {
+  return (blocks ?? []).map((block, key) => renderBlock(block, key, photos));
 }
 
-function renderBlock(block: BodyBlock | BodyListItem, key: number): ReactNode {
+function renderBlock(block: BodyBlock | BodyListItem, key: number, photos: Photos): ReactNode {
   switch (block.type) {
     case 'paragraph':
       return <p key={key}>{renderInline(block.content)}</p>;
     case 'heading':
       return block.attrs?.level === 3 ? <h3 key={key}>{renderInline(block.content)}</h3> : <h2 key={key}>{renderInline(block.content)}</h2>;
     case 'blockquote':
-      return <blockquote key={key}>{renderBlocks(block.content)}</blockquote>;
+      return <blockquote key={key}>{renderBlocks(block.content, photos)}</blockquote>;
     case 'bulletList':
-      return <ul key={key}>{renderBlocks(block.content)}</ul>;
+      return <ul key={key}>{renderBlocks(block.content, photos)}</ul>;
     case 'orderedList': {
       const start = block.attrs?.start;
       const style = block.attrs?.type;
@@ -36,34 +41,20 @@ function renderBlock(block: BodyBlock | BodyListItem, key: number): ReactNode {
           start={typeof start === 'number' && Number.isSafeInteger(start) && start > 1 ? start : undefined}
           type={(ORDERED_LIST_STYLES as readonly unknown[]).includes(style) ? (style ?? undefined) : undefined}
         >
-          {renderBlocks(block.content)}
+          {renderBlocks(block.content, photos)}
         </ol>
       );
     }
     case 'listItem':
-      return <li key={key}>{renderBlocks(block.content)}</li>;
-    case 'photo':
-      return <Photo key={key} attrs={block.attrs} />;
+      return <li key={key}>{renderBlocks(block.content, photos)}</li>;
+    case 'photo': {
+      const photoId = block.attrs?.photoId;
+      if (!Number.isSafeInteger(photoId)) return null;
+      return <PhotoFigure key={key} photoId={photoId} card={photos[photoId]} use={block.attrs} sizes={BODY_PHOTO_SIZES} />;
+    }
     default:
       return null;
   }
-}
-
-function Photo({ attrs }: { attrs: BodyPhoto['attrs'] | undefined }) {
-  const photoId = attrs?.photoId;
-  const caption = typeof attrs?.caption === 'string' && attrs.caption !== '' ? attrs.caption : null;
-  const credit = typeof attrs?.credit === 'string' && attrs.credit !== '' ? attrs.credit : null;
-  return (
-    <figure className="body-photo" data-photo-id={Number.isSafeInteger(photoId) ? photoId : undefined}>
-      {caption || credit ? (
-        <figcaption>
-          {caption}
-          {caption && credit ? ' ' : null}
-          {credit ? <span className="body-photo-credit">{credit}</span> : null}
-        </figcaption>
-      ) : null}
-    </figure>
-  );
 }
 
 type OpenMark = { mark: BodyMark | null; children: ReactNode[] };

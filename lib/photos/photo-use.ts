@@ -21,7 +21,16 @@ export function shownPhoto(card: PhotoCard, use: { caption?: string | null; cred
 
 /** Every use of a photo in a draft: the lead first, then the body's in reading order. */
 export function photoUses(draft: { leadPhoto: LeadPhoto | null; body: BodyDoc }): PhotoUse[] {
-  const uses: PhotoUse[] = draft.leadPhoto ? [{ ...draft.leadPhoto, place: 'lead' }] : [];
+  return [...leadPhotoUses(draft.leadPhoto), ...bodyPhotoUses(draft.body)];
+}
+
+export function leadPhotoUses(leadPhoto: LeadPhoto | null): PhotoUse[] {
+  return leadPhoto ? [{ ...leadPhoto, place: 'lead' }] : [];
+}
+
+/** The photos placed in a body, in reading order, with their overrides. */
+export function bodyPhotoUses(body: BodyDoc): PhotoUse[] {
+  const uses: PhotoUse[] = [];
   const walk = (blocks: readonly (BodyBlock | BodyListItem)[] | undefined) => {
     for (const block of blocks ?? []) {
       if (block.type === 'photo') {
@@ -31,7 +40,7 @@ export function photoUses(draft: { leadPhoto: LeadPhoto | null; body: BodyDoc })
       }
     }
   };
-  walk(draft.body.content);
+  walk(body.content);
   return uses;
 }
 
@@ -41,11 +50,11 @@ export type PublishBlocker = { photoId: number; place: PhotoUse['place']; proble
  * Why the photos of a draft stop it being published: a photo used without a credit or a caption,
  * a lead photo without alt text, a photo no longer in the library. Each message names the photo.
  */
-export function photoPublishBlockers(uses: readonly PhotoUse[], cards: ReadonlyMap<number, PhotoCard>): PublishBlocker[] {
+export function photoPublishBlockers(uses: readonly PhotoUse[], cards: Readonly<Record<number, PhotoCard>>): PublishBlocker[] {
   const blockers: PublishBlocker[] = [];
   for (const use of uses) {
     const where = use.place === 'lead' ? 'The lead photo' : 'The photo in the body';
-    const card = cards.get(use.photoId);
+    const card = cards[use.photoId];
     if (!card) {
       blockers.push({ ...pick(use), problem: 'missing', message: `${where} (photo ${use.photoId}) is no longer in the library.` });
       continue;

@@ -58,3 +58,7 @@ export function responsiveImage(photo: { sha256: string; width: number; height: 
 export function thumbnailUrl(photo: { sha256: string; width: number }): string {
   return renditionUrl(photo.sha256, { width: Math.min(RENDITION_WIDTHS[0], photo.width), format: 'webp' });
 }
+
+/** The `sizes` of a photo in the article column, and of the lead photo across the page's top. */
+export const BODY_PHOTO_SIZES = '(min-width: 48rem) 42rem, 100vw';
+export const LEAD_PHOTO_SIZES = '(min-width: 64rem) 60rem, 100vw';

@@ -3,13 +3,16 @@ import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
-import { plainTextToDoc } from '@/lib/article-body';
+import { type BodyBlock, plainTextToDoc } from '@/lib/article-body';
 import type { ArticleStatus, Role } from '@/lib/domain-constants';
 import type { SessionUser } from '@/lib/session-user';
 import { createArticle } from '@/server/articles/create-article';
 import { saveArticle } from '@/server/articles/save-article';
 import { SYSTEM } from '@/server/policy';
 import { createUser } from '@/server/users/create-user';
+import { DEMO_PICTURES, uploadDemoPhotos } from './demo-photos';
+
+type DemoPictureKey = keyof typeof DEMO_PICTURES;
 
 export type DemoCredential = { role: Role; email: string; name: string; password: string };
 
@@ -27,6 +30,9 @@ type DemoStory = {
   body: string;
   /** Hours before now that the story was first published. */
   publishedHoursAgo?: number;
+  leadPhoto?: DemoPictureKey;
+  /** A photo placed after the first paragraph. */
+  inlinePhoto?: DemoPictureKey;
 };
 
 const STORIES: DemoStory[] = [
@@ -50,6 +56,7 @@ const STORIES: DemoStory[] = [
     standfirst: 'Three vessels sailed at dawn, the first under the revised agreement.',
     place: 'ODESA',
     body: 'Three bulk carriers loaded with wheat left port at dawn, the first departures under the revised corridor agreement.\nInsurers said premiums had fallen since the deal was signed.',
+    leadPhoto: 'port',
   },
   {
     status: 'published',
@@ -58,6 +65,8 @@ const STORIES: DemoStory[] = [
     place: 'FRANKFURT',
     body: 'The central bank left its main interest rate unchanged at 3.75% on Thursday and signalled that a cut could come in the spring.\nTwo members of the rate-setting council voted for an immediate reduction.',
     publishedHoursAgo: 3,
+    leadPhoto: 'bank',
+    inlinePhoto: 'traders',
   },
 ];
 
@@ -80,8 +89,13 @@ export async function seedDemo(now = new Date()): Promise<DemoCredential[]> {
   const reporter = people.editor;
   if (!reporter) throw new Error('demo seed lost its reporter');
 
+  const photos = await uploadDemoPhotos(reporter);
   const db = getDb();
   for (const story of STORIES) {
+    const [opening, ...rest] = plainTextToDoc(story.body).content;
+    const inline: BodyBlock[] = story.inlinePhoto
+      ? [{ type: 'photo', attrs: { photoId: photos[story.inlinePhoto].id, caption: null, credit: null, alt: null } }]
+      : [];
     const { id } = createArticle(reporter, now);
     saveArticle(
       reporter,
@@ -93,8 +107,8 @@ export async function seedDemo(now = new Date()): Promise<DemoCredential[]> {
         datelinePlace: story.place,
         datelineSource: 'Dateline',
         byline: reporter.name,
-        leadPhoto: null,
-        body: plainTextToDoc(story.body),
+        leadPhoto: story.leadPhoto ? { photoId: photos[story.leadPhoto].id, caption: null, credit: null } : null,
+        body: { type: 'doc', content: [...(opening ? [opening] : []), ...inline, ...rest] },
       },
       now,
     );

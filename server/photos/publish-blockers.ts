@@ -15,7 +15,7 @@ export function photosOfDraft(db: Db | Tx, draft: DraftPhotos): { photos: Record
     db,
     uses.map((use) => use.photoId),
   );
-  const cards = new Map<number, PhotoCard>(
+  const cards: Record<number, PhotoCard> = Object.fromEntries(
     [...views].map(([id, view]) => [
       id,
       {
@@ -30,7 +30,7 @@ export function photosOfDraft(db: Db | Tx, draft: DraftPhotos): { photos: Record
       },
     ]),
   );
-  return { photos: Object.fromEntries(cards), publishBlockers: photoPublishBlockers(uses, cards) };
+  return { photos: cards, publishBlockers: photoPublishBlockers(uses, cards) };
 }
 
 export function leadPhotoOf(row: { leadPhotoId: number | null; leadPhotoCaption: string | null; leadPhotoCredit: string | null }): LeadPhoto | null {
