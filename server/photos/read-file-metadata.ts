@@ -137,13 +137,21 @@ function takenAtFrom(blocks: Blocks, iptc: (key: string) => string | undefined):
   return null;
 }
 
-/** JSON-safe copy of what was read: binary values are dropped, IPTC text decoded. */
+/**
+ * A position outside the GPS block: XMP's copy of it (`exif:GPSLatitude`, written by Lightroom and
+ * Photoshop) and IPTC Extension's LocationCreated/LocationShown (`GPSLatitude`, `GPSAltitude`…).
+ */
+const LOCATION_KEY = /^GPS/;
+
+/** JSON-safe copy of what was read: binary values and positions are dropped, IPTC text decoded. */
 function keepable(blocks: Blocks, iptc: Record<string, unknown> | undefined): Record<string, unknown> {
   const kept = Object.fromEntries(Object.entries(blocks).filter(([name]) => !PRIVATE_BLOCKS.has(name)));
   if (iptc) kept.iptc = iptc;
   return JSON.parse(
-    JSON.stringify(kept, (_key, value: unknown) =>
-      value instanceof Uint8Array || ArrayBuffer.isView(value) || value instanceof ArrayBuffer ? undefined : value,
+    JSON.stringify(kept, (key, value: unknown) =>
+      LOCATION_KEY.test(key) || value instanceof Uint8Array || ArrayBuffer.isView(value) || value instanceof ArrayBuffer
+        ? undefined
+        : value,
     ),
   ) as Record<string, unknown>;
 }

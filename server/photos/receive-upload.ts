@@ -20,9 +20,14 @@ export async function receiveUpload(
   fileName: string,
   declaredBytes?: number,
 ): Promise<ReceivedFile> {
-  const tooLarge = (bytes: number) =>
-    new AppError('TOO_LARGE', `“${fileName}” is ${formatMegabytes(bytes)}; photos may be at most ${formatMegabytes(PHOTO_MAX_BYTES)}.`);
-  if (declaredBytes !== undefined && declaredBytes > PHOTO_MAX_BYTES) throw tooLarge(declaredBytes);
+  const limit = formatMegabytes(PHOTO_MAX_BYTES);
+  // With a declared size the message says it; a stream is cut off as it passes the limit.
+  const tooLarge = () =>
+    new AppError(
+      'TOO_LARGE',
+      `“${fileName}” is ${declaredBytes !== undefined ? formatMegabytes(declaredBytes) : `over ${limit}`}; photos may be at most ${limit}.`,
+    );
+  if (declaredBytes !== undefined && declaredBytes > PHOTO_MAX_BYTES) throw tooLarge();
   if (!body) throw new AppError('INVALID', `“${fileName}” is empty.`);
 
   const hash = createHash('sha256');
@@ -31,7 +36,7 @@ export async function receiveUpload(
     transform(chunk: Buffer, _encoding, done) {
       sizeBytes += chunk.length;
       if (sizeBytes > PHOTO_MAX_BYTES) {
-        done(tooLarge(declaredBytes ?? sizeBytes));
+        done(tooLarge());
         return;
       }
       hash.update(chunk);
