@@ -28,12 +28,11 @@ export async function apiFetch<T>(url: string, init: { method: string; body?: un
   }
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload as T;
+  throw apiErrorFrom(response.status, payload);
+}
+
+/** A refusal's JSON body as an ApiError; a body that is not ours still gives a message. */
+export function apiErrorFrom(status: number, payload: unknown, fallback = `The server answered ${status}.`): ApiError {
   const error = (payload as Partial<ApiErrorBody> | null)?.error;
-  throw new ApiError(
-    response.status,
-    error?.code ?? 'INTERNAL',
-    error?.message ?? `The server answered ${response.status}.`,
-    error?.fields,
-    error?.current,
-  );
+  return new ApiError(status, error?.code ?? 'INTERNAL', error?.message ?? fallback, error?.fields, error?.current);
 }

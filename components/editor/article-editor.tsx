@@ -14,9 +14,14 @@ import { articleKeys } from '@/lib/query-keys';
 import { formatClock, formatDeskTime } from '@/lib/desk-time';
 import { bodyPlainText, countWords, readingMinutes } from '@/lib/editor/body-text';
 import { HEADLINE_ADVISED, HEADLINE_MAX } from '@/lib/domain-constants';
+import { bodyPhotoUses, type LeadPhoto, leadPhotoUses, type PhotoCard, photoPublishBlockers } from '@/lib/photos/photo-use';
+import type { PhotoView } from '@/lib/photos/photo-view';
 import type { SaveMode } from '@/lib/validation/article';
 import { ConflictView } from './conflict-view';
 import { FormField } from './form-field';
+import { LeadPhotoField } from './lead-photo-field';
+import { PhotoCardsContext } from './photo-cards';
+import { PublishChecklist } from './publish-checklist';
 import { LockBanner } from './lock-banner';
 import { RestoreOffer } from './restore-offer';
 import { clearMirror, type MirrorEntry, readMirror, writeMirror } from './unsaved-mirror';
@@ -80,6 +85,9 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [restore, setRestore] = useState<MirrorEntry | null>(null);
   const [words, setWords] = useState(() => countWords(bodyPlainText(article.body)));
+  const [bodyPhotos, setBodyPhotos] = useState(() => bodyPhotoUses(article.body));
+  // Library photos the article shows: the server's for what it uses, plus any chosen since.
+  const [photoCards, setPhotoCards] = useState<Record<number, PhotoCard>>(article.photos);
 
   const mayEdit = readOnlyReason === null;
   const { lock, lockError, takeOver } = useEditLock(articleId, mayEdit);
@@ -105,12 +113,16 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
     setInitialBody(body);
     setEditorKey((key) => key + 1);
     setWords(countWords(bodyPlainText(body)));
+    setBodyPhotos(bodyPhotoUses(body));
   }, []);
 
   const adoptServerState = useCallback((view: ArticleView) => {
     baseRef.current = view;
     setBase(view);
+    setPhotoCards((cards) => ({ ...cards, ...view.photos }));
   }, []);
+
+  const addPhotoCard = useCallback((photo: PhotoView) => setPhotoCards((cards) => ({ ...cards, [photo.id]: photo })), []);
 
   const queryClient = useQueryClient();
   const { mutateAsync: sendRequest } = useMutation({
@@ -195,7 +207,11 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
     (editor: Editor) => {
       noteChange();
       clearTimeout(wordTimer.current);
-      wordTimer.current = setTimeout(() => setWords(countWords(bodyPlainText(editor.getJSON() as BodyDoc))), 300);
+      wordTimer.current = setTimeout(() => {
+        const body = editor.getJSON() as BodyDoc;
+        setWords(countWords(bodyPlainText(body)));
+        setBodyPhotos(bodyPhotoUses(body));
+      }, 300);
     },
     [noteChange],
   );
@@ -203,6 +219,15 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
   const setField = useCallback(
     (name: DraftField, value: string) => {
       fieldsRef.current = { ...fieldsRef.current, [name]: value };
+      setFields(fieldsRef.current);
+      noteChange();
+    },
+    [noteChange],
+  );
+
+  const setLeadPhoto = useCallback(
+    (leadPhoto: LeadPhoto | null) => {
+      fieldsRef.current = { ...fieldsRef.current, leadPhoto };
       setFields(fieldsRef.current);
       noteChange();
     },
@@ -311,125 +336,137 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
   const headlineLength = fields.headline.length;
   const onFieldBlur = useCallback(() => void save('autosave'), [save]);
   const fieldProps = { readOnly: !editable, onChange: setField, onBlur: onFieldBlur };
+  const blockers = photoPublishBlockers([...leadPhotoUses(fields.leadPhoto), ...bodyPhotos], photoCards);
 
   return (
-    <div className="editor">
-      <form
-        className="card"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save('save');
-        }}
-        onKeyDown={saveOnShortcut}
-        noValidate
-        aria-labelledby="editor-title"
-      >
-        <h1 id="editor-title" className="visually-hidden">
-          Edit article
-        </h1>
-        {!mayEdit && <p className="notice notice--info">{readOnlyReason}</p>}
-        {mayEdit && lock && !lock.mine && (
-          <LockBanner lock={lock} timeZone={timeZone} onTakeOver={() => takeOver.mutate()} pending={takeOver.isPending} />
-        )}
-        {mayEdit && lockError instanceof ApiError && lockError.code !== 'UNAUTHENTICATED' && (
-          <p className="notice notice--error">{lockError.message}</p>
-        )}
-        {restore && (
-          <RestoreOffer
-            saved={draftOf(base)}
-            unsaved={restore.draft}
-            at={restore.at}
-            timeZone={timeZone}
-            onRestore={() => {
-              setRestore(null);
-              showDraft(restore.draft);
-              noteChange();
-            }}
-            onDiscard={() => {
-              clearMirror(articleId);
-              setRestore(null);
-            }}
-          />
-        )}
-        {conflict && (
-          <ConflictView
-            message={conflict.message}
-            theirs={conflict.theirs}
-            mine={conflict.mine}
-            timeZone={timeZone}
-            onKeepMine={keepMine}
-            onTakeTheirs={() => void takeTheirs()}
-          />
-        )}
-        {status.kind === 'signed-out' && (
-          <div className="notice notice--error" role="alert" aria-label="Save problem">
-            <p>Your session has ended. Your changes are kept on this device.</p>
-            <p>
-              <a href={`/login?next=/desk/articles/${articleId}`} target="_blank" rel="noopener">
-                Sign in again in a new tab
-              </a>
-              ; saving resumes by itself.
-            </p>
-          </div>
-        )}
-
-        <FormField
-          label="Headline"
-          hint={`${headlineLength} / ${HEADLINE_MAX} characters${headlineLength > HEADLINE_ADVISED ? ` — over ${HEADLINE_ADVISED} is cut off in search results and feeds` : ''}`}
-          name="headline" value={fields.headline} errors={fieldErrors.headline} {...fieldProps}
-        />
-        <FormField label="Standfirst" multiline rows={2} name="standfirst" value={fields.standfirst} errors={fieldErrors.standfirst} {...fieldProps} />
-        <div className="field-row">
-          <FormField label="Dateline place" hint="e.g. MOSCOW" name="datelinePlace" value={fields.datelinePlace} errors={fieldErrors.datelinePlace} {...fieldProps} />
-          <FormField label="Dateline source" hint="e.g. Dateline" name="datelineSource" value={fields.datelineSource} errors={fieldErrors.datelineSource} {...fieldProps} />
-          <FormField label="Byline" hint="as printed" name="byline" value={fields.byline} errors={fieldErrors.byline} {...fieldProps} />
-        </div>
-        <BodyEditor
-          key={editorKey}
-          initialBody={initialBody}
-          editable={editable}
-          errors={fieldErrors.body}
-          onReady={(editor) => {
-            editorRef.current = editor;
+    <PhotoCardsContext value={photoCards}>
+      <div className="editor">
+        <form
+          className="card"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save('save');
           }}
-          onChange={onBodyChange}
-          onBlur={() => void save('autosave')}
-        />
+          onKeyDown={saveOnShortcut}
+          noValidate
+          aria-labelledby="editor-title"
+        >
+          <h1 id="editor-title" className="visually-hidden">
+            Edit article
+          </h1>
+          {!mayEdit && <p className="notice notice--info">{readOnlyReason}</p>}
+          {mayEdit && lock && !lock.mine && (
+            <LockBanner lock={lock} timeZone={timeZone} onTakeOver={() => takeOver.mutate()} pending={takeOver.isPending} />
+          )}
+          {mayEdit && lockError instanceof ApiError && lockError.code !== 'UNAUTHENTICATED' && (
+            <p className="notice notice--error">{lockError.message}</p>
+          )}
+          {restore && (
+            <RestoreOffer
+              saved={draftOf(base)}
+              unsaved={restore.draft}
+              at={restore.at}
+              timeZone={timeZone}
+              onRestore={() => {
+                setRestore(null);
+                showDraft(restore.draft);
+                noteChange();
+              }}
+              onDiscard={() => {
+                clearMirror(articleId);
+                setRestore(null);
+              }}
+            />
+          )}
+          {conflict && (
+            <ConflictView
+              message={conflict.message}
+              theirs={conflict.theirs}
+              mine={conflict.mine}
+              timeZone={timeZone}
+              onKeepMine={keepMine}
+              onTakeTheirs={() => void takeTheirs()}
+            />
+          )}
+          {status.kind === 'signed-out' && (
+            <div className="notice notice--error" role="alert" aria-label="Save problem">
+              <p>Your session has ended. Your changes are kept on this device.</p>
+              <p>
+                <a href={`/login?next=/desk/articles/${articleId}`} target="_blank" rel="noopener">
+                  Sign in again in a new tab
+                </a>
+                ; saving resumes by itself.
+              </p>
+            </div>
+          )}
 
-        {mayEdit && (
-          <div className="editor__actions">
-            <button type="submit" className="button" disabled={!editable}>
-              Save
-            </button>
-            <span className="save-status" role="status">
-              {statusText(status, timeZone)}
-            </span>
+          <FormField
+            label="Headline"
+            hint={`${headlineLength} / ${HEADLINE_MAX} characters${headlineLength > HEADLINE_ADVISED ? ` — over ${HEADLINE_ADVISED} is cut off in search results and feeds` : ''}`}
+            name="headline" value={fields.headline} errors={fieldErrors.headline} {...fieldProps}
+          />
+          <FormField label="Standfirst" multiline rows={2} name="standfirst" value={fields.standfirst} errors={fieldErrors.standfirst} {...fieldProps} />
+          <div className="field-row">
+            <FormField label="Dateline place" hint="e.g. MOSCOW" name="datelinePlace" value={fields.datelinePlace} errors={fieldErrors.datelinePlace} {...fieldProps} />
+            <FormField label="Dateline source" hint="e.g. Dateline" name="datelineSource" value={fields.datelineSource} errors={fieldErrors.datelineSource} {...fieldProps} />
+            <FormField label="Byline" hint="as printed" name="byline" value={fields.byline} errors={fieldErrors.byline} {...fieldProps} />
           </div>
-        )}
-      </form>
+          <LeadPhotoField
+            value={fields.leadPhoto}
+            onChange={setLeadPhoto}
+            onPhotoChosen={addPhotoCard}
+            readOnly={!editable}
+            errors={fieldErrors.leadPhoto}
+          />
+          <BodyEditor
+            key={editorKey}
+            initialBody={initialBody}
+            editable={editable}
+            errors={fieldErrors.body}
+            onReady={(editor) => {
+              editorRef.current = editor;
+            }}
+            onChange={onBodyChange}
+            onBlur={() => void save('autosave')}
+            onPhotoChosen={addPhotoCard}
+          />
 
-      <aside className="editor__side card" aria-label="Article details">
-        <dl>
-          <dt>Status</dt>
-          <dd>
-            <StatusBadge status={base.status} />
-          </dd>
-          <dt>Author</dt>
-          <dd>{base.authorName}</dd>
-          <dt>Revision</dt>
-          <dd>{base.revisionNumber}</dd>
-          <dt>Last edited</dt>
-          <dd>
-            <time dateTime={base.lastEditedAt}>{formatDeskTime(base.lastEditedAt, timeZone)}</time>
-            {base.lastEditedByName && ` by ${base.lastEditedByName}`}
-          </dd>
-          <dt>Words</dt>
-          <dd>{words}</dd>
-          <dt>Reading time</dt>
-          <dd>{readingMinutes(words)} min</dd>
-        </dl>
-      </aside>
-    </div>
+          {mayEdit && (
+            <div className="editor__actions">
+              <button type="submit" className="button" disabled={!editable}>
+                Save
+              </button>
+              <span className="save-status" role="status">
+                {statusText(status, timeZone)}
+              </span>
+            </div>
+          )}
+        </form>
+
+        <aside className="editor__side card" aria-label="Article details">
+          <dl>
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={base.status} />
+            </dd>
+            <dt>Author</dt>
+            <dd>{base.authorName}</dd>
+            <dt>Revision</dt>
+            <dd>{base.revisionNumber}</dd>
+            <dt>Last edited</dt>
+            <dd>
+              <time dateTime={base.lastEditedAt}>{formatDeskTime(base.lastEditedAt, timeZone)}</time>
+              {base.lastEditedByName && ` by ${base.lastEditedByName}`}
+            </dd>
+            <dt>Words</dt>
+            <dd>{words}</dd>
+            <dt>Reading time</dt>
+            <dd>{readingMinutes(words)} min</dd>
+          </dl>
+          <PublishChecklist blockers={blockers} />
+        </aside>
+      </div>
+    </PhotoCardsContext>
   );
 }
 

@@ -1,13 +1,21 @@
 'use client';
 
 import type { Editor } from '@tiptap/core';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
+import { PhotoPickerDialog } from '@/components/photos/photo-picker-dialog';
 import type { BodyDoc } from '@/lib/article-body';
-import { bodyExtensions } from '@/lib/editor/body-schema';
+import { bodyExtensions, PhotoNode } from '@/lib/editor/body-schema';
 import { cleanPastedHtml } from '@/lib/editor/clean-pasted-html';
+import type { PhotoView } from '@/lib/photos/photo-view';
 import { EditorToolbar } from './editor-toolbar';
 import { LinkDialog } from './link-dialog';
+import { PhotoNodeView } from './photo-node-view';
+
+// The shared schema, with body photos shown as the public page shows them.
+const editorExtensions = bodyExtensions.map((extension) =>
+  extension === PhotoNode ? PhotoNode.extend({ addNodeView: () => ReactNodeViewRenderer(PhotoNodeView) }) : extension,
+);
 
 type Props = {
   initialBody: BodyDoc;
@@ -15,6 +23,8 @@ type Props = {
   onChange: (editor: Editor) => void;
   onBlur: () => void;
   onReady: (editor: Editor) => void;
+  /** A photo chosen from the library to insert, for the article to know how to show it. */
+  onPhotoChosen: (photo: PhotoView) => void;
   errors?: string[];
 };
 
@@ -22,12 +32,13 @@ type Props = {
  * The rich body field: Tiptap on the shared body schema, so the editor can only produce what the
  * server accepts. The editable region is labelled "Body" like any other field.
  */
-export function BodyEditor({ initialBody, editable, onChange, onBlur, onReady, errors }: Props) {
+export function BodyEditor({ initialBody, editable, onChange, onBlur, onReady, onPhotoChosen, errors }: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
+  const [pickingPhoto, setPickingPhoto] = useState(false);
   const errorId = errors?.length ? 'body-error' : undefined;
 
   const editor = useEditor({
-    extensions: bodyExtensions,
+    extensions: editorExtensions,
     content: initialBody,
     editable,
     // The server renders the page without the editor; Tiptap mounts in the browser.
@@ -68,7 +79,25 @@ export function BodyEditor({ initialBody, editable, onChange, onBlur, onReady, e
         Body
       </span>
       <div className={`body-editor${editable ? '' : ' body-editor--readonly'}`}>
-        {editor && editable && <EditorToolbar editor={editor} onLink={() => setLinkOpen(true)} />}
+        {editor && editable && <EditorToolbar editor={editor} onLink={() => setLinkOpen(true)} onPhoto={() => setPickingPhoto(true)} />}
+        {editor && pickingPhoto && (
+          <PhotoPickerDialog
+            title="Insert a photo"
+            onClose={() => {
+              setPickingPhoto(false);
+              editor.commands.focus();
+            }}
+            onChoose={(photo) => {
+              onPhotoChosen(photo);
+              setPickingPhoto(false);
+              editor
+                .chain()
+                .focus()
+                .insertContent({ type: 'photo', attrs: { photoId: photo.id, caption: null, credit: null, alt: null } })
+                .run();
+            }}
+          />
+        )}
         {editor && linkOpen && (
           <LinkDialog
             editor={editor}

@@ -30,7 +30,7 @@ const TOOLS: Tool[][] = [
 ];
 
 /** Formatting buttons with accessible names; toggles say whether they are on (aria-pressed). */
-export function EditorToolbar({ editor, onLink }: { editor: Editor; onLink: () => void }) {
+export function EditorToolbar({ editor, onLink, onPhoto }: { editor: Editor; onLink: () => void; onPhoto: () => void }) {
   // Re-render only when what the buttons show changes, not on every keystroke.
   const pressed = useEditorState({
     editor,
@@ -75,6 +75,18 @@ export function EditorToolbar({ editor, onLink }: { editor: Editor; onLink: () =
               onClick={onLink}
             >
               🔗
+            </button>
+          )}
+          {groupIndex === 1 && (
+            <button
+              type="button"
+              className="toolbar__button toolbar__button--text"
+              aria-label="Insert photo"
+              title="Insert photo"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={onPhoto}
+            >
+              Photo
             </button>
           )}
         </div>

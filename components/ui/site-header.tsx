@@ -13,7 +13,10 @@ export function SiteHeader({ user }: { user: SessionUser }) {
           Dateline
         </Link>
         <nav className="site-nav" aria-label="Main">
-          <NavLink href="/desk">Desk</NavLink>
+          <NavLink href="/desk" sections={['/desk/articles']}>
+            Desk
+          </NavLink>
+          <NavLink href="/desk/photos">Photos</NavLink>
           {can(user, 'user:manage') && <NavLink href="/admin">Admin</NavLink>}
         </nav>
         <div className="who">
