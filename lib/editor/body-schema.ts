@@ -9,8 +9,9 @@ import { isAllowedLink } from './link-policy';
  */
 
 /**
- * A library photo placed in the body. Caption and credit may be overridden for this use; the
- * photos feature fills in the picker and the rendering from the library.
+ * A library photo placed in the body, by id. Caption and credit are this article's own overrides
+ * (null: the library's); the editor and the public page show the photo from the library
+ * (components/photos/photo-figure.tsx).
  */
 export const PhotoNode = Node.create({
   name: 'photo',
