@@ -1,32 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import sharp from 'sharp';
+import { expectNoViolations } from './axe';
 import { clickSave, openNewArticle } from './editor';
 import { storageStateOf } from './people';
+import { photoFolder } from './photos';
 
 test.use({ storageState: storageStateOf('editor') });
 
-const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-e2e-photos-'));
-test.afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
-
-/** A JPEG no other spec has uploaded (random colour), with what an agency embeds written by exiftool. */
-async function agencyPhoto(name: string, tags: string[] = []): Promise<string> {
-  const file = path.join(folder, name);
-  const background = { r: randomInt(256), g: randomInt(256), b: randomInt(256) };
-  await sharp({ create: { width: 1200, height: 800, channels: 3, background } }).jpeg().toFile(file);
-  if (tags.length > 0) execFileSync('exiftool', ['-q', '-overwrite_original', '-charset', 'iptc=UTF8', ...tags, file]);
-  return file;
-}
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
+const agencyPhoto = photoFolder();
 
 /** Uploads a file inside the open photo dialog and chooses it. */
 async function uploadAndUse(page: Page, dialogName: string, file: string): Promise<void> {
@@ -38,12 +19,12 @@ async function uploadAndUse(page: Page, dialogName: string, file: string): Promi
 }
 
 test('a writer picks a lead photo, gives it this article’s own caption, and the library photo is untouched', async ({ page }) => {
-  const file = await agencyPhoto('harbour-lead.jpg', [
-    '-XMP-dc:Description=Fishing boats in the harbour at first light',
-    '-XMP-dc:Creator=Олена Коваленко',
-    '-XMP-photoshop:Credit=Dateline Pictures',
-    '-XMP-iptcCore:AltTextAccessibility=Small boats moored in a calm harbour',
-  ]);
+  const file = await agencyPhoto('harbour-lead.jpg', {
+    caption: 'Fishing boats in the harbour at first light',
+    photographer: 'Олена Коваленко',
+    agency: 'Dateline Pictures',
+    altText: 'Small boats moored in a calm harbour',
+  });
   const articleUrl = await openNewArticle(page);
   await page.getByLabel('Headline').fill('Fishing fleet returns early');
 

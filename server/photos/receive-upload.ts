@@ -44,7 +44,18 @@ export async function receiveUpload(
     },
   });
   const file = path.join(staging, 'original');
-  await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), meter, fs.createWriteStream(file));
+  try {
+    await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), meter, fs.createWriteStream(file));
+  } catch (error) {
+    // The sender went away (cancelled, or the connection dropped): theirs to retry, not our fault.
+    if (isAbort(error)) throw new AppError('INVALID', `The upload of “${fileName}” stopped before the whole file arrived.`);
+    throw error;
+  }
   if (sizeBytes === 0) throw new AppError('INVALID', `“${fileName}” is empty.`);
   return { file, sha256: hash.digest('hex'), sizeBytes };
+}
+
+function isAbort(error: unknown): boolean {
+  const { code, message, name } = error as NodeJS.ErrnoException;
+  return code === 'ECONNRESET' || code === 'ABORT_ERR' || name === 'AbortError' || message === 'aborted';
 }

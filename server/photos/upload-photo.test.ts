@@ -257,6 +257,18 @@ describe('uploadPhoto refusing a file', () => {
     expect(error.message).toMatch(/damaged or cut short/);
   });
 
+  it('refuses an upload whose sender went away halfway, storing none of it (INVALID)', async () => {
+    const whole = await imageBytes('jpeg', { width: 600, height: 400, noise: true });
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(whole.subarray(0, whole.length / 2)));
+        controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+      },
+    });
+    const error = await refused({ body, fileName: 'dropped.jpg' }, 'INVALID');
+    expect(error.message).toBe('The upload of “dropped.jpg” stopped before the whole file arrived.');
+  });
+
   it('refuses a 30 MB body, reading no further once it passes 25 MB (TOO_LARGE)', async () => {
     // Random bytes in 64 KiB chunks, as a request body arrives; counted as they are read.
     let sent = 0;
