@@ -17,6 +17,8 @@ export function photoFolder(): (name: string, embedded?: Embedded, size?: { widt
   test.afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
   return async (name, embedded = {}, size = { width: 480, height: 320 }) => {
+    // A worker may come back to this file's tests after its afterAll emptied the folder.
+    fs.mkdirSync(folder, { recursive: true });
     const file = path.join(fs.mkdtempSync(path.join(folder, 'photo-')), name);
     await sharp({ create: { ...size, channels: 3, background: 'black', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
       .jpeg({ quality: 90 })

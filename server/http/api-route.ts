@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { type ApiErrorBody, AppError } from '@/lib/app-error';
+import { isClientAbort } from './client-abort';
 
 /** Requests larger than this are refused before they are parsed. */
 const MAX_REQUEST_BYTES = 2_000_000;
@@ -15,6 +16,8 @@ export function apiRoute<Ctx>(handler: (request: Request, context: Ctx) => Promi
       return await handler(request, context);
     } catch (error) {
       if (error instanceof AppError) return NextResponse.json(error.toBody(), { status: error.status });
+      // Nobody is left to answer, and nothing went wrong on our side.
+      if (isClientAbort(error)) return new Response(null, { status: 499 });
       console.error(error);
       const body: ApiErrorBody = {
         error: { code: 'INTERNAL', message: 'Something went wrong on our side; nothing was changed. Try again.' },

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { AppError } from '@/lib/app-error';
 import { PHOTO_MAX_BYTES } from '@/lib/domain-constants';
 import { formatMegabytes } from '@/lib/photos/file-size';
+import { isClientAbort } from '@/server/http/client-abort';
 
 export type ReceivedFile = { file: string; sha256: string; sizeBytes: number };
 
@@ -48,14 +49,10 @@ export async function receiveUpload(
     await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), meter, fs.createWriteStream(file));
   } catch (error) {
     // The sender went away (cancelled, or the connection dropped): theirs to retry, not our fault.
-    if (isAbort(error)) throw new AppError('INVALID', `The upload of “${fileName}” stopped before the whole file arrived.`);
+    if (isClientAbort(error)) throw new AppError('INVALID', `The upload of “${fileName}” stopped before the whole file arrived.`);
     throw error;
   }
   if (sizeBytes === 0) throw new AppError('INVALID', `“${fileName}” is empty.`);
   return { file, sha256: hash.digest('hex'), sizeBytes };
 }
 
-function isAbort(error: unknown): boolean {
-  const { code, message, name } = error as NodeJS.ErrnoException;
-  return code === 'ECONNRESET' || code === 'ABORT_ERR' || name === 'AbortError' || message === 'aborted';
-}
