@@ -1,13 +1,18 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { PhotoFigure } from '@/components/photos/photo-figure';
-import { PhotoPickerDialog } from '@/components/photos/photo-picker-dialog';
 import { PhotoUseFields } from '@/components/photos/photo-use-fields';
 import type { LeadPhoto } from '@/lib/photos/photo-use';
 import type { PhotoView } from '@/lib/photos/photo-view';
 import { LEAD_PHOTO_SIZES } from '@/lib/photos/renditions';
 import { usePhotoCard } from './photo-cards';
+
+// The library browser and uploader load when the dialog first opens, not with the editing screen.
+const PhotoPickerDialog = dynamic(() => import('@/components/photos/photo-picker-dialog').then((module) => module.PhotoPickerDialog), {
+  ssr: false,
+});
 
 type Props = {
   value: LeadPhoto | null;

@@ -1,7 +1,9 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { PhotoView } from '@/lib/photos/photo-view';
+import { photoKeys } from '@/lib/query-keys';
 import { PhotoGrid } from './photo-grid';
 import { PhotoUploader } from './photo-uploader';
 import { usePhotoLibrary } from './use-photo-library';
@@ -23,6 +25,7 @@ export function PhotoPickerDialog({ title, onChoose, onClose }: Props) {
   const [missingCredit, setMissingCredit] = useState(false);
   const [uploaded, setUploaded] = useState<PhotoView | null>(null);
   const library = usePhotoLibrary({ q: search.trim(), missingCredit });
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     const element = dialog.current;
@@ -38,7 +41,12 @@ export function PhotoPickerDialog({ title, onChoose, onClose }: Props) {
           Close
         </button>
       </div>
-      <PhotoUploader onUploaded={(result) => setUploaded(result.photo)} />
+      <PhotoUploader
+        onUploaded={(result) => {
+          setUploaded(result.photo);
+          void queryClient.invalidateQueries({ queryKey: photoKeys.all });
+        }}
+      />
       {uploaded && (
         <p className="photo-picker__uploaded">
           <button type="button" className="button" onClick={() => onChoose(uploaded)}>
