@@ -41,11 +41,16 @@ export type RunningApp = {
   adminEmail: string;
   adminPassword: string;
   dataDir: string;
+  /** The `next start` process, which serves the requests itself. */
+  pid: number;
   stop: () => Promise<void>;
 };
 
-/** Starts `next start` and resolves once /login answers; the caller must `stop()` it (in `finally`). */
-export async function startApp(): Promise<RunningApp> {
+/**
+ * Starts `next start` and resolves once /login answers; the caller must `stop()` it (in `finally`).
+ * `env` adds to the server's environment (a malloc setting, say).
+ */
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-app-'));
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -60,6 +65,7 @@ export async function startApp(): Promise<RunningApp> {
       ADMIN_PASSWORD: adminPassword,
       NEWSROOM_TIMEZONE: 'UTC',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -88,7 +94,7 @@ export async function startApp(): Promise<RunningApp> {
     await stop();
     throw error;
   }
-  return { baseUrl, adminEmail, adminPassword, dataDir, stop };
+  return { baseUrl, adminEmail, adminPassword, dataDir, pid: child.pid!, stop };
 }
 
 async function waitForLogin(baseUrl: string, child: ChildProcess, log: () => string): Promise<void> {

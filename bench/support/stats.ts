@@ -29,9 +29,9 @@ export function describeMs(label: string, s: Summary): string {
 }
 
 /** Prints a target's verdict; a miss says by how much. Returns whether it passed. */
-export function verdict(name: string, figure: number, target: number, unit: 'ms' | 'kB'): boolean {
+export function verdict(name: string, figure: number, target: number, unit: 'ms' | 'kB' | 'MB'): boolean {
   const pass = figure < target;
-  const show = (x: number) => (unit === 'ms' ? ms(x) : `${x.toFixed(1)} kB`);
+  const show = (x: number) => (unit === 'ms' ? ms(x) : `${x.toFixed(1)} ${unit}`);
   const over = pass ? '' : ` (over by ${show(figure - target)}, ${(figure / target).toFixed(2)}× the target)`;
   console.log(`TARGET ${name}: ${show(figure)} vs < ${show(target)} -> ${pass ? 'PASS' : 'MISS'}${over}`);
   return pass;
