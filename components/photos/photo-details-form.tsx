@@ -8,7 +8,7 @@ import type { FieldErrors } from '@/lib/app-error';
 import { formatDeskTime } from '@/lib/desk-time';
 import { PHOTO_TYPES } from '@/lib/domain-constants';
 import { creditLine } from '@/lib/photos/credit-line';
-import { formatMegabytes } from '@/lib/photos/file-size';
+import { formatFileSize } from '@/lib/photos/file-size';
 import { PHOTO_FIELD_LABELS, PHOTO_FIELDS, type PhotoDetail, type PhotoField, type PhotoView } from '@/lib/photos/photo-view';
 import { responsiveImage } from '@/lib/photos/renditions';
 import { photoKeys } from '@/lib/query-keys';
@@ -149,7 +149,7 @@ function PhotoDetailsEditor({ detail, timeZone }: { detail: PhotoDetail; timeZon
         <dt>Size</dt>
         <dd>
           {base.width.toLocaleString('en-GB')} × {base.height.toLocaleString('en-GB')} px · {PHOTO_TYPES[base.mime]} ·{' '}
-          {formatMegabytes(base.sizeBytes)}
+          {formatFileSize(base.sizeBytes)}
         </dd>
         <dt>Taken</dt>
         <dd>

@@ -3,7 +3,7 @@
 import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '@/lib/api-client';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '@/lib/domain-constants';
-import { formatMegabytes } from '@/lib/photos/file-size';
+import { formatFileSize } from '@/lib/photos/file-size';
 import type { UploadResult } from '@/lib/photos/photo-view';
 import { UploadFileName } from '@/lib/validation/photo';
 import { uploadPhotoFile } from './upload-photo-file';
@@ -13,7 +13,7 @@ const PARALLEL_UPLOADS = 2;
 
 /** A hint to the file picker only: the server decides the type from the bytes. */
 const ACCEPT = Object.keys(PHOTO_TYPES).join(',');
-const ACCEPTED_TEXT = `${new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(Object.values(PHOTO_TYPES))}, up to ${formatMegabytes(PHOTO_MAX_BYTES)} each.`;
+const ACCEPTED_TEXT = `${new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(Object.values(PHOTO_TYPES))}, up to ${formatFileSize(PHOTO_MAX_BYTES)} each.`;
 
 type RowState =
   | { kind: 'waiting' }

@@ -61,7 +61,7 @@ describe('uploadPhotoFile', () => {
     const big = { name: 'big.jpg', size: 30_000_000 } as File;
     await expect(uploadPhotoFile(big)).rejects.toMatchObject({
       code: 'TOO_LARGE',
-      message: '“big.jpg” is 30.0 MB; photos may be at most 25.0 MB.',
+      message: '“big.jpg” is 30 MB; photos may be at most 25 MB.',
     });
     expect(FakeRequest.last).toBeUndefined();
   });

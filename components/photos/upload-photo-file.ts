@@ -1,6 +1,6 @@
 import { ApiError, apiErrorFrom } from '@/lib/api-client';
 import { PHOTO_MAX_BYTES } from '@/lib/domain-constants';
-import { formatMegabytes } from '@/lib/photos/file-size';
+import { formatFileSize } from '@/lib/photos/file-size';
 import type { UploadResult } from '@/lib/photos/photo-view';
 import { UploadFileName } from '@/lib/validation/photo';
 
@@ -24,7 +24,7 @@ export function uploadPhotoFile(file: File, { onProgress, signal }: UploadOption
     // Not worth 25 MB of someone's connection to hear no; the server still checks.
     if (file.size > PHOTO_MAX_BYTES) {
       reject(
-        new ApiError(413, 'TOO_LARGE', `“${name}” is ${formatMegabytes(file.size)}; photos may be at most ${formatMegabytes(PHOTO_MAX_BYTES)}.`),
+        new ApiError(413, 'TOO_LARGE', `“${name}” is ${formatFileSize(file.size)}; photos may be at most ${formatFileSize(PHOTO_MAX_BYTES)}.`),
       );
       return;
     }

@@ -6,7 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '@/lib/app-error';
 import { PHOTO_MAX_BYTES } from '@/lib/domain-constants';
-import { formatMegabytes } from '@/lib/photos/file-size';
+import { formatFileSize } from '@/lib/photos/file-size';
 import { isClientAbort } from '@/server/http/client-abort';
 
 export type ReceivedFile = { file: string; sha256: string; sizeBytes: number };
@@ -21,12 +21,12 @@ export async function receiveUpload(
   fileName: string,
   declaredBytes?: number,
 ): Promise<ReceivedFile> {
-  const limit = formatMegabytes(PHOTO_MAX_BYTES);
+  const limit = formatFileSize(PHOTO_MAX_BYTES);
   // With a declared size the message says it; a stream is cut off as it passes the limit.
   const tooLarge = () =>
     new AppError(
       'TOO_LARGE',
-      `“${fileName}” is ${declaredBytes !== undefined ? formatMegabytes(declaredBytes) : `over ${limit}`}; photos may be at most ${limit}.`,
+      `“${fileName}” is ${declaredBytes !== undefined ? formatFileSize(declaredBytes) : `over ${limit}`}; photos may be at most ${limit}.`,
     );
   if (declaredBytes !== undefined && declaredBytes > PHOTO_MAX_BYTES) throw tooLarge();
   if (!body) throw new AppError('INVALID', `“${fileName}” is empty.`);
