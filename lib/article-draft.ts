@@ -1,6 +1,7 @@
 import type { BodyDoc } from './article-body';
 import type { LeadPhoto } from './photos/photo-use';
 import type { ArticleView } from './article-view';
+import { datelineText } from './dateline';
 import { bodyPlainText } from './editor/body-text';
 
 /** What a writer edits: the fields of the working copy, before it is saved. */
@@ -36,8 +37,7 @@ export function draftOf(article: ArticleView): ArticleDraft {
 
 /** The draft as running text, in reading order: what a word diff compares. */
 export function draftText(draft: ArticleDraft): string {
-  const dateline = [draft.datelinePlace, draft.datelineSource && `(${draft.datelineSource})`].filter(Boolean).join(' ');
-  return [draft.headline, draft.standfirst, dateline, draft.byline, bodyPlainText(draft.body)].filter(Boolean).join('\n\n');
+  return [draft.headline, draft.standfirst, datelineText(draft.datelinePlace, draft.datelineSource), draft.byline, bodyPlainText(draft.body)].filter(Boolean).join('\n\n');
 }
 
 export function sameDraft(a: ArticleDraft, b: ArticleDraft): boolean {
