@@ -1,0 +1,58 @@
+import type { BodyDoc } from '@/lib/article-body';
+import type { LeadPhoto, PhotoCard } from '@/lib/photos/photo-use';
+
+/** The public site's identity, as feeds, sitemaps and structured data name it. */
+export type SiteInfo = {
+  name: string;
+  /** Origin the public reaches the site at, without a trailing slash, e.g. `https://news.example.org`. */
+  url: string;
+  /** BCP 47 language of the stories, e.g. `en`. */
+  language: string;
+};
+
+/** A library photo as the public site needs it: what it shows, plus the rights the standards carry. */
+export type PublicPhoto = PhotoCard & {
+  photographer: string;
+  agency: string;
+  copyrightNotice: string;
+  rightsUrl: string;
+};
+
+/** A correction as printed at the foot of a story: when it was published, and what it says. */
+export type PublicCorrection = { at: string; note: string };
+
+/**
+ * One live story as the public page, its feeds and its JSON show it: always the live revision,
+ * never the desk's working copy. Times are ISO-8601 UTC.
+ */
+export type PublicArticle = {
+  id: number;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  byline: string;
+  datelinePlace: string;
+  datelineSource: string;
+  body: BodyDoc;
+  bodyText: string;
+  leadPhoto: LeadPhoto | null;
+  /** Every library photo the live revision uses, by id. */
+  photos: Record<number, PublicPhoto>;
+  /** The live revision's number: the story's public version. */
+  version: number;
+  /** The first publish; never moves. */
+  firstPublishedAt: string;
+  /** The last Update or Correction; null until there has been one (a minor fix does not count). */
+  updatedAt: string | null;
+  corrections: PublicCorrection[];
+};
+
+/** The story's public address, relative to the site. */
+export function publicPath(slug: string): string {
+  return `/news/${slug}`;
+}
+
+/** When the story last changed in substance: the "Updated" stamp, else the first publish. */
+export function lastModified(article: Pick<PublicArticle, 'firstPublishedAt' | 'updatedAt'>): string {
+  return article.updatedAt ?? article.firstPublishedAt;
+}

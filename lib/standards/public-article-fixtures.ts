@@ -1,0 +1,96 @@
+// Stories and photos for the standards' tests: one of each shape the public output must describe.
+import type { BodyDoc } from '@/lib/article-body';
+import { bodyPlainText } from '@/lib/editor/body-text';
+import { creditLine } from '@/lib/photos/credit-line';
+import type { PublicArticle, PublicPhoto, SiteInfo } from '@/lib/public/public-article';
+
+export const SITE: SiteInfo = { name: 'The Harbour Gazette', url: 'https://news.example.org', language: 'en' };
+
+function libraryPhoto(photo: Omit<PublicPhoto, 'creditLine'>): PublicPhoto {
+  return { ...photo, creditLine: creditLine(photo) };
+}
+
+/** A fully credited agency photo, wider than every rendition. */
+export const HARBOUR_PHOTO = libraryPhoto({
+  id: 7,
+  sha256: 'a7'.repeat(32),
+  originalName: 'harbour.jpg',
+  width: 4000,
+  height: 3000,
+  caption: 'Container ships wait outside the harbour.',
+  altText: 'Six container ships at anchor under a grey sky',
+  photographer: 'Ana Lens',
+  agency: 'Example Press',
+  copyrightNotice: '© 2025 Example Press',
+  rightsUrl: 'https://press.example/rights/editorial-use',
+});
+
+/** A staff photo: no agency, no rights URL, no alt text, narrower than the widest rendition. */
+export const MARKET_PHOTO = libraryPhoto({
+  id: 9,
+  sha256: 'b9'.repeat(32),
+  originalName: 'market.jpg',
+  width: 800,
+  height: 600,
+  caption: 'The fish market.',
+  altText: '',
+  photographer: 'Tom Shutter',
+  agency: '',
+  copyrightNotice: '',
+  rightsUrl: '',
+});
+
+export const BODY_WITH_PHOTO: BodyDoc = {
+  type: 'doc',
+  content: [
+    { type: 'paragraph', content: [{ type: 'text', text: 'Dockers voted to return to work on Monday.' }] },
+    { type: 'photo', attrs: { photoId: MARKET_PHOTO.id, caption: 'Traders at the fish market at dawn.', credit: 'Pool photo', alt: null } },
+    { type: 'paragraph', content: [{ type: 'text', text: 'The port expects a backlog until Friday.' }] },
+  ],
+};
+
+/** A live story with a lead photo whose caption is overridden and a body photo with both overrides. */
+export function publicArticle(changes: Partial<PublicArticle> = {}): PublicArticle {
+  const body = changes.body ?? BODY_WITH_PHOTO;
+  return {
+    id: 42,
+    slug: 'port-strike-ends',
+    headline: 'Port strike ends after nine days',
+    standfirst: 'Dockers accept a 6% pay rise.',
+    byline: 'By Ana Lima and Tom Ruiz',
+    datelinePlace: 'ROTTERDAM',
+    datelineSource: 'Dateline',
+    leadPhoto: { photoId: HARBOUR_PHOTO.id, caption: 'Ships queue as the strike ends.', credit: null },
+    photos: { [HARBOUR_PHOTO.id]: HARBOUR_PHOTO, [MARKET_PHOTO.id]: MARKET_PHOTO },
+    version: 3,
+    firstPublishedAt: '2025-05-20T08:30:00.000Z',
+    updatedAt: null,
+    corrections: [],
+    ...changes,
+    body,
+    bodyText: changes.bodyText ?? bodyPlainText(body),
+  };
+}
+
+/** A story with no photo at all, in Russian. */
+export function cyrillicArticle(): PublicArticle {
+  const body: BodyDoc = {
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Забастовка в порту закончилась в понедельник.' }] }],
+  };
+  return publicArticle({
+    id: 43,
+    slug: 'zabastovka',
+    headline: 'Забастовка в порту закончилась',
+    standfirst: 'Докеры согласились на повышение зарплаты.',
+    byline: 'Анна Лима',
+    datelinePlace: 'МОСКВА',
+    datelineSource: '',
+    leadPhoto: null,
+    photos: {},
+    body,
+  });
+}
+
+/** Text built to break out of whatever it is written into: markup, an entity, a CDATA end, a script end. */
+export const HOSTILE_TEXT = 'Q&A: <script>alert(1)</script> ]]> & ]]><x/> &amp; “Кремль”';
