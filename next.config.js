@@ -7,6 +7,9 @@ const nextConfig = {
   // Native addons are loaded from node_modules at run time, never bundled.
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp', 'exifr'],
   poweredByHeader: false,
+  // Public pages are cached in memory until the next change the public can see (see the handler).
+  cacheHandler: require.resolve('./server/public/page-cache-handler.mjs'),
+  cacheMaxMemorySize: 0,
   async headers() {
     return [
       {

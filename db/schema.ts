@@ -55,7 +55,12 @@ export const articles = sqliteTable(
     firstPublishedAt: timestamp('first_published_at'),
     /** The public "Updated" stamp: moves only for an Update or a Correction, never for a minor fix. */
     updatedAt: timestamp('updated_at'),
+    /** When the scheduler is to publish it; kept after a failed attempt to say when it was due. */
     scheduledFor: timestamp('scheduled_for'),
+    /** Who scheduled it: the scheduler publishes in their name, and only while they still may. */
+    scheduledBy: integer('scheduled_by').references(() => users.id),
+    /** Why the last scheduled publish did not happen; null once it is rescheduled or published. */
+    scheduleFailure: text('schedule_failure'),
     withdrawnAt: timestamp('withdrawn_at'),
     lastEditedAt: timestamp('last_edited_at').notNull(),
     lastEditedBy: integer('last_edited_by').references(() => users.id),
@@ -69,8 +74,29 @@ export const articles = sqliteTable(
     index('articles_desk_order').on(t.lastEditedAt, t.id),
     index('articles_status_desk_order').on(t.status, t.lastEditedAt, t.id),
     index('articles_author').on(t.authorId),
+    index('articles_first_published').on(t.firstPublishedAt),
+    index('articles_schedule').on(t.status, t.scheduledFor),
   ],
 );
+
+/** A published story's former addresses: each answers 301 to the story's address now. */
+export const slugRedirects = sqliteTable('slug_redirects', {
+  fromSlug: text('from_slug').primaryKey(),
+  articleId: integer('article_id')
+    .notNull()
+    .references(() => articles.id),
+  createdAt: createdAt(),
+});
+
+/**
+ * One row: a counter bumped in the same transaction as every change the public can see (publish,
+ * update, withdrawal, address change, a used photo's credit). Cached public pages are only served
+ * while the counter they were rendered at is still current.
+ */
+export const publicSite = sqliteTable('public_site', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull().default(0),
+});
 
 export const photos = sqliteTable(
   'photos',
@@ -140,7 +166,10 @@ export const revisions = sqliteTable(
     /** A correction's public note, printed at the foot of the article. */
     publicNote: text('public_note'),
   },
-  (t) => [uniqueIndex('revisions_article_number_unique').on(t.articleId, t.number)],
+  (t) => [
+    uniqueIndex('revisions_article_number_unique').on(t.articleId, t.number),
+    index('revisions_kind_created').on(t.kind, t.createdAt),
+  ],
 );
 
 export const articlePhotos = sqliteTable(

@@ -1,30 +1,58 @@
 import type { ArticleDraft } from './article-draft';
 import type { ArticleStatus, RevisionKind } from './domain-constants';
-import type { PhotoCard, PublishBlocker } from './photos/photo-use';
+import type { PhotoCard } from './photos/photo-use';
+import type { PublishBlocker } from './publish-blockers';
+
+/** The copy desk's note on an article it sent back, shown to the writer until they resubmit. */
+export type ReturnNote = { note: string; byName: string; at: string };
+
+/** Where an article stands on the public site. Times are ISO-8601 UTC. */
+export type ArticlePublication = {
+  /** The public address is `/news/<slug>`; a placeholder until the first publish or a chosen address. */
+  slug: string;
+  /** On the public site now. */
+  live: boolean;
+  /** The working copy differs from what the public site shows. */
+  hasUnpublishedChanges: boolean;
+  liveRevisionNumber: number | null;
+  firstPublishedAt: string | null;
+  /** The public "Updated" stamp: the last Update or Correction. */
+  updatedAt: string | null;
+  withdrawnAt: string | null;
+  scheduledFor: string | null;
+  scheduledByName: string | null;
+  /** Why the last scheduled publish did not happen. */
+  scheduleFailure: string | null;
+};
 
 /** One article as the editing screen shows it: its lifecycle and its working copy. */
-export type ArticleView = ArticleDraft & {
-  id: number;
-  status: ArticleStatus;
-  version: number;
-  authorId: number;
-  authorName: string;
-  revisionNumber: number;
-  revisionKind: RevisionKind;
-  /** ISO-8601 UTC. */
-  lastEditedAt: string;
-  lastEditedByName: string | null;
-  /** The library photos the working copy uses, by id, to show them. */
-  photos: Record<number, PhotoCard>;
-  /** What stops the working copy being published, as of this save. */
-  publishBlockers: PublishBlocker[];
-};
+export type ArticleView = ArticleDraft &
+  ArticlePublication & {
+    id: number;
+    status: ArticleStatus;
+    version: number;
+    authorId: number;
+    authorName: string;
+    revisionNumber: number;
+    revisionKind: RevisionKind;
+    /** ISO-8601 UTC. */
+    lastEditedAt: string;
+    lastEditedByName: string | null;
+    /** The library photos the working copy uses, by id, to show them. */
+    photos: Record<number, PhotoCard>;
+    /** What stops the working copy being published, as of this save. */
+    publishBlockers: PublishBlocker[];
+    returnNote: ReturnNote | null;
+  };
 
 /** One line of the desk list. */
 export type DeskArticle = {
   id: number;
   headline: string;
   status: ArticleStatus;
+  live: boolean;
+  scheduledFor: string | null;
+  scheduleFailure: string | null;
   authorName: string;
   lastEditedAt: string;
 };

@@ -43,9 +43,27 @@ export const REVISION_KINDS = [
   'publish',
   'update',
   'correction',
+  'minor_fix',
   'restore',
 ] as const;
 export type RevisionKind = (typeof REVISION_KINDS)[number];
+
+/**
+ * How a change to a live story is published. An Update or a Correction moves the public "Updated"
+ * stamp (a correction also prints its note at the foot of the story); a Minor fix, a typo, does not:
+ * readers trust that "Updated" means the story changed in substance.
+ */
+export const UPDATE_KINDS = ['update', 'correction', 'minor_fix'] as const;
+export type UpdateKind = (typeof UPDATE_KINDS)[number];
+
+export const UPDATE_KIND_LABELS: Record<UpdateKind, string> = {
+  update: 'Update',
+  correction: 'Correction',
+  minor_fix: 'Minor fix',
+};
+
+/** The update kinds that move the public "Updated" stamp. */
+export const STAMP_MOVING_KINDS: readonly UpdateKind[] = ['update', 'correction'];
 
 /** Photo uploads: the byte and pixel caps every file is held to, before any decoding. */
 export const PHOTO_MAX_BYTES = 25_000_000;

@@ -3,6 +3,8 @@ import { count } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { seedDemo } from '@/server/demo/seed-demo';
+import { installPublicVersionHook } from '@/server/public/public-version';
+import { startScheduler } from '@/server/scheduler';
 import { env } from '@/server/env';
 import { SYSTEM } from '@/server/policy';
 import { createUser } from '@/server/users/create-user';
@@ -10,8 +12,9 @@ import { countAdmins } from '@/server/users/queries';
 
 /**
  * Runs once as the server starts, before it serves: validates the environment, applies pending
- * migrations, creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD, and seeds the demo newsroom
- * into an empty database unless DEMO=0.
+ * migrations, creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD, seeds the demo newsroom
+ * into an empty database unless DEMO=0, connects the public page cache to the database, and starts
+ * the scheduler.
  */
 export async function bootstrap(): Promise<void> {
   const config = env();
@@ -36,6 +39,9 @@ export async function bootstrap(): Promise<void> {
       ].join('\n'),
     );
   }
+
+  installPublicVersionHook();
+  startScheduler();
 }
 
 /** A bad environment or an unmigratable database stops the server with its message, not a stack. */

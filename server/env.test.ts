@@ -15,6 +15,12 @@ describe('parseEnv', () => {
     expect(env.ADMIN_EMAIL).toBeUndefined();
     expect(path.isAbsolute(env.dataDir)).toBe(true);
     expect(env.dataDir).toBe(path.resolve('data'));
+    expect(env).toMatchObject({ siteUrl: 'http://localhost:3000', SITE_NAME: 'Dateline', SITE_LANGUAGE: 'en' });
+  });
+
+  it('takes the public site’s address, name and language', () => {
+    const env = parse({ SITE_URL: 'https://news.example.org/', SITE_NAME: 'The Paper', SITE_LANGUAGE: 'pt-BR' });
+    expect(env).toMatchObject({ siteUrl: 'https://news.example.org', SITE_NAME: 'The Paper', SITE_LANGUAGE: 'pt-BR' });
   });
 
   it('reads the values it is given, resolving a relative DATA_DIR and keeping an absolute one', () => {
@@ -46,6 +52,9 @@ describe('parseEnv', () => {
     [{ ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'a long admin password' }, 'ADMIN_EMAIL: ADMIN_EMAIL must be an email address'],
     [{ ADMIN_EMAIL: 'chief@newsroom.org', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD: ADMIN_PASSWORD must be at least 12 characters'],
     [{ DEMO: '2' }, 'DEMO: DEMO must be 0 or 1'],
+    [{ SITE_URL: 'ftp://news.example.org' }, 'SITE_URL: SITE_URL must be the http(s) address readers use'],
+    [{ SITE_URL: 'news.example.org' }, 'SITE_URL: SITE_URL must be the http(s) address readers use'],
+    [{ SITE_LANGUAGE: 'English' }, 'SITE_LANGUAGE: SITE_LANGUAGE must be a language tag'],
     [{ PORT: 'eighty' }, 'PORT:'],
     [{ PORT: '70000' }, 'PORT:'],
   ])('refuses %o with a message naming the variable', (vars, expected) => {

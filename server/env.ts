@@ -1,15 +1,8 @@
 import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from '@/lib/zoned-time';
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const EnvSchema = z
   .object({
@@ -26,13 +19,25 @@ const EnvSchema = z
       .string()
       .default('UTC')
       .refine(isTimeZone, 'NEWSROOM_TIMEZONE must be an IANA time zone such as Europe/London'),
+    SITE_URL: z
+      .url({ protocol: /^https?$/, error: 'SITE_URL must be the http(s) address readers use, e.g. https://news.example.org' })
+      .optional(),
+    SITE_NAME: z.string().trim().min(1).max(100, 'SITE_NAME must be at most 100 characters').default('Dateline'),
+    SITE_LANGUAGE: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'SITE_LANGUAGE must be a language tag such as en or pt-BR')
+      .default('en'),
   })
   .refine((env) => (env.ADMIN_EMAIL === undefined) === (env.ADMIN_PASSWORD === undefined), {
     message: 'Set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither',
     path: ['ADMIN_EMAIL'],
   });
 
-export type Env = z.infer<typeof EnvSchema> & { dataDir: string };
+export type Env = z.infer<typeof EnvSchema> & {
+  dataDir: string;
+  /** The public origin, without a trailing slash: SITE_URL, else this server on localhost. */
+  siteUrl: string;
+};
 
 /** Empty strings count as unset, as a shell's `FOO= npm start` means. */
 function definedOnly(source: NodeJS.ProcessEnv): Record<string, string> {
@@ -48,7 +53,11 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Dateline cannot start, the environment is invalid:\n${problems.join('\n')}`);
   }
   const dir = result.data.DATA_DIR;
-  return { ...result.data, dataDir: path.isAbsolute(dir) ? dir : path.join(/*turbopackIgnore: true*/ process.cwd(), dir) };
+  return {
+    ...result.data,
+    dataDir: path.isAbsolute(dir) ? dir : path.join(/*turbopackIgnore: true*/ process.cwd(), dir),
+    siteUrl: new URL(result.data.SITE_URL ?? `http://localhost:${result.data.PORT}`).origin,
+  };
 }
 
 let cached: Env | undefined;

@@ -4,6 +4,8 @@ import { plainTextToDoc } from '@/lib/article-body';
 import type { Role } from '@/lib/domain-constants';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput } from '@/lib/validation/article';
+import { createArticle } from '@/server/articles/create-article';
+import { saveArticle } from '@/server/articles/save-article';
 import { SYSTEM } from '@/server/policy';
 import { createUser } from '@/server/users/create-user';
 
@@ -24,4 +26,14 @@ export function storyFields(headline: string, body = `${headline}, the story.`):
     leadPhoto: null,
     body: plainTextToDoc(body),
   };
+}
+
+/**
+ * A story written and saved by `writer` through the real domain: its id and the version to act on.
+ * `at` is when it was written, for tests that move the clock.
+ */
+export function writtenStory(writer: SessionUser, headline: string, at = new Date(), body?: string): { id: number; version: number } {
+  const { id } = createArticle(writer, at);
+  const saved = saveArticle(writer, id, { ...storyFields(headline, body), version: 1 }, at);
+  return { id, version: saved.version };
 }

@@ -1,4 +1,4 @@
-import type { PublishBlocker } from '@/lib/photos/photo-use';
+import type { PublishBlocker } from '@/lib/publish-blockers';
 
 /** What must be fixed before this article can be published, as the publish step will check it. */
 export function PublishChecklist({ blockers }: { blockers: PublishBlocker[] }) {

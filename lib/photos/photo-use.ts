@@ -44,14 +44,14 @@ export function bodyPhotoUses(body: BodyDoc): PhotoUse[] {
   return uses;
 }
 
-export type PublishBlocker = { photoId: number; place: PhotoUse['place']; problem: 'missing' | 'credit' | 'caption' | 'alt'; message: string };
+export type PhotoPublishBlocker = { photoId: number; place: PhotoUse['place']; problem: 'missing' | 'credit' | 'caption' | 'alt'; message: string };
 
 /**
  * Why the photos of a draft stop it being published: a photo used without a credit or a caption,
  * a lead photo without alt text, a photo no longer in the library. Each message names the photo.
  */
-export function photoPublishBlockers(uses: readonly PhotoUse[], cards: Readonly<Record<number, PhotoCard>>): PublishBlocker[] {
-  const blockers: PublishBlocker[] = [];
+export function photoPublishBlockers(uses: readonly PhotoUse[], cards: Readonly<Record<number, PhotoCard>>): PhotoPublishBlocker[] {
+  const blockers: PhotoPublishBlocker[] = [];
   for (const use of uses) {
     const where = use.place === 'lead' ? 'The lead photo' : 'The photo in the body';
     const card = cards[use.photoId];

@@ -1,9 +1,9 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, revisions } from '@/db/schema';
 import { EMPTY_BODY } from '@/lib/article-body';
+import { placeholderSlug } from '@/lib/slug';
 import type { SessionUser } from '@/lib/session-user';
 import { recordAudit } from '@/server/audit/record-audit';
 import { assertCan } from '@/server/policy';
@@ -15,8 +15,8 @@ export function createArticle(user: SessionUser, now = new Date()): { id: number
     (tx) => {
       const article = tx
         .insert(articles)
-        // The public slug is chosen at publish time; until then a placeholder keeps it unique.
-        .values({ slug: `draft-${randomUUID()}`, authorId: user.id, lastEditedAt: now, lastEditedBy: user.id })
+        // The public address is chosen at publish time; until then a placeholder keeps it unique.
+        .values({ slug: placeholderSlug(), authorId: user.id, lastEditedAt: now, lastEditedBy: user.id })
         .returning({ id: articles.id })
         .get();
       const revision = tx

@@ -71,6 +71,9 @@ describe('listDeskArticles', () => {
       id: ids['O published'],
       headline: 'O published',
       status: 'published',
+      live: false,
+      scheduledFor: null,
+      scheduleFailure: null,
       authorName: 'Oscar Other',
       lastEditedAt: at(4).toISOString(),
     });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, lt, ne, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '@/db/client';
 import { getDb } from '@/db/client';
@@ -7,7 +7,8 @@ import { articles, revisions, users } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import type { BodyDoc } from '@/lib/article-body';
 import { editRefusal } from '@/lib/article-edit-rules';
-import type { ArticleView, DeskArticle } from '@/lib/article-view';
+import type { ArticlePublication, ArticleView, DeskArticle, ReturnNote } from '@/lib/article-view';
+import type { WorkflowSubject } from '@/lib/article-workflow';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/session-user';
 import type { DeskListQuery } from '@/lib/validation/article';
@@ -22,6 +23,13 @@ export function articlesVisibleTo(user: SessionUser): SQL | undefined {
 }
 
 const lastEditor = alias(users, 'last_editor');
+const scheduler = alias(users, 'scheduler');
+const liveRevision = alias(revisions, 'live_revision');
+
+/** On the public site now: published once, and not withdrawn since. */
+export const isLive = sql<number>`(${articles.liveRevisionId} is not null and ${articles.withdrawnAt} is null)`;
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /** Reads one article's view with no permission check: callers check first, hence the name. */
 export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | undefined {
@@ -45,42 +53,114 @@ export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | un
       revisionKind: revisions.kind,
       lastEditedAt: articles.lastEditedAt,
       lastEditedByName: lastEditor.name,
+      slug: articles.slug,
+      workingRevisionId: articles.workingRevisionId,
+      liveRevisionId: articles.liveRevisionId,
+      liveRevisionNumber: liveRevision.number,
+      firstPublishedAt: articles.firstPublishedAt,
+      updatedAt: articles.updatedAt,
+      withdrawnAt: articles.withdrawnAt,
+      scheduledFor: articles.scheduledFor,
+      scheduledByName: scheduler.name,
+      scheduleFailure: articles.scheduleFailure,
     })
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
     .innerJoin(revisions, eq(revisions.id, articles.workingRevisionId))
     .leftJoin(lastEditor, eq(lastEditor.id, articles.lastEditedBy))
+    .leftJoin(scheduler, eq(scheduler.id, articles.scheduledBy))
+    .leftJoin(liveRevision, eq(liveRevision.id, articles.liveRevisionId))
     .where(eq(articles.id, id))
     .get();
   if (!row) return undefined;
-  const { leadPhotoId, leadPhotoCaption, leadPhotoCredit, ...fields } = row;
+  const { leadPhotoId, leadPhotoCaption, leadPhotoCredit, workingRevisionId, liveRevisionId, ...fields } = row;
   // Bodies were checked against the schema when they were written.
-  const draft = { leadPhoto: leadPhotoOf({ leadPhotoId, leadPhotoCaption, leadPhotoCredit }), body: row.body as BodyDoc };
-  return { ...fields, ...draft, ...photosOfDraft(db, draft), lastEditedAt: row.lastEditedAt.toISOString() };
+  const draft = { headline: row.headline, leadPhoto: leadPhotoOf({ leadPhotoId, leadPhotoCaption, leadPhotoCredit }), body: row.body as BodyDoc };
+  const publication: ArticlePublication = {
+    slug: row.slug,
+    ...liveState({ workingRevisionId, liveRevisionId, withdrawnAt: row.withdrawnAt }),
+    liveRevisionNumber: row.liveRevisionNumber,
+    firstPublishedAt: iso(row.firstPublishedAt),
+    updatedAt: iso(row.updatedAt),
+    withdrawnAt: iso(row.withdrawnAt),
+    scheduledFor: iso(row.scheduledFor),
+    scheduledByName: row.scheduledByName,
+    scheduleFailure: row.scheduleFailure,
+  };
+  return {
+    ...fields,
+    ...draft,
+    ...photosOfDraft(db, draft),
+    ...publication,
+    lastEditedAt: row.lastEditedAt.toISOString(),
+    returnNote: row.status === 'draft' ? latestReturnNote(db, id) : null,
+  };
+}
+
+function liveState(row: { workingRevisionId: number | null; liveRevisionId: number | null; withdrawnAt: Date | null }) {
+  return {
+    live: row.liveRevisionId !== null && row.withdrawnAt === null,
+    hasUnpublishedChanges: row.liveRevisionId !== null && row.workingRevisionId !== row.liveRevisionId,
+  };
+}
+
+/** The copy desk's note, when the article's last trip through review ended with it being sent back. */
+function latestReturnNote(db: Db | Tx, articleId: number): ReturnNote | null {
+  const last = db
+    .select({ kind: revisions.kind, note: revisions.changeNote, byName: users.name, at: revisions.createdAt })
+    .from(revisions)
+    .innerJoin(users, eq(users.id, revisions.authorId))
+    .where(and(eq(revisions.articleId, articleId), inArray(revisions.kind, ['submit', 'return'])))
+    .orderBy(desc(revisions.number))
+    .limit(1)
+    .get();
+  if (last?.kind !== 'return' || !last.note) return null;
+  return { note: last.note, byName: last.byName, at: last.at.toISOString() };
 }
 
 export const ARTICLE_NOT_FOUND = 'No article with that id, or it is not yours to see.';
 
 /**
  * The lifecycle row of an article the user may see, for a write to check (status, owner, version,
- * lock); NOT_FOUND when it does not exist or is not theirs to see.
+ * lock, publication); NOT_FOUND when it does not exist or is not theirs to see.
  */
 export function findVisibleArticle(db: Db | Tx, user: SessionUser, id: number) {
-  const article = db
+  const article = selectLifecycle(db).where(and(eq(articles.id, id), articlesVisibleTo(user))).get();
+  if (!article) throw new AppError('NOT_FOUND', ARTICLE_NOT_FOUND);
+  return article;
+}
+
+/** The lifecycle row with no permission check, for the system's own steps (the scheduler). */
+export function unsafeFindArticleLifecycle(db: Db | Tx, id: number) {
+  return selectLifecycle(db).where(eq(articles.id, id)).get();
+}
+
+function selectLifecycle(db: Db | Tx) {
+  return db
     .select({
+      id: articles.id,
+      slug: articles.slug,
       status: articles.status,
       authorId: articles.authorId,
       version: articles.version,
       workingRevisionId: articles.workingRevisionId,
+      liveRevisionId: articles.liveRevisionId,
+      firstPublishedAt: articles.firstPublishedAt,
+      withdrawnAt: articles.withdrawnAt,
+      scheduledFor: articles.scheduledFor,
+      scheduledBy: articles.scheduledBy,
       lockedBy: articles.lockedBy,
       lockedSince: articles.lockedSince,
       lockHeartbeatAt: articles.lockHeartbeatAt,
     })
-    .from(articles)
-    .where(and(eq(articles.id, id), articlesVisibleTo(user)))
-    .get();
-  if (!article) throw new AppError('NOT_FOUND', ARTICLE_NOT_FOUND);
-  return article;
+    .from(articles);
+}
+
+export type ArticleLifecycle = ReturnType<typeof findVisibleArticle>;
+
+/** What the workflow rules need to know of a lifecycle row. */
+export function workflowSubjectOf(article: ArticleLifecycle): WorkflowSubject {
+  return { authorId: article.authorId, status: article.status, firstPublishedAt: article.firstPublishedAt, ...liveState(article) };
 }
 
 /** The article as the user may edit it; FORBIDDEN (with the reason) when they may only look. */
@@ -89,6 +169,23 @@ export function findEditableArticle(db: Db | Tx, user: SessionUser, id: number) 
   const refusal = editRefusal(user, article);
   if (refusal) throw new AppError('FORBIDDEN', refusal);
   return article;
+}
+
+/** The article view that a write just made; its absence inside the write's own transaction is a bug. */
+export function loadArticleViewAfterWrite(tx: Tx, id: number): ArticleView {
+  const view = unsafeLoadArticleView(tx, id);
+  if (!view) throw new Error(`article ${id} vanished inside its own write`);
+  return view;
+}
+
+/**
+ * A write based on an old version is refused with the article as it is now, so the person sees
+ * what changed and chooses; `consequence` says what became of their request.
+ */
+export function staleVersionConflict(db: Db | Tx, id: number, consequence: string): AppError {
+  const current = unsafeLoadArticleView(db, id);
+  const who = current?.lastEditedByName ?? 'Someone';
+  return new AppError('CONFLICT', `${who} saved this article after you opened it. ${consequence}`, { current });
 }
 
 export function getArticle(user: SessionUser, id: number): ArticleView {
@@ -113,6 +210,9 @@ export function listDeskArticles(
       id: articles.id,
       headline: revisions.headline,
       status: articles.status,
+      live: isLive,
+      scheduledFor: articles.scheduledFor,
+      scheduleFailure: articles.scheduleFailure,
       authorName: users.name,
       lastEditedAt: articles.lastEditedAt,
     })
@@ -138,7 +238,12 @@ export function listDeskArticles(
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({ ...row, lastEditedAt: row.lastEditedAt.toISOString() })),
+    items: page.map((row) => ({
+      ...row,
+      live: Boolean(row.live),
+      scheduledFor: iso(row.scheduledFor),
+      lastEditedAt: row.lastEditedAt.toISOString(),
+    })),
     nextCursor: rows.length > pageSize && last ? encodeCursor({ at: last.lastEditedAt.getTime(), id: last.id }) : null,
   };
 }

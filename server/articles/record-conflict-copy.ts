@@ -5,7 +5,8 @@ import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput } from '@/lib/validation/article';
 import { recordAudit } from '@/server/audit/record-audit';
 import { findEditableArticle } from './queries';
-import { assertBodySize, nextRevisionNumber, revisionFields } from './save-article';
+import { nextRevisionNumber } from '@/server/revisions/snapshot-revision';
+import { assertBodySize, revisionFields } from './save-article';
 
 export const CONFLICT_COPY_NOTE = 'Conflict copy';
 

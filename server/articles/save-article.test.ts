@@ -124,11 +124,19 @@ describe('saveArticle', () => {
 
   it('refuses the writer their own article once it is with the copy desk (FORBIDDEN)', () => {
     const { id } = createArticle(writer, T0);
-    for (const status of ['in_review', 'approved', 'published'] as const) {
+    for (const status of ['in_review', 'approved', 'scheduled'] as const) {
       setStatus(id, status);
       expect(appErrorFrom(() => saveArticle(writer, id, edit(1, 'Sneaky fix'))).code).toBe('FORBIDDEN');
     }
     expect(revisionsOf(id)).toHaveLength(1);
+  });
+
+  it('lets the writer change their own live or withdrawn story: the change waits in the working copy', () => {
+    for (const status of ['published', 'withdrawn'] as const) {
+      const { id } = createArticle(writer, T0);
+      setStatus(id, status);
+      expect(saveArticle(writer, id, edit(1, 'A later development')).status).toBe(status);
+    }
   });
 
   it('lets the copy desk edit anyone’s article, draft or in review', () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { getDb } from '@/db/client';
 import { articles, photos, revisions } from '@/db/schema';
@@ -11,8 +11,9 @@ import type { ArticleView } from '@/lib/article-view';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput, SaveArticleInput, SaveMode } from '@/lib/validation/article';
 import { recordAudit } from '@/server/audit/record-audit';
+import { nextRevisionNumber } from '@/server/revisions/snapshot-revision';
 import { liveLockHolder } from './edit-lock';
-import { findEditableArticle, unsafeLoadArticleView } from './queries';
+import { findEditableArticle, loadArticleViewAfterWrite, staleVersionConflict, unsafeLoadArticleView } from './queries';
 
 /** A save as the domain takes it: an explicit save unless the mode says otherwise. */
 export type SaveRequest = Omit<SaveArticleInput, 'mode'> & { mode?: SaveMode };
@@ -61,11 +62,6 @@ export function revisionFields(tx: Tx, input: ArticleFieldsInput) {
   };
 }
 
-export function nextRevisionNumber(tx: Tx, articleId: number): number {
-  const latest = tx.select({ n: max(revisions.number) }).from(revisions).where(eq(revisions.articleId, articleId)).get();
-  return (latest?.n ?? 0) + 1;
-}
-
 /**
  * Writes the working copy, based on the version the writer loaded. `save` is an explicit save and
  * always its own revision; `autosave` folds into the writer's own recent autosave revision; and
@@ -91,13 +87,7 @@ export function saveArticle(
           current: unsafeLoadArticleView(tx, articleId),
         });
       }
-      if (article.version !== input.version) {
-        const current = unsafeLoadArticleView(tx, articleId);
-        const who = current?.lastEditedByName ?? 'Someone';
-        throw new AppError('CONFLICT', `${who} saved this article after you opened it. Your text has not been saved.`, {
-          current,
-        });
-      }
+      if (article.version !== input.version) throw staleVersionConflict(tx, articleId, 'Your text has not been saved.');
 
       const number = nextRevisionNumber(tx, articleId);
       const working = article.workingRevisionId
@@ -154,9 +144,7 @@ export function saveArticle(
         .where(and(eq(articles.id, articleId), eq(articles.version, input.version)))
         .run();
 
-      const saved = unsafeLoadArticleView(tx, articleId);
-      if (!saved) throw new Error(`article ${articleId} vanished inside its own save`);
-      return saved;
+      return loadArticleViewAfterWrite(tx, articleId);
     },
     { behavior: 'immediate' },
   );

@@ -3,13 +3,15 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { articles, revisions } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
-import { type LeadPhoto, type PhotoCard, photoPublishBlockers, photoUses, type PublishBlocker } from '@/lib/photos/photo-use';
+import { bodyPlainText, countWords } from '@/lib/editor/body-text';
+import { type LeadPhoto, type PhotoCard, photoUses } from '@/lib/photos/photo-use';
+import { type PublishBlocker, publishBlockersOf } from '@/lib/publish-blockers';
 import { loadPhotoViews } from './queries';
 
-type DraftPhotos = { leadPhoto: LeadPhoto | null; body: BodyDoc };
+type Draft = { headline: string; leadPhoto: LeadPhoto | null; body: BodyDoc };
 
-/** The library photos a draft uses, as cards to show them, and what they stop. */
-export function photosOfDraft(db: Db | Tx, draft: DraftPhotos): { photos: Record<number, PhotoCard>; publishBlockers: PublishBlocker[] } {
+/** The library photos a draft uses, as cards to show them, and what stops the draft being published. */
+export function photosOfDraft(db: Db | Tx, draft: Draft): { photos: Record<number, PhotoCard>; publishBlockers: PublishBlocker[] } {
   const uses = photoUses(draft);
   const views = loadPhotoViews(
     db,
@@ -30,7 +32,8 @@ export function photosOfDraft(db: Db | Tx, draft: DraftPhotos): { photos: Record
       },
     ]),
   );
-  return { photos: cards, publishBlockers: photoPublishBlockers(uses, cards) };
+  const bodyWords = countWords(bodyPlainText(draft.body));
+  return { photos: cards, publishBlockers: publishBlockersOf({ headline: draft.headline, bodyWords }, uses, cards) };
 }
 
 export function leadPhotoOf(row: { leadPhotoId: number | null; leadPhotoCaption: string | null; leadPhotoCredit: string | null }): LeadPhoto | null {
@@ -38,13 +41,14 @@ export function leadPhotoOf(row: { leadPhotoId: number | null; leadPhotoCaption:
 }
 
 /**
- * What stops an article's working copy being published, as far as its photos go: each photo used
- * without a credit or caption, and a lead photo without alt text, by name. The publishing flow
- * refuses while this is not empty; the editor shows the same list as a checklist.
+ * What stops an article's working copy being published: an empty headline or body, each photo used
+ * without a credit or caption, and a lead photo without alt text, by name. The publish step refuses
+ * while this is not empty; the editor shows the same list as a checklist.
  */
 export function publishBlockers(db: Db | Tx, articleId: number): PublishBlocker[] {
   const row = db
     .select({
+      headline: revisions.headline,
       leadPhotoId: revisions.leadPhotoId,
       leadPhotoCaption: revisions.leadPhotoCaption,
       leadPhotoCredit: revisions.leadPhotoCredit,
@@ -55,5 +59,5 @@ export function publishBlockers(db: Db | Tx, articleId: number): PublishBlocker[
     .where(eq(articles.id, articleId))
     .get();
   if (!row) return [];
-  return photosOfDraft(db, { leadPhoto: leadPhotoOf(row), body: row.body as BodyDoc }).publishBlockers;
+  return photosOfDraft(db, { headline: row.headline, leadPhoto: leadPhotoOf(row), body: row.body as BodyDoc }).publishBlockers;
 }

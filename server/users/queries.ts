@@ -21,6 +21,11 @@ export function findSessionUser(id: number, sessionVersion: number): SessionUser
   return row ?? null;
 }
 
+/** An enabled account by id, whatever its sessions: for work done in someone's name outside a request. */
+export function findActiveUser(id: number): SessionUser | null {
+  return getDb().select(publicColumns).from(users).where(and(eq(users.id, id), isNull(users.disabledAt))).get() ?? null;
+}
+
 export type UserListItem = SessionUser & { disabled: boolean; lastLoginAt: string | null };
 
 export function listUsers(actor: SessionUser): UserListItem[] {

@@ -1,0 +1,22 @@
+import { type PhotoCard, type PhotoPublishBlocker, photoPublishBlockers, type PhotoUse } from './photos/photo-use';
+
+/** A story with no headline or no words cannot go out, whatever its photos. */
+export type TextPublishBlocker = { field: 'headline' | 'body'; problem: 'empty'; message: string };
+
+export type PublishBlocker = TextPublishBlocker | PhotoPublishBlocker;
+
+/**
+ * Everything that stops a draft being published, each a message saying what to fix: the text's
+ * problems first, then each photo's. The editor shows the list as it is typed; the publish step
+ * computes it again from the stored working copy and refuses while it is not empty.
+ */
+export function publishBlockersOf(
+  draft: { headline: string; bodyWords: number },
+  uses: readonly PhotoUse[],
+  cards: Readonly<Record<number, PhotoCard>>,
+): PublishBlocker[] {
+  const text: TextPublishBlocker[] = [];
+  if (draft.headline.trim() === '') text.push({ field: 'headline', problem: 'empty', message: 'The headline is empty.' });
+  if (draft.bodyWords === 0) text.push({ field: 'body', problem: 'empty', message: 'The body is empty.' });
+  return [...text, ...photoPublishBlockers(uses, cards)];
+}

@@ -1,0 +1,92 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { getDb, type Tx } from '@/db/client';
+import { articles, revisions, slugRedirects } from '@/db/schema';
+import { AppError } from '@/lib/app-error';
+import { editRefusal } from '@/lib/article-edit-rules';
+import type { ArticleView } from '@/lib/article-view';
+import { can } from '@/lib/permissions';
+import { publicPath } from '@/lib/public/public-article';
+import { isPlaceholderSlug, SLUG_MAX, SlugInput, slugFromHeadline } from '@/lib/slug';
+import type { SessionUser } from '@/lib/session-user';
+import { parseInput } from '@/lib/validation/parse-input';
+import { recordAudit } from '@/server/audit/record-audit';
+import { bumpPublicVersion } from '@/server/public/public-version';
+import { findVisibleArticle, loadArticleViewAfterWrite } from './queries';
+
+/** The story that has this address, or had it and still redirects from it. */
+function ownerOf(tx: Tx, slug: string): number | undefined {
+  const current = tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get();
+  if (current) return current.id;
+  return tx.select({ id: slugRedirects.articleId }).from(slugRedirects).where(eq(slugRedirects.fromSlug, slug)).get()?.id;
+}
+
+function withSuffix(base: string, suffix: string): string {
+  return `${base.slice(0, SLUG_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
+}
+
+const isValidSlug = (slug: string) => SlugInput.safeParse(slug).success;
+
+/**
+ * An address for a story that has none yet, from its working copy's headline:
+ * `council-votes-on-budget`, then `council-votes-on-budget-2` if another story has (or had) it.
+ * A headline that gives no address a person could type (`Latest`, `EU`, only emoji) gets `story-`
+ * in front, or the article's number.
+ */
+export function claimSlug(tx: Tx, article: { id: number; workingRevisionId: number | null }): string {
+  const headline =
+    article.workingRevisionId === null
+      ? ''
+      : (tx.select({ headline: revisions.headline }).from(revisions).where(eq(revisions.id, article.workingRevisionId)).get()?.headline ?? '');
+  const fromHeadline = slugFromHeadline(headline);
+  const base = isValidSlug(fromHeadline) ? fromHeadline : withSuffix(`story-${fromHeadline || article.id}`, '');
+  for (let n = 1; n <= 50; n++) {
+    const candidate = n === 1 ? base : withSuffix(base, `-${n}`);
+    const owner = ownerOf(tx, candidate);
+    if (owner === undefined || owner === article.id) return candidate;
+  }
+  // Fifty stories with one headline: the article's own number settles it.
+  return withSuffix(base, `-${article.id}`);
+}
+
+/**
+ * Sets a story's public address. Before the first publish, whoever may edit the article may choose
+ * it; afterwards only the copy desk, because it moves a public page: the old address then answers
+ * 301 to the new one for good.
+ */
+export function changeSlug(user: SessionUser, articleId: number, requested: string): ArticleView {
+  const slug = parseInput(SlugInput, requested);
+  return getDb().transaction(
+    (tx) => {
+      const article = findVisibleArticle(tx, user, articleId);
+      const published = article.firstPublishedAt !== null;
+      if (published && !can(user, 'article:publish:any')) {
+        throw new AppError('FORBIDDEN', 'Only the copy desk can change the address of a published story.');
+      }
+      const refusal = editRefusal(user, article);
+      if (!published && refusal) throw new AppError('FORBIDDEN', refusal);
+      if (slug === article.slug) return loadArticleViewAfterWrite(tx, articleId);
+
+      const owner = ownerOf(tx, slug);
+      if (owner !== undefined && owner !== articleId) {
+        throw new AppError('CONFLICT', 'That address is taken.', { fields: { slug: [`${publicPath(slug)} belongs to another story.`] } });
+      }
+      // Taking back one of the story's own former addresses ends its redirect.
+      tx.delete(slugRedirects).where(and(eq(slugRedirects.fromSlug, slug), eq(slugRedirects.articleId, articleId))).run();
+      if (published && !isPlaceholderSlug(article.slug)) {
+        tx.insert(slugRedirects).values({ fromSlug: article.slug, articleId }).run();
+      }
+      tx.update(articles).set({ slug }).where(eq(articles.id, articleId)).run();
+      if (published) bumpPublicVersion(tx);
+      recordAudit(tx, {
+        actorId: user.id,
+        action: 'article.slug',
+        targetType: 'article',
+        targetId: articleId,
+        details: { from: article.slug, to: slug },
+      });
+      return loadArticleViewAfterWrite(tx, articleId);
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import type { ArticleView } from '@/lib/article-view';
+import type { SessionUser } from '@/lib/session-user';
+import type { WithdrawInput } from '@/lib/validation/workflow';
+import { recordAudit } from '@/server/audit/record-audit';
+import { bumpPublicVersion } from '@/server/public/public-version';
+import { advanceArticle, runWorkflowStep } from './workflow-step';
+
+/**
+ * Takes a story off the public site: its address answers 410 Gone from now on, its feeds and JSON
+ * drop it. Nothing is deleted: the history stays, and the story can be published again.
+ */
+export function withdrawArticle(user: SessionUser, articleId: number, input: WithdrawInput, now = new Date()): ArticleView {
+  return runWorkflowStep(
+    user,
+    articleId,
+    { action: 'withdraw', version: input.version },
+    ({ tx, article }) => {
+      advanceArticle(tx, article, user, now, { status: 'withdrawn', withdrawnAt: now });
+      bumpPublicVersion(tx);
+      recordAudit(tx, { actorId: user.id, action: 'article.withdraw', targetType: 'article', targetId: articleId, details: { note: input.note } });
+    },
+    now,
+  );
+}

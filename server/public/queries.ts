@@ -1,0 +1,179 @@
+import 'server-only';
+import { and, asc, desc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { type Db, getDb } from '@/db/client';
+import { articles, revisions, slugRedirects } from '@/db/schema';
+import type { BodyDoc } from '@/lib/article-body';
+import { photoUses } from '@/lib/photos/photo-use';
+import type { PublicArticle, PublicPhoto } from '@/lib/public/public-article';
+import { isLive } from '@/server/articles/queries';
+import { leadPhotoOf } from '@/server/photos/publish-blockers';
+import { loadPhotoViews } from '@/server/photos/queries';
+
+/**
+ * The public site's reads. No person is acting: they see only what is live, always the live
+ * revision and never the desk's working copy.
+ */
+
+/** What an address under /news/ is now: a live story, a withdrawn one, a former address, or nothing. */
+export type PublicAddress =
+  | { kind: 'live' }
+  | { kind: 'withdrawn'; id: number; headline: string; version: number; withdrawnAt: Date }
+  | { kind: 'moved'; slug: string }
+  | { kind: 'unknown' };
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareAddressQueries>>();
+
+function prepareAddressQueries(db: Db) {
+  return {
+    bySlug: db
+      .select({
+        id: articles.id,
+        withdrawnAt: articles.withdrawnAt,
+        liveRevisionId: articles.liveRevisionId,
+        headline: revisions.headline,
+        version: revisions.number,
+      })
+      .from(articles)
+      .leftJoin(revisions, eq(revisions.id, articles.liveRevisionId))
+      .where(eq(articles.slug, sql.placeholder('slug')))
+      .prepare(),
+    formerAddress: db
+      .select({ slug: articles.slug })
+      .from(slugRedirects)
+      .innerJoin(articles, eq(articles.id, slugRedirects.articleId))
+      .where(eq(slugRedirects.fromSlug, sql.placeholder('slug')))
+      .prepare(),
+  };
+}
+
+/** Asked for every request to /news/… (by the proxy), so its statements are prepared once. */
+export function resolvePublicAddress(slug: string, db: Db = getDb()): PublicAddress {
+  let queries = prepared.get(db);
+  if (!queries) {
+    queries = prepareAddressQueries(db);
+    prepared.set(db, queries);
+  }
+  const article = queries.bySlug.get({ slug });
+  if (article?.liveRevisionId != null) {
+    if (article.withdrawnAt === null) return { kind: 'live' };
+    return { kind: 'withdrawn', id: article.id, headline: article.headline ?? '', version: article.version ?? 1, withdrawnAt: article.withdrawnAt };
+  }
+  if (article) return { kind: 'unknown' };
+  const moved = queries.formerAddress.get({ slug });
+  return moved ? { kind: 'moved', slug: moved.slug } : { kind: 'unknown' };
+}
+
+function selectLive(db: Db) {
+  return db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      firstPublishedAt: articles.firstPublishedAt,
+      updatedAt: articles.updatedAt,
+      version: revisions.number,
+      headline: revisions.headline,
+      standfirst: revisions.standfirst,
+      byline: revisions.byline,
+      datelinePlace: revisions.datelinePlace,
+      datelineSource: revisions.datelineSource,
+      body: revisions.body,
+      bodyText: revisions.bodyText,
+      leadPhotoId: revisions.leadPhotoId,
+      leadPhotoCaption: revisions.leadPhotoCaption,
+      leadPhotoCredit: revisions.leadPhotoCredit,
+    })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.liveRevisionId));
+}
+
+type LiveRow = NonNullable<ReturnType<ReturnType<typeof selectLive>['get']>>;
+
+function toPublicArticle(db: Db, row: LiveRow): PublicArticle {
+  const { leadPhotoId, leadPhotoCaption, leadPhotoCredit, firstPublishedAt, updatedAt, ...text } = row;
+  const leadPhoto = leadPhotoOf({ leadPhotoId, leadPhotoCaption, leadPhotoCredit });
+  // Bodies were checked against the schema when they were written.
+  const body = row.body as BodyDoc;
+  const views = loadPhotoViews(
+    db,
+    photoUses({ leadPhoto, body }).map((use) => use.photoId),
+  );
+  const photos: Record<number, PublicPhoto> = {};
+  for (const [id, view] of views) {
+    photos[id] = {
+      id,
+      sha256: view.sha256,
+      originalName: view.originalName,
+      width: view.width,
+      height: view.height,
+      caption: view.caption,
+      creditLine: view.creditLine,
+      altText: view.altText,
+      photographer: view.photographer,
+      agency: view.agency,
+      copyrightNotice: view.copyrightNotice,
+      rightsUrl: view.rightsUrl,
+    };
+  }
+  return {
+    ...text,
+    body,
+    leadPhoto,
+    photos,
+    // Live rows always have their first publish: it is set in the same write as the live revision.
+    firstPublishedAt: (firstPublishedAt ?? new Date(0)).toISOString(),
+    updatedAt: updatedAt?.toISOString() ?? null,
+    corrections: db
+      .select({ at: revisions.createdAt, note: revisions.publicNote })
+      .from(revisions)
+      .where(
+        and(
+          eq(revisions.articleId, row.id),
+          eq(revisions.kind, 'correction'),
+          isNotNull(revisions.publicNote),
+          lte(revisions.number, row.version),
+        ),
+      )
+      .orderBy(asc(revisions.number))
+      .all()
+      .map((correction) => ({ at: correction.at.toISOString(), note: correction.note ?? '' })),
+  };
+}
+
+/** The live story at this address, or undefined (never published, withdrawn, or no such story). */
+export function findPublicArticle(slug: string): PublicArticle | undefined {
+  const db = getDb();
+  const row = selectLive(db)
+    .where(and(eq(articles.slug, slug), isLive))
+    .get();
+  return row && toPublicArticle(db, row);
+}
+
+/** The newest stories first, by first publish: an update does not push a story back to the top. */
+export function latestPublicArticles(limit: number, publishedSince?: Date): PublicArticle[] {
+  const db = getDb();
+  return selectLive(db)
+    .where(and(isLive, publishedSince ? gte(articles.firstPublishedAt, publishedSince) : undefined))
+    .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
+    .limit(limit)
+    .all()
+    .map((row) => toPublicArticle(db, row));
+}
+
+const liveRevision = alias(revisions, 'live_revision');
+
+export type PublicCorrectionListing = { slug: string; headline: string; at: string; note: string };
+
+/** Every correction printed on a live story, newest first, for the corrections page. */
+export function listPublicCorrections(limit = 200): PublicCorrectionListing[] {
+  return getDb()
+    .select({ slug: articles.slug, headline: liveRevision.headline, at: revisions.createdAt, note: revisions.publicNote })
+    .from(revisions)
+    .innerJoin(articles, eq(articles.id, revisions.articleId))
+    .innerJoin(liveRevision, eq(liveRevision.id, articles.liveRevisionId))
+    .where(and(eq(revisions.kind, 'correction'), isNotNull(revisions.publicNote), isLive))
+    .orderBy(desc(revisions.createdAt), desc(revisions.id))
+    .limit(limit)
+    .all()
+    .map((row) => ({ slug: row.slug, headline: row.headline, at: row.at.toISOString(), note: row.note ?? '' }));
+}
