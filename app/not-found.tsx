@@ -7,7 +7,7 @@ export default function NotFound() {
       <h1>That page is not here</h1>
       <p>It may have been removed, or it is not yours to see.</p>
       <p>
-        <Link href="/desk">Back to the desk</Link>
+        <Link href="/">The latest news</Link> · <Link href="/desk">The desk</Link>
       </p>
     </main>
   );

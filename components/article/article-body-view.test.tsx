@@ -44,6 +44,17 @@ describe('ArticleBodyView', () => {
     );
   });
 
+  it('opens the first paragraph with the dateline, after any heading or photo before it', () => {
+    const body = { type: 'doc', content: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Live' }] }, ...plainTextToDoc('Signs of a deal.\nMore later.').content] };
+    expect(renderToStaticMarkup(<ArticleBodyView body={body as BodyDoc} lede="MOSCOW (Sputnik) - " />)).toBe(
+      '<div class="article-body"><h2>Live</h2><p><span class="dateline">MOSCOW (Sputnik) - </span>Signs of a deal.</p><p>More later.</p></div>',
+    );
+    const noParagraph = { type: 'doc', content: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Only a heading' }] }] };
+    expect(renderToStaticMarkup(<ArticleBodyView body={noParagraph as BodyDoc} lede="KYIV - " />)).toBe(
+      '<div class="article-body"><p><span class="dateline">KYIV - </span></p><h2>Only a heading</h2></div>',
+    );
+  });
+
   it('renders stored plain-text bodies as paragraphs', () => {
     expect(render(plainTextToDoc('One\n\nTwo'))).toBe('<div class="article-body"><p>One</p><p></p><p>Two</p></div>');
   });

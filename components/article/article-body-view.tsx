@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { PhotoFigure } from '@/components/photos/photo-figure';
-import type { BodyBlock, BodyDoc, BodyInline, BodyListItem, BodyMark } from '@/lib/article-body';
+import type { BodyBlock, BodyDoc, BodyInline, BodyListItem, BodyMark, BodyParagraph } from '@/lib/article-body';
 import { isAllowedLink } from '@/lib/editor/link-policy';
 import { ORDERED_LIST_STYLES } from '@/lib/editor/validate-body';
 import type { PhotoCard } from '@/lib/photos/photo-use';
@@ -11,9 +11,23 @@ import { BODY_PHOTO_SIZES } from '@/lib/photos/renditions';
  * React elements, never HTML strings, so text is always escaped; and it does not trust its input
  * to have been validated: unknown nodes render nothing, a link to anything but http(s) or mailto
  * renders as its text. No hooks, so it runs as a server component and in the browser alike.
+ *
+ * `lede` (the dateline, `MOSCOW (Sputnik) - `) opens the first paragraph, as the wires print it.
  */
-export function ArticleBodyView({ body, photos = {} }: { body: BodyDoc; photos?: Photos }) {
-  return <div className="article-body">{renderBlocks(body.content, photos)}</div>;
+export function ArticleBodyView({ body, photos = {}, lede = '' }: { body: BodyDoc; photos?: Photos; lede?: string }) {
+  const blocks = renderBlocks(body.content, photos);
+  if (!lede) return <div className="article-body">{blocks}</div>;
+  const first = (body.content ?? []).findIndex((block) => block.type === 'paragraph');
+  const dateline = <span className="dateline">{lede}</span>;
+  if (first === -1) return <div className="article-body"><p>{dateline}</p>{blocks}</div>;
+  const opening = body.content[first] as BodyParagraph;
+  blocks[first] = (
+    <p key={first}>
+      {dateline}
+      {renderInline(opening.content)}
+    </p>
+  );
+  return <div className="article-body">{blocks}</div>;
 }
 
 type Photos = Readonly<Record<number, PhotoCard>>;

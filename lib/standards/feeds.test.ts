@@ -2,7 +2,7 @@ import { decodeHTML } from 'entities';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { atomFeed, rssFeed } from './feeds';
-import { cyrillicArticle, HARBOUR_PHOTO, HOSTILE_TEXT, publicArticle, SITE } from './public-article-fixtures';
+import { cyrillicArticle, HARBOUR_PHOTO, HOSTILE_TEXT, publicArticle, SITE } from '@/tests/public-article-fixtures';
 
 type XmlNode = Record<string, unknown> & { '#text'?: string };
 

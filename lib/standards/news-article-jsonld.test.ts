@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bylineNames, jsonLdScriptContent, newsArticleJsonLd } from './news-article-jsonld';
-import { cyrillicArticle, HARBOUR_PHOTO, HOSTILE_TEXT, MARKET_PHOTO, publicArticle, SITE } from './public-article-fixtures';
+import { cyrillicArticle, HARBOUR_PHOTO, HOSTILE_TEXT, MARKET_PHOTO, publicArticle, SITE } from '@/tests/public-article-fixtures';
 
 describe('newsArticleJsonLd', () => {
   it('describes the story, its people and both its photos as Google reads a NewsArticle', () => {

@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { canceledNinjs, ninjsOf } from './ninjs';
-import { cyrillicArticle, HARBOUR_PHOTO, HOSTILE_TEXT, MARKET_PHOTO, publicArticle, SITE } from './public-article-fixtures';
+import { cyrillicArticle, HARBOUR_PHOTO, HOSTILE_TEXT, MARKET_PHOTO, publicArticle, SITE } from '@/tests/public-article-fixtures';
 
 const SCHEMA_FILE = path.join(__dirname, '../../../shared/standards/ninjs/ninjs-schema_2.2.json');
 const GEOJSON_REF = 'https://geojson.org/schema/GeoJSON.json#';

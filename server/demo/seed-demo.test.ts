@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articles, photos } from '@/db/schema';
 import { publishBlockers } from '@/server/photos/publish-blockers';
+import { wireStamp, wireStampText } from '@/lib/wire-timestamp';
+import { findPublicArticle, latestPublicArticles } from '@/server/public/queries';
 import { seedDemo } from './seed-demo';
 
 describe('seedDemo', () => {
@@ -22,5 +24,22 @@ describe('seedDemo', () => {
     for (const { id } of getDb().select({ id: articles.id }).from(articles).all()) {
       expect(publishBlockers(getDb(), id)).toEqual([]);
     }
+  });
+
+  it('takes its stories through the desk’s own steps, and prints the wire stamp of the format’s example', () => {
+    expect(getDb().select({ status: articles.status }).from(articles).all().map((row) => row.status).sort()).toEqual([
+      'approved',
+      'draft',
+      'in_review',
+      'published',
+      'published',
+    ]);
+    const moscow = findPublicArticle('moscow-says-some-troops-are-returning-to-base-after-drills');
+    expect(moscow && wireStampText(wireStamp(moscow, 'UTC'))).toBe('12:57 GMT 15.02.2022 (Updated: 13:03 GMT 15.02.2022)');
+    expect(moscow).toMatchObject({ datelinePlace: 'MOSCOW', datelineSource: 'Sputnik' });
+    expect(latestPublicArticles(10).map((story) => story.headline)).toEqual([
+      'Central bank holds rates, signals cut in spring',
+      'Moscow says some troops are returning to base after drills',
+    ]);
   });
 });

@@ -1,18 +1,20 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { articles } from '@/db/schema';
 import { type BodyBlock, plainTextToDoc } from '@/lib/article-body';
-import type { ArticleStatus, Role } from '@/lib/domain-constants';
+import type { Role } from '@/lib/domain-constants';
 import type { SessionUser } from '@/lib/session-user';
 import { createArticle } from '@/server/articles/create-article';
+import { publishArticle } from '@/server/articles/publish-article';
+import { approveArticle, submitArticle } from '@/server/articles/review-steps';
 import { saveArticle } from '@/server/articles/save-article';
 import { SYSTEM } from '@/server/policy';
 import { createUser } from '@/server/users/create-user';
 import { DEMO_PICTURES, uploadDemoPhotos } from './demo-photos';
 
 type DemoPictureKey = keyof typeof DEMO_PICTURES;
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 export type DemoCredential = { role: Role; email: string; name: string; password: string };
 
@@ -23,50 +25,73 @@ const PEOPLE: Omit<DemoCredential, 'password'>[] = [
 ];
 
 type DemoStory = {
-  status: ArticleStatus;
+  /** How far through the desk the story has gone. */
+  stage: 'draft' | 'in_review' | 'approved' | 'published';
   headline: string;
   standfirst: string;
   place: string;
+  source?: string;
   body: string;
-  /** Hours before now that the story was first published. */
-  publishedHoursAgo?: number;
+  /** When it was written; a published story goes out a few minutes later. Default: hours before now. */
+  writtenAt?: Date;
+  hoursAgo?: number;
   leadPhoto?: DemoPictureKey;
   /** A photo placed after the first paragraph. */
   inlinePhoto?: DemoPictureKey;
+  /** A later Update to the live story: its new last paragraph, and when it went out. */
+  update?: { paragraph: string; at: Date; note: string };
 };
 
 const STORIES: DemoStory[] = [
   {
-    status: 'draft',
+    stage: 'draft',
     headline: 'Council weighs night-bus cuts as budget gap widens',
     standfirst: 'Five routes could lose their overnight service from April.',
     place: 'LEEDS',
     body: 'The city council will vote next week on a plan to withdraw overnight service from five bus routes.\nOfficials say the cuts would save £2.1 million a year.',
+    hoursAgo: 1,
   },
   {
-    status: 'in_review',
+    stage: 'in_review',
     headline: 'Rail strike talks resume after two-week pause',
     standfirst: 'Unions and operators return to the table with a mediator.',
     place: 'MADRID',
     body: 'Talks between rail unions and the national operator resumed on Tuesday under a government-appointed mediator.\nBoth sides said they hoped for an agreement before the holiday timetable begins.',
+    hoursAgo: 2,
   },
   {
-    status: 'approved',
+    stage: 'approved',
     headline: 'Grain ships leave port under new corridor deal',
     standfirst: 'Three vessels sailed at dawn, the first under the revised agreement.',
     place: 'ODESA',
     body: 'Three bulk carriers loaded with wheat left port at dawn, the first departures under the revised corridor agreement.\nInsurers said premiums had fallen since the deal was signed.',
+    hoursAgo: 2,
     leadPhoto: 'port',
   },
   {
-    status: 'published',
+    stage: 'published',
     headline: 'Central bank holds rates, signals cut in spring',
     standfirst: 'Policymakers voted 7-2 to keep the main rate at 3.75%.',
     place: 'FRANKFURT',
     body: 'The central bank left its main interest rate unchanged at 3.75% on Thursday and signalled that a cut could come in the spring.\nTwo members of the rate-setting council voted for an immediate reduction.',
-    publishedHoursAgo: 3,
+    hoursAgo: 3,
     leadPhoto: 'bank',
     inlinePhoto: 'traders',
+  },
+  {
+    // The wire format's own example: 12:57 GMT 15.02.2022 (Updated: 13:03 GMT 15.02.2022).
+    stage: 'published',
+    headline: 'Moscow says some troops are returning to base after drills',
+    standfirst: 'European capitals welcomed the statement cautiously and asked for proof on the ground.',
+    place: 'MOSCOW',
+    source: 'Sputnik',
+    body: 'Signs from Moscow that some units were returning to their bases after exercises were welcomed cautiously in European capitals on Tuesday.\nThe defence ministry said units of the southern and western military districts had completed their drills.',
+    writtenAt: new Date('2022-02-15T12:50:00Z'),
+    update: {
+      paragraph: 'NATO’s secretary general said the alliance had not yet seen any sign of de-escalation on the ground.',
+      at: new Date('2022-02-15T13:03:00Z'),
+      note: 'Adds NATO reaction',
+    },
   },
 ];
 
@@ -75,8 +100,9 @@ function generatePassword(): string {
 }
 
 /**
- * A small newsroom to click through: one person per role, stories in several statuses. Statuses
- * are set directly here because the seed stands in for the desk's own review and publish steps.
+ * A small newsroom to click through: one person per role, and stories at each stage of the desk,
+ * taken there by the same steps the desk takes (submit, approve, publish, update), so the demo's
+ * history, stamps and addresses are real.
  */
 export async function seedDemo(now = new Date()): Promise<DemoCredential[]> {
   const credentials: DemoCredential[] = [];
@@ -86,42 +112,38 @@ export async function seedDemo(now = new Date()): Promise<DemoCredential[]> {
     people[person.role] = await createUser(SYSTEM, { ...person, password });
     credentials.push({ ...person, password });
   }
-  const reporter = people.editor;
-  if (!reporter) throw new Error('demo seed lost its reporter');
+  const { editor: reporter, copy_editor: copyEditor } = people;
+  if (!reporter || !copyEditor) throw new Error('demo seed lost its staff');
 
   const photos = await uploadDemoPhotos(reporter);
-  const db = getDb();
   for (const story of STORIES) {
+    const written = story.writtenAt ?? new Date(now.getTime() - (story.hoursAgo ?? 1) * HOUR);
+    const step = (minutes: number) => new Date(written.getTime() + minutes * MINUTE);
     const [opening, ...rest] = plainTextToDoc(story.body).content;
     const inline: BodyBlock[] = story.inlinePhoto
       ? [{ type: 'photo', attrs: { photoId: photos[story.inlinePhoto].id, caption: null, credit: null, alt: null } }]
       : [];
-    const { id } = createArticle(reporter, now);
-    saveArticle(
-      reporter,
-      id,
-      {
-        version: 1,
-        headline: story.headline,
-        standfirst: story.standfirst,
-        datelinePlace: story.place,
-        datelineSource: 'Dateline',
-        byline: reporter.name,
-        leadPhoto: story.leadPhoto ? { photoId: photos[story.leadPhoto].id, caption: null, credit: null } : null,
-        body: { type: 'doc', content: [...(opening ? [opening] : []), ...inline, ...rest] },
-      },
-      now,
-    );
-    if (story.status === 'draft') continue;
-    const published = story.publishedHoursAgo === undefined ? null : new Date(now.getTime() - story.publishedHoursAgo * 3_600_000);
-    db.update(articles)
-      .set({
-        status: story.status,
-        firstPublishedAt: published,
-        liveRevisionId: published ? sql`${articles.workingRevisionId}` : null,
-      })
-      .where(eq(articles.id, id))
-      .run();
+    const fields = {
+      headline: story.headline,
+      standfirst: story.standfirst,
+      datelinePlace: story.place,
+      datelineSource: story.source ?? 'Dateline',
+      byline: reporter.name,
+      leadPhoto: story.leadPhoto ? { photoId: photos[story.leadPhoto].id, caption: null, credit: null } : null,
+      body: { type: 'doc' as const, content: [...(opening ? [opening] : []), ...inline, ...rest] },
+    };
+    const { id } = createArticle(reporter, written);
+    let view = saveArticle(reporter, id, { ...fields, version: 1 }, written);
+    if (story.stage === 'draft') continue;
+    view = submitArticle(reporter, id, { version: view.version }, step(2));
+    if (story.stage === 'in_review') continue;
+    view = approveArticle(copyEditor, id, { version: view.version }, step(5));
+    if (story.stage === 'approved') continue;
+    view = publishArticle(reporter, id, { version: view.version }, step(7));
+    if (!story.update) continue;
+    const body = { ...fields.body, content: [...fields.body.content, ...plainTextToDoc(story.update.paragraph).content] };
+    view = saveArticle(copyEditor, id, { ...fields, body, version: view.version }, new Date(story.update.at.getTime() - MINUTE));
+    publishArticle(copyEditor, id, { version: view.version, updateKind: 'update', note: story.update.note }, story.update.at);
   }
   return credentials;
 }

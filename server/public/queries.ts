@@ -162,6 +162,17 @@ export function latestPublicArticles(limit: number, publishedSince?: Date): Publ
 
 const liveRevision = alias(revisions, 'live_revision');
 
+/** Every live story's address and dates, for the sitemap: no text, however many stories there are. */
+export function listPublicAddresses(): { slug: string; firstPublishedAt: string; updatedAt: string | null }[] {
+  return getDb()
+    .select({ slug: articles.slug, firstPublishedAt: articles.firstPublishedAt, updatedAt: articles.updatedAt })
+    .from(articles)
+    .where(isLive)
+    .orderBy(desc(articles.firstPublishedAt))
+    .all()
+    .map((row) => ({ slug: row.slug, firstPublishedAt: (row.firstPublishedAt ?? new Date(0)).toISOString(), updatedAt: row.updatedAt?.toISOString() ?? null }));
+}
+
 export type PublicCorrectionListing = { slug: string; headline: string; at: string; note: string };
 
 /** Every correction printed on a live story, newest first, for the corrections page. */

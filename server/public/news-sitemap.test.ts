@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { newsSitemap } from './news-sitemap';
-import { cyrillicArticle, HOSTILE_TEXT, publicArticle, SITE } from './public-article-fixtures';
+import { cyrillicArticle, HOSTILE_TEXT, publicArticle, SITE } from '@/tests/public-article-fixtures';
 
 type SitemapUrl = {
   loc: string;

@@ -1,9 +1,10 @@
+import 'server-only';
 import { Readable } from 'node:stream';
 import { SitemapStream, streamToPromise } from 'sitemap';
 import { publicPath, type PublicArticle, type SiteInfo } from '@/lib/public/public-article';
 
 /** Google News reads only stories first published in the last two days; older ones draw warnings. */
-const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 /** Google's limit for one news sitemap. */
 const MAX_NEWS_URLS = 1000;
 

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { publicPath } from '@/lib/public/public-article';
+import { formatWireTime } from '@/lib/wire-timestamp';
+import { env } from '@/server/env';
+import { listPublicCorrections } from '@/server/public/queries';
+
+export const metadata: Metadata = { title: 'Corrections' };
+
+export const dynamic = 'force-dynamic';
+
+/** Every correction on a live story, newest first: a newsroom owns its mistakes in one place. */
+export default function CorrectionsPage() {
+  const corrections = listPublicCorrections();
+  const timeZone = env().NEWSROOM_TIMEZONE;
+  return (
+    <main id="content" className="public-main">
+      <h1>Corrections</h1>
+      {corrections.length === 0 ? (
+        <p>No corrections have been published.</p>
+      ) : (
+        <ul className="corrections-list">
+          {corrections.map((correction) => (
+            <li key={`${correction.slug}-${correction.at}`}>
+              <p>
+                <time dateTime={correction.at}>{formatWireTime(correction.at, timeZone)}</time> ·{' '}
+                <Link href={publicPath(correction.slug)}>{correction.headline}</Link>
+              </p>
+              <p>{correction.note}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

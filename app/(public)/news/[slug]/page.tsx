@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { PublicStory } from '@/components/public/public-story';
+import { lastModified, publicPath } from '@/lib/public/public-article';
+import { jsonLdScriptContent, newsArticleJsonLd } from '@/lib/standards/news-article-jsonld';
+import { env } from '@/server/env';
+import { findPublicArticle } from '@/server/public/queries';
+import { siteInfo } from '@/server/public/site';
+
+type Props = { params: Promise<{ slug: string }> };
+
+// Rendered on its first request and cached until the public site next changes (a publish, an
+// update, a withdrawal…; see server/public/page-cache-handler.mjs). Nothing is built at
+// `next build`. The minute's revalidation is only what a CDN in front may keep it for.
+export const revalidate = 60;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
+const storyAt = cache((slug: string) => findPublicArticle(slug));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = storyAt((await params).slug);
+  if (!article) return {};
+  return {
+    title: article.headline,
+    description: article.standfirst || undefined,
+    alternates: { canonical: publicPath(article.slug) },
+    openGraph: {
+      type: 'article',
+      title: article.headline,
+      description: article.standfirst || undefined,
+      publishedTime: article.firstPublishedAt,
+      modifiedTime: lastModified(article),
+    },
+  };
+}
+
+export default async function StoryPage({ params }: Props) {
+  const article = storyAt((await params).slug);
+  // Withdrawn stories and former addresses never get here: the proxy answers 410 and 301.
+  if (!article) notFound();
+  return (
+    <main id="content" className="public-main">
+      <PublicStory article={article} timeZone={env().NEWSROOM_TIMEZONE} />
+      <script
+        type="application/ld+json"
+        // JSON, not HTML: every `<` is escaped, so no text in it can close the script element.
+        dangerouslySetInnerHTML={{ __html: jsonLdScriptContent(newsArticleJsonLd(article, siteInfo())) }}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,36 @@
+import { NextResponse } from 'next/server';
+import { canceledNinjs, ninjsOf } from '@/lib/standards/ninjs';
+import { findPublicArticle, resolvePublicAddress } from '@/server/public/queries';
+import { publicResponse } from '@/server/public/public-response';
+import { siteInfo } from '@/server/public/site';
+
+type Params = { params: Promise<{ slug: string }> };
+
+export const dynamic = 'force-dynamic';
+
+const NINJS = 'application/json; charset=utf-8';
+
+/**
+ * The live story as IPTC ninjs 2.2, for partners and aggregators. A withdrawn story answers with
+ * `pubstatus: canceled` (so a client that took it knows to take it down), a former address
+ * redirects, anything else is 404.
+ */
+export async function GET(request: Request, { params }: Params): Promise<Response> {
+  const { slug } = await params;
+  const site = siteInfo();
+  const address = resolvePublicAddress(slug);
+  switch (address.kind) {
+    case 'live': {
+      const article = findPublicArticle(slug);
+      if (article) return publicResponse(JSON.stringify(ninjsOf(article, site)), NINJS);
+      break;
+    }
+    case 'withdrawn':
+      return publicResponse(JSON.stringify(canceledNinjs({ ...address, slug, withdrawnAt: address.withdrawnAt.toISOString() }, site)), NINJS);
+    case 'moved':
+      return NextResponse.redirect(new URL(`/api/v1/articles/${address.slug}/ninjs`, request.url), 301);
+    case 'unknown':
+      break;
+  }
+  return NextResponse.json({ error: { code: 'NOT_FOUND', message: 'No published story at that address.' } }, { status: 404 });
+}

@@ -1,0 +1,13 @@
+import { newsSitemap, NEWS_WINDOW_MS } from '@/server/public/news-sitemap';
+import { latestPublicArticles } from '@/server/public/queries';
+import { publicResponse } from '@/server/public/public-response';
+import { siteInfo } from '@/server/public/site';
+
+export const dynamic = 'force-dynamic';
+
+/** Google News sitemap: the stories first published in the last two days. */
+export async function GET(): Promise<Response> {
+  const now = new Date();
+  const recent = latestPublicArticles(1000, new Date(now.getTime() - NEWS_WINDOW_MS));
+  return publicResponse(await newsSitemap(recent, siteInfo(), now), 'application/xml; charset=utf-8');
+}

@@ -1,0 +1,13 @@
+import type { MetadataRoute } from 'next';
+import { siteInfo } from '@/server/public/site';
+
+export const dynamic = 'force-dynamic';
+
+/** Search engines read the public site and its sitemaps, never the desk. */
+export default function robots(): MetadataRoute.Robots {
+  const site = siteInfo();
+  return {
+    rules: { userAgent: '*', allow: '/', disallow: ['/desk', '/admin', '/api/', '/login'] },
+    sitemap: [`${site.url}/sitemap.xml`, `${site.url}/news-sitemap.xml`],
+  };
+}
