@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoViolations } from './axe';
-import { clickSave, openNewArticle } from './editor';
+import { bodyOf, clickSave, openNewArticle } from './editor';
 import { storageStateOf } from './people';
 import { photoFolder } from './photos';
 
@@ -27,6 +27,8 @@ test('a writer picks a lead photo, gives it this article’s own caption, and th
   });
   const articleUrl = await openNewArticle(page);
   await page.getByLabel('Headline').fill('Fishing fleet returns early');
+  await bodyOf(page).click();
+  await bodyOf(page).pressSequentially('The fleet came back on Sunday.');
 
   await page.getByRole('button', { name: 'Choose lead photo' }).click();
   const dialog = page.getByRole('dialog', { name: 'Choose the lead photo' });
@@ -38,7 +40,7 @@ test('a writer picks a lead photo, gives it this article’s own caption, and th
   await expect(lead.locator('figure img')).toHaveAttribute('alt', 'Small boats moored in a calm harbour');
   await expect(lead.getByText('© Dateline Pictures / Олена Коваленко')).toBeVisible();
   await expect(lead.locator('figcaption')).toHaveText('Fishing boats in the harbour at first light');
-  await expect(page.getByText('Every photo has a credit and a caption.')).toBeVisible();
+  await expect(page.getByText('Ready: it has a headline and a body, and every photo has a credit and a caption.')).toBeVisible();
 
   await lead.getByLabel('Caption in this article').fill('The fleet came home two days early');
   await expect(lead.locator('figcaption')).toHaveText('The fleet came home two days early');
@@ -65,6 +67,8 @@ test('a photo without a credit placed in the body is listed before publishing un
   const bare = await agencyPhoto('uncredited-crowd.jpg');
   await openNewArticle(page);
   await page.getByLabel('Headline').fill('Crowds gather for the vote');
+  await bodyOf(page).click();
+  await bodyOf(page).pressSequentially('Voters queued from dawn.');
 
   await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Insert photo' }).click();
   await expect(page.getByRole('dialog', { name: 'Insert a photo' })).toBeVisible();
@@ -82,7 +86,7 @@ test('a photo without a credit placed in the body is listed before publishing un
   await figure.getByLabel('Caption in this article').fill('Voters queue outside the town hall');
   await expect(figure.locator('.photo-figure__credit')).toHaveText('© Pool / Sam Reed');
   await expect(figure.locator('figcaption')).toHaveText('Voters queue outside the town hall');
-  await expect(checklist.getByText('Every photo has a credit and a caption.')).toBeVisible();
+  await expect(checklist.getByText('Ready: it has a headline and a body, and every photo has a credit and a caption.')).toBeVisible();
   await clickSave(page);
   await expectNoViolations(page);
 

@@ -25,8 +25,10 @@ test.describe('the API without a session', () => {
       ['POST', '/api/articles'],
       ['GET', '/api/articles/1'],
       ['PUT', '/api/articles/1'],
+      ['POST', '/api/articles/1/workflow'],
+      ['PUT', '/api/articles/1/slug'],
     ] as const) {
-      const response = await request.fetch(url, { method, data: method === 'PUT' ? {} : undefined });
+      const response = await request.fetch(url, { method, data: method === 'GET' ? undefined : {} });
       expect(response.status(), `${method} ${url}`).toBe(401);
       expect((await response.json()).error.code).toBe('UNAUTHENTICATED');
     }

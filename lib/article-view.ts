@@ -8,8 +8,8 @@ export type ReturnNote = { note: string; byName: string; at: string };
 
 /** Where an article stands on the public site. Times are ISO-8601 UTC. */
 export type ArticlePublication = {
-  /** The public address is `/news/<slug>`; a placeholder until the first publish or a chosen address. */
-  slug: string;
+  /** The public address is `/news/<slug>`; null until the story is given one (at the latest, when published). */
+  slug: string | null;
   /** On the public site now. */
   live: boolean;
   /** The working copy differs from what the public site shows. */

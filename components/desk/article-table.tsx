@@ -24,6 +24,13 @@ export function ArticleTable({ articles, timeZone }: { articles: DeskArticle[]; 
             </td>
             <td>
               <StatusBadge status={article.status} />
+              {article.live && <span className="badge badge--live">Live</span>}
+              {article.status === 'scheduled' && article.scheduledFor && (
+                <span className="desk-note">
+                  for <time dateTime={article.scheduledFor}>{formatDeskTime(article.scheduledFor, timeZone, now)}</time>
+                </span>
+              )}
+              {article.scheduleFailure && <span className="desk-note desk-note--problem">Scheduled publish failed</span>}
             </td>
             <td>{article.authorName}</td>
             <td>

@@ -14,7 +14,10 @@ import { articleKeys } from '@/lib/query-keys';
 import { formatClock, formatDeskTime } from '@/lib/desk-time';
 import { bodyPlainText, countWords, readingMinutes } from '@/lib/editor/body-text';
 import { HEADLINE_ADVISED, HEADLINE_MAX } from '@/lib/domain-constants';
-import { bodyPhotoUses, type LeadPhoto, leadPhotoUses, type PhotoCard, photoPublishBlockers } from '@/lib/photos/photo-use';
+import { bodyPhotoUses, type LeadPhoto, leadPhotoUses, type PhotoCard } from '@/lib/photos/photo-use';
+import { publishBlockersOf } from '@/lib/publish-blockers';
+import type { SessionUser } from '@/lib/session-user';
+import { editRefusal } from '@/lib/article-edit-rules';
 import type { PhotoView } from '@/lib/photos/photo-view';
 import type { SaveMode } from '@/lib/validation/article';
 import { ConflictView } from './conflict-view';
@@ -26,6 +29,7 @@ import { LockBanner } from './lock-banner';
 import { RestoreOffer } from './restore-offer';
 import { clearMirror, type MirrorEntry, readMirror, writeMirror } from './unsaved-mirror';
 import { useEditLock } from './use-edit-lock';
+import { type StepRequest, WorkflowPanel } from './workflow-panel';
 
 const AUTOSAVE_DELAY_MS = 2_000;
 
@@ -53,7 +57,7 @@ type SaveStatus =
 
 type Conflict = { theirs: ArticleView; mine: ArticleDraft; message: string };
 
-type Props = { article: ArticleView; readOnlyReason: string | null; timeZone: string };
+type Props = { article: ArticleView; viewer: Pick<SessionUser, 'id' | 'role'>; timeZone: string };
 
 /**
  * The drafting screen. Every change is mirrored to this device at once and autosaved two seconds
@@ -61,7 +65,7 @@ type Props = { article: ArticleView; readOnlyReason: string | null; timeZone: st
  * revision. A save is refused rather than overwrite anyone: the conflict view then lets the writer
  * keep theirs or take the other text, and both stay in the history.
  */
-export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
+export function ArticleEditor({ article, viewer, timeZone }: Props) {
   const articleId = article.id;
   const [base, setBase] = useState(article);
   const baseRef = useRef(article);
@@ -76,7 +80,8 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
   // Counters, not booleans: a save that started before the latest keystroke must not mark it saved.
   const changes = useRef(0);
   const savedChanges = useRef(0);
-  const inFlight = useRef(false);
+  // The save loop running now, if any: a workflow step waits for it before acting on the version.
+  const inFlight = useRef<Promise<void> | null>(null);
   const queued = useRef<SaveMode | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -89,6 +94,8 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
   // Library photos the article shows: the server's for what it uses, plus any chosen since.
   const [photoCards, setPhotoCards] = useState<Record<number, PhotoCard>>(article.photos);
 
+  // Recomputed from the server's latest word on the article: a step (submit, say) can take it away.
+  const readOnlyReason = editRefusal(viewer, base);
   const mayEdit = readOnlyReason === null;
   const { lock, lockError, takeOver } = useEditLock(articleId, mayEdit);
   const holdsLock = lock?.mine === true;
@@ -179,8 +186,7 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
         return;
       }
       clearTimeout(timer.current);
-      inFlight.current = true;
-      try {
+      const loop = (async () => {
         let next: SaveMode | null = mode;
         while (next) {
           const ok = await sendSave(next);
@@ -188,12 +194,24 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
           queued.current = null;
           if (!ok || (next === 'autosave' && changes.current === savedChanges.current)) next = null;
         }
+      })();
+      inFlight.current = loop;
+      try {
+        await loop;
       } finally {
-        inFlight.current = false;
+        inFlight.current = null;
       }
     },
     [mayEdit, sendSave],
   );
+
+  /** Everything typed is on the server (true), or could not be saved (false: the reason is on screen). */
+  const flush = useCallback(async (): Promise<boolean> => {
+    clearTimeout(timer.current);
+    while (inFlight.current) await inFlight.current;
+    if (changes.current !== savedChanges.current) await save('save');
+    return changes.current === savedChanges.current && !blocked.current;
+  }, [save]);
 
   const noteChange = useCallback(() => {
     changes.current += 1;
@@ -326,6 +344,41 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
     setStatus({ kind: 'saved', at: conflict.theirs.lastEditedAt });
   }
 
+  /** A workflow step acts on the saved version: what is typed is saved first, or nothing is done. */
+  const takeStep = useCallback(
+    async (step: StepRequest): Promise<ArticleView> => {
+      if (mayEdit && !(await flush())) {
+        throw new ApiError(409, 'CONFLICT', 'Your latest changes are not saved yet, so nothing was done. Sort that out first.');
+      }
+      try {
+        const view = await apiFetch<ArticleView>(`/api/articles/${articleId}/workflow`, {
+          method: 'POST',
+          body: { ...step, version: baseRef.current.version },
+        });
+        adoptServerState(view);
+        return view;
+      } catch (error) {
+        // Someone changed the article meanwhile: show their version (nothing of ours is unsaved).
+        if (error instanceof ApiError && error.code === 'CONFLICT' && error.current) {
+          const current = error.current as ArticleView;
+          adoptServerState(current);
+          showDraft(draftOf(current));
+        }
+        throw error;
+      }
+    },
+    [adoptServerState, articleId, flush, mayEdit, showDraft],
+  );
+
+  const changeAddress = useCallback(
+    async (slug: string): Promise<ArticleView> => {
+      const view = await apiFetch<ArticleView>(`/api/articles/${articleId}/slug`, { method: 'PUT', body: { slug } });
+      adoptServerState(view);
+      return view;
+    },
+    [adoptServerState, articleId],
+  );
+
   function saveOnShortcut(event: KeyboardEvent) {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
       event.preventDefault();
@@ -336,7 +389,7 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
   const headlineLength = fields.headline.length;
   const onFieldBlur = useCallback(() => void save('autosave'), [save]);
   const fieldProps = { readOnly: !editable, onChange: setField, onBlur: onFieldBlur };
-  const blockers = photoPublishBlockers([...leadPhotoUses(fields.leadPhoto), ...bodyPhotos], photoCards);
+  const blockers = publishBlockersOf({ headline: fields.headline, bodyWords: words }, [...leadPhotoUses(fields.leadPhoto), ...bodyPhotos], photoCards);
 
   return (
     <PhotoCardsContext value={photoCards}>
@@ -355,6 +408,15 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
             Edit article
           </h1>
           {!mayEdit && <p className="notice notice--info">{readOnlyReason}</p>}
+          {base.returnNote && (
+            <div className="notice notice--warn" role="note" aria-label="Returned by the copy desk">
+              <p>
+                <strong>Returned by {base.returnNote.byName}</strong> at{' '}
+                <time dateTime={base.returnNote.at}>{formatDeskTime(base.returnNote.at, timeZone)}</time>:
+              </p>
+              <p className="return-note">{base.returnNote.note}</p>
+            </div>
+          )}
           {mayEdit && lock && !lock.mine && (
             <LockBanner lock={lock} timeZone={timeZone} onTakeOver={() => takeOver.mutate()} pending={takeOver.isPending} />
           )}
@@ -448,6 +510,7 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
             <dt>Status</dt>
             <dd>
               <StatusBadge status={base.status} />
+              {base.live && <span className="badge badge--live">Live</span>}
             </dd>
             <dt>Author</dt>
             <dd>{base.authorName}</dd>
@@ -464,6 +527,7 @@ export function ArticleEditor({ article, readOnlyReason, timeZone }: Props) {
             <dd>{readingMinutes(words)} min</dd>
           </dl>
           <PublishChecklist blockers={blockers} />
+          <WorkflowPanel article={base} viewer={viewer} timeZone={timeZone} takeStep={takeStep} changeAddress={changeAddress} />
         </aside>
       </div>
     </PhotoCardsContext>

@@ -6,7 +6,7 @@ export function PublishChecklist({ blockers }: { blockers: PublishBlocker[] }) {
     <section className="publish-checklist" aria-labelledby="publish-checklist-title">
       <h2 id="publish-checklist-title">Before publishing</h2>
       {blockers.length === 0 ? (
-        <p className="publish-checklist__ok">Every photo has a credit and a caption.</p>
+        <p className="publish-checklist__ok">Ready: it has a headline and a body, and every photo has a credit and a caption.</p>
       ) : (
         <ul>
           {blockers.map((blocker, index) => (

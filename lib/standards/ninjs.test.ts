@@ -1,29 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { canceledNinjs, ninjsOf } from './ninjs';
+import { ninjsProblems, validateNinjs } from '@/tests/ninjs-schema';
 import { cyrillicArticle, HARBOUR_PHOTO, HOSTILE_TEXT, MARKET_PHOTO, publicArticle, SITE } from '@/tests/public-article-fixtures';
 
-const SCHEMA_FILE = path.join(__dirname, '../../../shared/standards/ninjs/ninjs-schema_2.2.json');
-const GEOJSON_REF = 'https://geojson.org/schema/GeoJSON.json#';
-
-/** The schema with its one remote `$ref` (GeoJSON, for places) accepting anything: no network here. */
-function offlineSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(offlineSchema);
-  if (typeof node !== 'object' || node === null) return node;
-  if ((node as { $ref?: unknown }).$ref === GEOJSON_REF) return {};
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, offlineSchema(value)]));
-}
-
-const ajv = new Ajv2020({ allErrors: true });
-addFormats(ajv);
-const validateNinjs = ajv.compile(offlineSchema(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8'))) as object);
-
 function expectValidNinjs(item: unknown) {
-  validateNinjs(item);
-  expect(validateNinjs.errors ?? []).toEqual([]);
+  expect(ninjsProblems(item)).toEqual([]);
 }
 
 describe('ninjsOf', () => {

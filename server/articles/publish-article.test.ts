@@ -66,11 +66,11 @@ describe('publishing', () => {
     const live = publishArticle(writer, story.id, { version: story.version }, at(0));
     const edited = edit(copyEditor, story.id, live.version, 'Rates held at 3.75%', 'The bank held rates at 3.75%.', at(1));
     expect(edited).toMatchObject({ status: 'published', hasUnpublishedChanges: true, live: true });
-    expect(findPublicArticle(live.slug)).toMatchObject({ headline: 'Rates held', bodyText: 'The bank held rates.' });
+    expect(findPublicArticle(live.slug!)).toMatchObject({ headline: 'Rates held', bodyText: 'The bank held rates.' });
 
     const updated = publishArticle(copyEditor, story.id, { version: edited.version, updateKind: 'update', note: 'Added the rate' }, at(6));
     expect(updated).toMatchObject({ hasUnpublishedChanges: false, updatedAt: at(6).toISOString(), firstPublishedAt: at(0).toISOString() });
-    expect(findPublicArticle(live.slug)).toMatchObject({ headline: 'Rates held at 3.75%', updatedAt: at(6).toISOString() });
+    expect(findPublicArticle(live.slug!)).toMatchObject({ headline: 'Rates held at 3.75%', updatedAt: at(6).toISOString() });
     // The address was fixed at the first publish; a new headline does not move it.
     expect(updated.slug).toBe(live.slug);
   });
@@ -85,7 +85,7 @@ describe('publishing', () => {
     view = edit(copyEditor, story.id, view.version, 'Ship runs aground', 'A ship ran aground near the port.', at(3));
     view = publishArticle(copyEditor, story.id, { version: view.version, updateKind: 'minor_fix' }, at(4));
     expect(view).toMatchObject({ updatedAt: at(2).toISOString(), revisionKind: 'minor_fix', hasUnpublishedChanges: false });
-    expect(findPublicArticle(view.slug)?.bodyText).toBe('A ship ran aground near the port.');
+    expect(findPublicArticle(view.slug!)?.bodyText).toBe('A ship ran aground near the port.');
 
     view = edit(copyEditor, story.id, view.version, 'Ship runs aground', 'A tanker ran aground near the port.', at(5));
     view = publishArticle(
@@ -95,7 +95,7 @@ describe('publishing', () => {
       at(6),
     );
     expect(view).toMatchObject({ updatedAt: at(6).toISOString(), firstPublishedAt: at(0).toISOString() });
-    expect(findPublicArticle(view.slug)?.corrections).toEqual([{ at: at(6).toISOString(), note: 'An earlier version called the tanker a ship.' }]);
+    expect(findPublicArticle(view.slug!)?.corrections).toEqual([{ at: at(6).toISOString(), note: 'An earlier version called the tanker a ship.' }]);
     expect(revisionsOf(story.id).filter((r) => ['publish', 'update', 'minor_fix', 'correction'].includes(r.kind)).map((r) => r.kind)).toEqual([
       'publish',
       'update',
@@ -112,9 +112,9 @@ describe('publishing', () => {
     expect([noKind.code, noKind.details.fields]).toEqual(['INVALID', { updateKind: ['Choose Update, Correction or Minor fix.'] }]);
     const noNote = appErrorFrom(() => publishArticle(copyEditor, story.id, { version: view.version, updateKind: 'correction' }, at(2)));
     expect(noNote.details.fields).toEqual({ correction: ['Write the correction readers will see at the foot of the story.'] });
-    expect(findPublicArticle(view.slug)?.headline).toBe('Bridge reopens');
+    expect(findPublicArticle(view.slug!)?.headline).toBe('Bridge reopens');
     const updated = publishArticle(copyEditor, story.id, { version: view.version, updateKind: 'update' }, at(2));
-    expect(findPublicArticle(view.slug)?.headline).toBe('Bridge reopens to traffic');
+    expect(findPublicArticle(view.slug!)?.headline).toBe('Bridge reopens to traffic');
     const again = appErrorFrom(() => publishArticle(copyEditor, story.id, { version: updated.version, updateKind: 'update' }, at(3)));
     expect([again.code, again.message]).toEqual(['CONFLICT', 'Nothing to publish: the public page already shows this version.']);
   });
@@ -172,15 +172,15 @@ describe('withdrawing', () => {
     const withdrawn = withdrawArticle(copyEditor, story.id, { version: live.version, note: 'Figures could not be verified' }, at(30));
     expect(withdrawn).toMatchObject({ status: 'withdrawn', live: false, withdrawnAt: at(30).toISOString(), firstPublishedAt: at(0).toISOString() });
     expect(currentPublicVersion()).toBe(before + 1);
-    expect(resolvePublicAddress(live.slug)).toMatchObject({ kind: 'withdrawn', headline: 'Disputed figures', withdrawnAt: at(30) });
-    expect(findPublicArticle(live.slug)).toBeUndefined();
+    expect(resolvePublicAddress(live.slug!)).toMatchObject({ kind: 'withdrawn', headline: 'Disputed figures', withdrawnAt: at(30) });
+    expect(findPublicArticle(live.slug!)).toBeUndefined();
     expect(auditEntries({ action: 'article.withdraw', targetId: story.id })[0]?.details).toEqual({ note: 'Figures could not be verified' });
 
     const again = appErrorFrom(() => withdrawArticle(copyEditor, story.id, { version: withdrawn.version, note: 'again' }));
     expect(again.message).toBe('Only a story on the public site can be withdrawn.');
     const back = publishArticle(copyEditor, story.id, { version: withdrawn.version, updateKind: 'update' }, at(60));
     expect(back).toMatchObject({ live: true, firstPublishedAt: at(0).toISOString(), withdrawnAt: null });
-    expect(resolvePublicAddress(live.slug)).toEqual({ kind: 'live' });
+    expect(resolvePublicAddress(live.slug!)).toEqual({ kind: 'live' });
     expect(getArticle(writer, story.id).revisionKind).toBe('update');
   });
 });

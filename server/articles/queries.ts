@@ -9,6 +9,7 @@ import type { BodyDoc } from '@/lib/article-body';
 import { editRefusal } from '@/lib/article-edit-rules';
 import type { ArticlePublication, ArticleView, DeskArticle, ReturnNote } from '@/lib/article-view';
 import type { WorkflowSubject } from '@/lib/article-workflow';
+import { isPlaceholderSlug } from '@/lib/slug';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/session-user';
 import type { DeskListQuery } from '@/lib/validation/article';
@@ -77,7 +78,7 @@ export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | un
   // Bodies were checked against the schema when they were written.
   const draft = { headline: row.headline, leadPhoto: leadPhotoOf({ leadPhotoId, leadPhotoCaption, leadPhotoCredit }), body: row.body as BodyDoc };
   const publication: ArticlePublication = {
-    slug: row.slug,
+    slug: isPlaceholderSlug(row.slug) ? null : row.slug,
     ...liveState({ workingRevisionId, liveRevisionId, withdrawnAt: row.withdrawnAt }),
     liveRevisionNumber: row.liveRevisionNumber,
     firstPublishedAt: iso(row.firstPublishedAt),

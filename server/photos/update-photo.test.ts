@@ -11,6 +11,7 @@ import { appErrorFrom } from '@/tests/app-error';
 import { auditEntries } from '@/tests/audit-entries';
 import { makeUser } from '@/tests/factories';
 import { exiftool, fixtureFolder, uploadDistinctPhoto, uploadOf, writeJpeg } from '@/tests/photos-fixtures';
+import { currentPublicVersion } from '@/server/public/public-version';
 import { getPhoto } from './queries';
 import { updatePhoto } from './update-photo';
 import { uploadPhoto } from './upload-photo';
@@ -69,6 +70,15 @@ describe('updatePhoto', () => {
       actorId: copyEditor.id,
       details: { changed: ['caption'] },
     });
+  });
+
+  it('retires cached public pages when a caption or credit changes, since live stories show them', async () => {
+    const { photo } = await uploadDistinctPhoto(editor);
+    const before = currentPublicVersion();
+    const saved = updatePhoto(editor, photo.id, { ...formOf(photo), caption: 'A new caption' }, NOW);
+    expect(currentPublicVersion()).toBe(before + 1);
+    updatePhoto(editor, photo.id, formOf(saved), NOW);
+    expect(currentPublicVersion()).toBe(before + 1);
   });
 
   it('stores an emptied rights URL as none and reads it back as empty', async () => {

@@ -8,6 +8,7 @@ import type { SessionUser } from '@/lib/session-user';
 import type { UpdatePhotoInput } from '@/lib/validation/photo';
 import { recordAudit } from '@/server/audit/record-audit';
 import { assertCan } from '@/server/policy';
+import { bumpPublicVersion } from '@/server/public/public-version';
 import { PHOTO_NOT_FOUND, type StoredPhotoMetadata, unsafeLoadPhotoView } from './queries';
 
 /**
@@ -48,6 +49,8 @@ export function updatePhoto(user: SessionUser, id: number, input: UpdatePhotoInp
         .where(and(eq(photos.id, id), eq(photos.version, input.version)))
         .run();
       recordAudit(tx, { actorId: user.id, action: 'photo.update', targetType: 'photo', targetId: id, details: { changed } });
+      // Live stories show the library's caption and credit unless they override them.
+      if (changed.length > 0) bumpPublicVersion(tx);
 
       const saved = unsafeLoadPhotoView(tx, id);
       if (!saved) throw new Error(`photo ${id} vanished inside its own update`);

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { ArticleEditor } from '@/components/editor/article-editor';
-import { editRefusal } from '@/lib/article-edit-rules';
 import { parseId } from '@/lib/validation/parse-id';
 import { getArticle } from '@/server/articles/queries';
 import { env } from '@/server/env';
@@ -17,7 +16,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
       <ArticleEditor
         key={article.id}
         article={article}
-        readOnlyReason={editRefusal(user, article)}
+        viewer={{ id: user.id, role: user.role }}
         timeZone={env().NEWSROOM_TIMEZONE}
       />
     </main>

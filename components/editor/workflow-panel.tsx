@@ -1,0 +1,485 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { type ReactNode, useId, useState } from 'react';
+import { ApiError } from '@/lib/api-client';
+import { editRefusal } from '@/lib/article-edit-rules';
+import type { ArticleView } from '@/lib/article-view';
+import { availableWorkflowActions, type WorkflowAction } from '@/lib/article-workflow';
+import { formatDeskTime } from '@/lib/desk-time';
+import { UPDATE_KIND_LABELS, UPDATE_KINDS, type UpdateKind } from '@/lib/domain-constants';
+import { can } from '@/lib/permissions';
+import { publicPath } from '@/lib/public/public-article';
+import type { SessionUser } from '@/lib/session-user';
+import type { WorkflowStepInput } from '@/lib/validation/workflow';
+import { formatWireTime, wireStamp, wireStampText } from '@/lib/wire-timestamp';
+import { localTimeInZone } from '@/lib/zoned-time';
+import { StepDialog } from '@/components/ui/step-dialog';
+
+/** A step as the screen asks for it; the version it acts on is added by the editor. */
+export type StepRequest = WorkflowStepInput extends infer Step ? (Step extends unknown ? Omit<Step, 'version'> : never) : never;
+
+type Props = {
+  article: ArticleView;
+  viewer: Pick<SessionUser, 'id' | 'role'>;
+  timeZone: string;
+  /** Saves what is still unsaved, then takes the step on the saved version. */
+  takeStep: (step: StepRequest) => Promise<ArticleView>;
+  changeAddress: (slug: string) => Promise<ArticleView>;
+};
+
+type DialogName = 'return' | 'update' | 'schedule' | 'withdraw' | 'address';
+
+const KIND_HINTS: Record<UpdateKind, string> = {
+  update: 'The story changed in substance: readers see a new “Updated” time.',
+  correction: 'Fixes an error: readers see a new “Updated” time and your correction at the foot of the story.',
+  minor_fix: 'A typo or a style fix: published without changing the “Updated” time.',
+};
+
+/**
+ * Where the article stands on the public site and the steps this person can take now: submit,
+ * approve, return, publish (or publish an update), schedule, withdraw, change the address. Only
+ * steps the workflow rules would accept are offered; the server checks them again.
+ */
+export function WorkflowPanel({ article, viewer, timeZone, takeStep, changeAddress }: Props) {
+  const [dialog, setDialog] = useState<DialogName | null>(null);
+  const [outcome, setOutcome] = useState('');
+  const step = useMutation({
+    mutationFn: takeStep,
+    onSuccess: (view, request) => {
+      setDialog(null);
+      setOutcome(stepOutcome(request, view, timeZone));
+    },
+  });
+  const address = useMutation({
+    mutationFn: changeAddress,
+    onSuccess: (view) => {
+      setDialog(null);
+      setOutcome(`The story’s address is now ${publicPath(view.slug ?? '')}.`);
+    },
+  });
+
+  const actions = availableWorkflowActions(viewer, article);
+  const offers = (action: WorkflowAction) => actions.includes(action);
+  const published = article.firstPublishedAt !== null;
+  const path = article.slug === null ? null : publicPath(article.slug);
+  // Before the first publish, whoever may edit the article may choose its address; after, it
+  // moves a public page, so only the copy desk (the server's rule in server/articles/slugs.ts).
+  const mayChangeAddress = published ? can(viewer, 'article:publish:any') : editRefusal(viewer, article) === null;
+
+  function open(name: DialogName) {
+    step.reset();
+    address.reset();
+    setOutcome('');
+    setDialog(name);
+  }
+  function take(request: StepRequest) {
+    setOutcome('');
+    step.mutate(request);
+  }
+
+  return (
+    <section className="workflow" aria-labelledby="workflow-title">
+      <h2 id="workflow-title">Publishing</h2>
+      <dl>
+        <dt>Web address</dt>
+        <dd className="workflow__address">
+          {path === null ? 'Made from the headline when it is published' : article.live ? <a href={path}>{path}</a> : <span>{path}</span>}{' '}
+          {mayChangeAddress && (
+            <button type="button" className="button button--quiet" onClick={() => open('address')}>
+              Change address
+            </button>
+          )}
+        </dd>
+        {published && (
+          <>
+            <dt>{article.live ? 'On the site' : 'Was on the site'}</dt>
+            <dd>{wireStampText(wireStamp({ firstPublishedAt: article.firstPublishedAt!, updatedAt: article.updatedAt }, timeZone))}</dd>
+          </>
+        )}
+        {article.withdrawnAt && (
+          <>
+            <dt>Withdrawn</dt>
+            <dd>
+              <time dateTime={article.withdrawnAt}>{formatDeskTime(article.withdrawnAt, timeZone)}</time>
+            </dd>
+          </>
+        )}
+        {article.status === 'scheduled' && article.scheduledFor && (
+          <>
+            <dt>Scheduled for</dt>
+            <dd>
+              <time dateTime={article.scheduledFor}>{formatWireTime(article.scheduledFor, timeZone)}</time>
+              {article.scheduledByName && `, by ${article.scheduledByName}`}
+            </dd>
+          </>
+        )}
+      </dl>
+      {article.live && article.hasUnpublishedChanges && (
+        <p className="notice notice--info">This version has changes the public page does not show yet.</p>
+      )}
+      {article.scheduleFailure && (
+        <div className="notice notice--error" role="alert" aria-label="Scheduled publish failed">
+          <p>
+            The scheduled publish
+            {article.scheduledFor && (
+              <>
+                {' '}
+                at <time dateTime={article.scheduledFor}>{formatWireTime(article.scheduledFor, timeZone)}</time>
+              </>
+            )}{' '}
+            did not happen: {article.scheduleFailure}
+          </p>
+        </div>
+      )}
+
+      <div className="workflow__actions">
+        {offers('submit') && (
+          <button type="button" className="button" disabled={step.isPending} onClick={() => take({ action: 'submit' })}>
+            Submit for review
+          </button>
+        )}
+        {offers('approve') && (
+          <button type="button" className="button" disabled={step.isPending} onClick={() => take({ action: 'approve' })}>
+            Approve
+          </button>
+        )}
+        {offers('publish') &&
+          (published ? (
+            <button type="button" className="button" onClick={() => open('update')}>
+              Publish update
+            </button>
+          ) : (
+            <button type="button" className="button" disabled={step.isPending} onClick={() => take({ action: 'publish' })}>
+              Publish
+            </button>
+          ))}
+        {offers('schedule') && (
+          <button type="button" className="button button--quiet" onClick={() => open('schedule')}>
+            Schedule
+          </button>
+        )}
+        {offers('unschedule') && (
+          <button type="button" className="button button--quiet" disabled={step.isPending} onClick={() => take({ action: 'unschedule' })}>
+            Unschedule
+          </button>
+        )}
+        {offers('return') && (
+          <button type="button" className="button button--quiet" onClick={() => open('return')}>
+            Return to writer
+          </button>
+        )}
+        {offers('withdraw') && (
+          <button type="button" className="button button--danger" onClick={() => open('withdraw')}>
+            Withdraw
+          </button>
+        )}
+      </div>
+      {/* Announced politely, not a second role=status: the save status is the screen's one. */}
+      <p className="workflow__outcome" aria-live="polite">
+        {outcome}
+      </p>
+      {dialog === null && step.error && <StepError error={step.error} label="Not done" />}
+
+      {dialog === 'return' && (
+        <ReturnDialog pending={step.isPending} error={step.error} onClose={() => setDialog(null)} onConfirm={(note) => take({ action: 'return', note })} />
+      )}
+      {dialog === 'update' && (
+        <UpdateDialog pending={step.isPending} error={step.error} onClose={() => setDialog(null)} onConfirm={(request) => take({ action: 'publish', ...request })} />
+      )}
+      {dialog === 'schedule' && (
+        <ScheduleDialog
+          timeZone={timeZone}
+          pending={step.isPending}
+          error={step.error}
+          onClose={() => setDialog(null)}
+          onConfirm={(when) => take({ action: 'schedule', ...when })}
+        />
+      )}
+      {dialog === 'withdraw' && (
+        <WithdrawDialog
+          path={path ?? 'its address'}
+          pending={step.isPending}
+          error={step.error}
+          onClose={() => setDialog(null)}
+          onConfirm={(note) => take({ action: 'withdraw', note })}
+        />
+      )}
+      {dialog === 'address' && (
+        <AddressDialog
+          current={article.slug ?? ''}
+          published={published}
+          pending={address.isPending}
+          error={address.error}
+          onClose={() => setDialog(null)}
+          onConfirm={(slug) => address.mutate(slug)}
+        />
+      )}
+    </section>
+  );
+}
+
+function stepOutcome(request: StepRequest, view: ArticleView, timeZone: string): string {
+  switch (request.action) {
+    case 'submit':
+      return 'Submitted to the copy desk.';
+    case 'approve':
+      return 'Approved.';
+    case 'return':
+      return 'Returned to the writer with your note.';
+    case 'publish':
+      return request.updateKind ? `${UPDATE_KIND_LABELS[request.updateKind]} published.` : `Published at ${publicPath(view.slug ?? '')}.`;
+    case 'schedule':
+      return view.scheduledFor ? `Scheduled for ${formatWireTime(view.scheduledFor, timeZone)}.` : 'Scheduled.';
+    case 'unschedule':
+      return 'Taken off the schedule; it stays approved.';
+    case 'withdraw':
+      return `Withdrawn: ${publicPath(view.slug ?? '')} now answers “gone”.`;
+  }
+}
+
+function fieldErrors(error: unknown, field: string): string[] {
+  return error instanceof ApiError ? (error.fields[field] ?? []) : [];
+}
+
+function StepError({ error, label }: { error: Error; label: string }) {
+  return (
+    <div className="notice notice--error" role="alert" aria-label={label}>
+      <StepErrorContent error={error} />
+    </div>
+  );
+}
+
+type DialogProps<T> = { pending: boolean; error: Error | null; onClose: () => void; onConfirm: (value: T) => void };
+
+/** The dialog's refusal, unless every part of it is shown beside its own field. */
+function generalError(error: Error | null, fields: string[]): ReactNode {
+  if (!error) return null;
+  const shownByField = error instanceof ApiError && Object.keys(error.fields).length > 0 && Object.keys(error.fields).every((field) => fields.includes(field));
+  return shownByField ? null : <StepErrorContent error={error} />;
+}
+
+/** A refusal: its message, and the list of what stops publishing when that is the reason. */
+function StepErrorContent({ error }: { error: Error }) {
+  const blockers = fieldErrors(error, 'publish');
+  return (
+    <>
+      <p>{error.message}</p>
+      {blockers.length > 0 && (
+        <ul>
+          {blockers.map((blocker) => (
+            <li key={blocker}>{blocker}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function TextArea({ label, value, onChange, errors, hint }: { label: string; value: string; onChange: (value: string) => void; errors: string[]; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span id={`${id}-hint`} className="field__hint">
+          {hint}
+        </span>
+      )}
+      <textarea
+        id={id}
+        rows={3}
+        value={value}
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={[hint && `${id}-hint`, errors.length > 0 && `${id}-error`].filter(Boolean).join(' ') || undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {errors.length > 0 && (
+        <p id={`${id}-error`} className="field__error">
+          {errors.join(' ')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ReturnDialog({ pending, error, onClose, onConfirm }: DialogProps<string>) {
+  const [note, setNote] = useState('');
+  return (
+    <StepDialog
+      title="Return to writer"
+      description="The article goes back to its writer, who sees your note at the top of it."
+      confirmLabel="Return to writer"
+      pending={pending}
+      error={generalError(error, ['note'])}
+      onClose={onClose}
+      onConfirm={() => onConfirm(note)}
+    >
+      <TextArea label="Note to the writer" value={note} onChange={setNote} errors={fieldErrors(error, 'note')} />
+    </StepDialog>
+  );
+}
+
+function UpdateDialog({ pending, error, onClose, onConfirm }: DialogProps<{ updateKind?: UpdateKind; correction?: string; note?: string }>) {
+  const [kind, setKind] = useState<UpdateKind | undefined>();
+  const [correction, setCorrection] = useState('');
+  const [note, setNote] = useState('');
+  const kindErrors = fieldErrors(error, 'updateKind');
+  return (
+    <StepDialog
+      title="Publish update"
+      description="The public page changes to this version. Say what kind of change it is."
+      confirmLabel="Publish update"
+      pending={pending}
+      error={generalError(error, ['updateKind', 'correction', 'note'])}
+      onClose={onClose}
+      onConfirm={() => onConfirm({ updateKind: kind, ...(kind === 'correction' ? { correction } : {}), ...(note.trim() ? { note } : {}) })}
+    >
+      <fieldset aria-invalid={kindErrors.length > 0 || undefined}>
+        <legend>Kind of update</legend>
+        {UPDATE_KINDS.map((option) => (
+          <label key={option} className="choice">
+            <input type="radio" name="update-kind" value={option} checked={kind === option} onChange={() => setKind(option)} />
+            {UPDATE_KIND_LABELS[option]}
+            <span>{KIND_HINTS[option]}</span>
+          </label>
+        ))}
+        {kindErrors.length > 0 && <p className="field__error">{kindErrors.join(' ')}</p>}
+      </fieldset>
+      {kind === 'correction' && (
+        <TextArea
+          label="Correction for readers"
+          hint="Printed at the foot of the story and on the Corrections page, with today’s date."
+          value={correction}
+          onChange={setCorrection}
+          errors={fieldErrors(error, 'correction')}
+        />
+      )}
+      <TextArea label="Note for the desk (optional)" value={note} onChange={setNote} errors={fieldErrors(error, 'note')} />
+    </StepDialog>
+  );
+}
+
+/** The next quarter hour at least an hour ahead: a sensible first offer for an embargo. */
+function defaultScheduleTime(timeZone: string): string {
+  const quarter = 15 * 60_000;
+  return localTimeInZone(new Date(Math.ceil((Date.now() + 60 * 60_000) / quarter) * quarter), timeZone);
+}
+
+function ScheduleDialog({ timeZone, pending, error, onClose, onConfirm }: DialogProps<{ localTime: string; timeZone: string }> & { timeZone: string }) {
+  const [localTime, setLocalTime] = useState(() => defaultScheduleTime(timeZone));
+  const [zone, setZone] = useState(timeZone);
+  const timeId = useId();
+  const zoneId = useId();
+  const timeErrors = fieldErrors(error, 'localTime');
+  const zoneErrors = fieldErrors(error, 'timeZone');
+  return (
+    <StepDialog
+      title="Schedule"
+      description="The story goes out by itself at this time, checked again as it goes. Until then it is not on the site."
+      confirmLabel="Schedule"
+      pending={pending}
+      error={generalError(error, ['localTime', 'timeZone'])}
+      onClose={onClose}
+      onConfirm={() => onConfirm({ localTime, timeZone: zone })}
+    >
+      <div className="field">
+        <label htmlFor={timeId}>Publish at</label>
+        <input
+          id={timeId}
+          type="datetime-local"
+          value={localTime}
+          aria-invalid={timeErrors.length > 0 || undefined}
+          aria-describedby={timeErrors.length > 0 ? `${timeId}-error` : undefined}
+          onChange={(event) => setLocalTime(event.target.value)}
+        />
+        {timeErrors.length > 0 && (
+          <p id={`${timeId}-error`} className="field__error">
+            {timeErrors.join(' ')}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={zoneId}>Time zone</label>
+        <span id={`${zoneId}-hint`} className="field__hint">
+          The newsroom’s is {timeZone}; give another to schedule by a different clock, e.g. America/New_York.
+        </span>
+        <input
+          id={zoneId}
+          type="text"
+          value={zone}
+          aria-invalid={zoneErrors.length > 0 || undefined}
+          aria-describedby={[`${zoneId}-hint`, zoneErrors.length > 0 && `${zoneId}-error`].filter(Boolean).join(' ')}
+          onChange={(event) => setZone(event.target.value)}
+        />
+        {zoneErrors.length > 0 && (
+          <p id={`${zoneId}-error`} className="field__error">
+            {zoneErrors.join(' ')}
+          </p>
+        )}
+      </div>
+    </StepDialog>
+  );
+}
+
+function WithdrawDialog({ path, pending, error, onClose, onConfirm }: DialogProps<string> & { path: string }) {
+  const [note, setNote] = useState('');
+  return (
+    <StepDialog
+      title="Withdraw this story"
+      description={
+        <>
+          <p>
+            The story leaves the site, its feeds and its JSON at once; {path} will answer that it was withdrawn. Its
+            history stays, and it can be published again.
+          </p>
+        </>
+      }
+      confirmLabel="Withdraw"
+      danger
+      pending={pending}
+      error={generalError(error, ['note'])}
+      onClose={onClose}
+      onConfirm={() => onConfirm(note)}
+    >
+      <TextArea label="Reason" hint="Kept in the audit log." value={note} onChange={setNote} errors={fieldErrors(error, 'note')} />
+    </StepDialog>
+  );
+}
+
+function AddressDialog({ current, published, pending, error, onClose, onConfirm }: DialogProps<string> & { current: string; published: boolean }) {
+  const [slug, setSlug] = useState(current);
+  const id = useId();
+  const errors = fieldErrors(error, 'slug');
+  return (
+    <StepDialog
+      title="Change address"
+      description={published ? 'The old address will keep working: it redirects readers and search engines here.' : 'Until it is published, nobody can open it.'}
+      confirmLabel="Save address"
+      pending={pending}
+      error={generalError(error, ['slug'])}
+      onClose={onClose}
+      onConfirm={() => onConfirm(slug)}
+    >
+      <div className="field">
+        <label htmlFor={id}>Web address</label>
+        <span id={`${id}-hint`} className="field__hint">
+          /news/… — lower-case letters, digits and hyphens, like council-votes-on-budget
+        </span>
+        <input
+          id={id}
+          type="text"
+          value={slug}
+          aria-invalid={errors.length > 0 || undefined}
+          aria-describedby={[`${id}-hint`, errors.length > 0 && `${id}-error`].filter(Boolean).join(' ')}
+          onChange={(event) => setSlug(event.target.value)}
+        />
+        {errors.length > 0 && (
+          <p id={`${id}-error`} className="field__error">
+            {errors.join(' ')}
+          </p>
+        )}
+      </div>
+    </StepDialog>
+  );
+}

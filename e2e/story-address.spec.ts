@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { newsroomPages, publishingPanel, uniqueHeadline, writeStory } from './publishing';
+
+test('a story’s address is chosen before publishing, and moving it afterwards leaves a permanent redirect', async ({ browser }) => {
+  const { writer, desk, reader } = await newsroomPages(browser);
+  const { headline, slug } = uniqueHeadline('Ferry timetable');
+  const url = await writeStory(writer, { headline, place: 'OSLO', source: 'Dateline', body: 'The winter timetable starts on Sunday.' });
+
+  const panel = publishingPanel(writer);
+  await expect(panel.getByText('Made from the headline when it is published')).toBeVisible();
+  await panel.getByRole('button', { name: 'Change address' }).click();
+  const dialog = writer.getByRole('dialog', { name: 'Change address' });
+  for (const bad of ['../admin', '<script>alert(1)</script>', 'feed']) {
+    await dialog.getByLabel('Web address').fill(bad);
+    await dialog.getByRole('button', { name: 'Save address' }).click();
+    await expect(dialog.locator('.field__error')).toBeVisible();
+  }
+  await dialog.getByLabel('Web address').fill(`${slug}-winter`);
+  await dialog.getByRole('button', { name: 'Save address' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(panel.getByText(`/news/${slug}-winter`, { exact: true })).toBeVisible();
+
+  // The copy desk publishes it at the chosen address, then moves it.
+  await desk.goto(url);
+  await publishingPanel(desk).getByRole('button', { name: 'Publish' }).click();
+  await expect(desk.getByText(`Published at /news/${slug}-winter.`)).toBeVisible();
+  await publishingPanel(desk).getByRole('button', { name: 'Change address' }).click();
+  const move = desk.getByRole('dialog', { name: 'Change address' });
+  await expect(move.getByText('The old address will keep working')).toBeVisible();
+  await move.getByLabel('Web address').fill(slug);
+  await move.getByRole('button', { name: 'Save address' }).click();
+  await expect(desk.getByText(`The story’s address is now /news/${slug}.`)).toBeVisible();
+
+  const old = await reader.request.get(`/news/${slug}-winter`, { maxRedirects: 0 });
+  expect(old.status()).toBe(301);
+  expect(new URL(old.headers().location ?? '', 'http://x').pathname).toBe(`/news/${slug}`);
+  await reader.goto(`/news/${slug}-winter`);
+  await expect(reader).toHaveURL(new RegExp(`/news/${slug}$`));
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(headline);
+});
