@@ -105,3 +105,43 @@ test('publishing is refused, with the list of what to fix, while the story is no
   const article = await desk.request.get(`/api/articles/${url.split('/').pop()}`);
   expect(await article.json()).toMatchObject({ status: 'draft', live: false, firstPublishedAt: null, slug: null });
 });
+
+test('the copy desk sends a story back with a note the writer sees, and takes a scheduled story off the schedule', async ({ browser }) => {
+  const { writer, desk } = await newsroomPages(browser);
+  const { headline } = uniqueHeadline('Library hours cut');
+  const url = await writeStory(writer, { headline, place: 'LEEDS', source: 'Dateline', body: 'Branch libraries will close on Mondays.' });
+  await publishingPanel(writer).getByRole('button', { name: 'Submit for review' }).click();
+  await expect(writer.getByText('Submitted to the copy desk.')).toBeVisible();
+  await writer.goto('/desk');
+
+  // Scheduled, then taken off the schedule: it stays approved.
+  await desk.goto(url);
+  await publishingPanel(desk).getByRole('button', { name: 'Approve' }).click();
+  await publishingPanel(desk).getByRole('button', { name: 'Schedule' }).click();
+  const schedule = desk.getByRole('dialog', { name: 'Schedule' });
+  await schedule.getByRole('button', { name: 'Schedule' }).click();
+  await expect(publishingPanel(desk).getByText(/^Scheduled for \d\d:\d\d GMT/)).toBeVisible();
+  await publishingPanel(desk).getByRole('button', { name: 'Unschedule' }).click();
+  await expect(desk.getByText('Taken off the schedule; it stays approved.')).toBeVisible();
+  await expect(desk.getByRole('complementary', { name: 'Article details' }).getByText('Approved', { exact: true })).toBeVisible();
+
+  // Returned with a note, which is required.
+  await publishingPanel(desk).getByRole('button', { name: 'Return to writer' }).click();
+  const back = desk.getByRole('dialog', { name: 'Return to writer' });
+  await expectNoViolations(desk);
+  await back.getByRole('button', { name: 'Return to writer' }).click();
+  await expect(back.getByText('Tell the writer what to change.')).toBeVisible();
+  await back.getByLabel('Note to the writer').fill('Which branches? Name them, and say from when.');
+  await back.getByRole('button', { name: 'Return to writer' }).click();
+  await expect(desk.getByText('Returned to the writer with your note.')).toBeVisible();
+  // The desk leaves the article, letting go of its edit lock.
+  await desk.goto('/desk');
+
+  await writer.goto(url);
+  const note = writer.getByRole('note', { name: 'Returned by the copy desk' });
+  await expect(note).toContainText('Returned by Cora Desk');
+  await expect(note).toContainText('Which branches? Name them, and say from when.');
+  // Editable again once the writer's editor holds the lock (at most one heartbeat if the desk's release is late).
+  await expect(writer.getByLabel('Headline')).toBeEditable({ timeout: 20_000 });
+  await expect(publishingPanel(writer).getByRole('button', { name: 'Submit for review' })).toBeVisible();
+});
