@@ -5,7 +5,7 @@ import { ApiError } from '@/lib/api-client';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '@/lib/domain-constants';
 import { formatFileSize } from '@/lib/photos/file-size';
 import type { UploadResult } from '@/lib/photos/photo-view';
-import { UploadFileName } from '@/lib/validation/photo';
+import { displayFileName } from '@/lib/photos/file-name';
 import { uploadPhotoFile } from './upload-photo-file';
 
 /** Two at a time keeps each file's progress moving on a slow line instead of all crawling together. */
@@ -93,7 +93,7 @@ export function PhotoUploader({ onUploaded }: { onUploaded: (result: UploadResul
     const jobs = files.map((file) => ({ id: nextId.current++, file, controller: new AbortController() }));
     setRows((current) => [
       ...current,
-      ...jobs.map(({ id, file }) => ({ id, name: UploadFileName.parse(file.name), state: { kind: 'waiting' } as const })),
+      ...jobs.map(({ id, file }) => ({ id, name: displayFileName(file.name), state: { kind: 'waiting' } as const })),
     ]);
     waiting.current.push(...jobs);
     startWaiting();

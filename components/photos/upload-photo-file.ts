@@ -2,7 +2,7 @@ import { ApiError, apiErrorFrom } from '@/lib/api-client';
 import { PHOTO_MAX_BYTES } from '@/lib/domain-constants';
 import { formatFileSize } from '@/lib/photos/file-size';
 import type { UploadResult } from '@/lib/photos/photo-view';
-import { UploadFileName } from '@/lib/validation/photo';
+import { displayFileName } from '@/lib/photos/file-name';
 
 export type UploadOptions = {
   /** 0…1 of the file's bytes sent; 1 means the server is now checking the photo and making its sizes. */
@@ -17,7 +17,7 @@ export type UploadOptions = {
  */
 export function uploadPhotoFile(file: File, { onProgress, signal }: UploadOptions = {}): Promise<UploadResult> {
   // The name the server's messages use, so a local refusal reads exactly like the server's.
-  const name = UploadFileName.parse(file.name);
+  const name = displayFileName(file.name);
   const cancelled = () => new ApiError(0, 'NETWORK', `The upload of “${name}” was cancelled.`);
 
   return new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayFileName } from '@/lib/photos/file-name';
 import { PHOTO_FIELD_LABELS, PHOTO_FIELD_MAX, type PhotoField } from '@/lib/photos/photo-view';
 
 const text = (label: string, max: number) =>
@@ -38,12 +39,4 @@ export const PhotoListQuery = z.strictObject({
 export type PhotoListQuery = z.infer<typeof PhotoListQuery>;
 
 /** A file name as the browser sends it: shown back to people, never used as a path. */
-export const UploadFileName = z
-  .string()
-  .max(1000)
-  .transform((raw) => {
-    const base = raw.split(/[/\\]/).at(-1) ?? '';
-    // Control characters and bidi overrides could disguise a name in the UI.
-    const printable = base.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
-    return printable.slice(0, 255) || 'unnamed file';
-  });
+export const UploadFileName = z.string().max(1000).transform(displayFileName);
