@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { expectNoViolations } from './axe';
+import { clickSave } from './editor';
 import { newsroomPages, publishingPanel, uniqueHeadline, writeStory } from './publishing';
 
 /** `YYYY-MM-DDTHH:MM` in UTC (the e2e newsroom's zone), at least half a minute ahead. */
@@ -7,9 +8,27 @@ function aboutAMinuteAhead(): string {
   return new Date(Date.now() + 90_000).toISOString().slice(0, 16);
 }
 
-test('a story scheduled a minute ahead goes out by itself', async ({ browser }) => {
+/** Schedules the story open on the page, at a time in the newsroom's zone. */
+async function schedule(page: Page, localTime: string): Promise<void> {
+  await publishingPanel(page).getByRole('button', { name: 'Schedule' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Schedule' });
+  await dialog.getByLabel('Publish at').fill(localTime);
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('a story scheduled a minute ahead goes out by itself; one that can no longer go out says why on the desk', async ({ browser }) => {
   test.setTimeout(180_000);
   const { desk, reader } = await newsroomPages(browser);
+  const due = aboutAMinuteAhead();
+
+  // A second story, scheduled for the same minute, loses its headline before then.
+  const doomed = uniqueHeadline('Doomed embargo');
+  const doomedUrl = await writeStory(desk, { headline: doomed.headline, place: 'PARIS', source: 'Dateline', body: 'This one will not go out.' });
+  await schedule(desk, due);
+  await desk.getByLabel('Headline').fill('');
+  await clickSave(desk);
+
   const { headline, slug } = uniqueHeadline('Budget published at noon');
   const url = await writeStory(desk, { headline, place: 'LONDON', source: 'Dateline', body: 'The budget was published at noon.' });
 
@@ -25,7 +44,7 @@ test('a story scheduled a minute ahead goes out by itself', async ({ browser }) 
   await expect(dialog.getByText('Choose a time in the future.')).toBeVisible();
   await expectNoViolations(desk);
 
-  await dialog.getByLabel('Publish at').fill(aboutAMinuteAhead());
+  await dialog.getByLabel('Publish at').fill(due);
   await dialog.getByRole('button', { name: 'Schedule' }).click();
   await expect(dialog).toBeHidden();
   const panel = publishingPanel(desk);
@@ -43,4 +62,11 @@ test('a story scheduled a minute ahead goes out by itself', async ({ browser }) 
   await expect(desk.getByRole('complementary', { name: 'Article details' }).getByText('Published', { exact: true })).toBeVisible();
   await desk.goto('/desk');
   await expect(desk.getByRole('row', { name: new RegExp(headline) }).getByText('Live')).toBeVisible();
+
+  // The other one is back to Approved, and the desk says why, not silently.
+  await desk.goto('/desk?status=approved');
+  await expect(desk.getByRole('row', { name: /Untitled draft/ }).filter({ hasText: 'Scheduled publish failed' })).toHaveCount(1);
+  await desk.goto(doomedUrl);
+  await expect(desk.getByRole('alert', { name: 'Scheduled publish failed' })).toContainText('This article cannot be published until these are fixed.');
+  await expect(desk.getByRole('complementary', { name: 'Article details' }).getByText('Approved', { exact: true })).toBeVisible();
 });
