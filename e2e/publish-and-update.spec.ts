@@ -117,6 +117,7 @@ test('the copy desk sends a story back with a note the writer sees, and takes a 
   // Scheduled, then taken off the schedule: it stays approved.
   await desk.goto(url);
   await publishingPanel(desk).getByRole('button', { name: 'Approve' }).click();
+  await expect(desk.getByText('Approved.', { exact: true })).toBeVisible();
   await publishingPanel(desk).getByRole('button', { name: 'Schedule' }).click();
   const schedule = desk.getByRole('dialog', { name: 'Schedule' });
   await schedule.getByRole('button', { name: 'Schedule' }).click();

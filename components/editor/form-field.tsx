@@ -13,6 +13,8 @@ type Props<Name extends string> = {
   readOnly?: boolean;
   multiline?: boolean;
   rows?: number;
+  /** For a one-line field: `datetime-local` gives the browser's date and time picker. */
+  type?: 'text' | 'datetime-local';
 };
 
 /** A labelled input or text area whose hint and errors are announced with it. */
@@ -27,6 +29,7 @@ export function FormField<Name extends string>({
   readOnly,
   multiline,
   rows,
+  type = 'text',
 }: Props<Name>) {
   const generated = useId();
   const id = name;
@@ -50,7 +53,7 @@ export function FormField<Name extends string>({
           {hint}
         </span>
       )}
-      {multiline ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />}
+      {multiline ? <textarea rows={rows} {...common} /> : <input type={type} {...common} />}
       {errorId && (
         <p id={errorId} className="field__error">
           {errors?.join(' ')}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ApiError } from '@/lib/api-client';
 import { editRefusal } from '@/lib/article-edit-rules';
 import type { ArticleView } from '@/lib/article-view';
@@ -15,6 +15,7 @@ import type { WorkflowStepInput } from '@/lib/validation/workflow';
 import { formatWireTime, wireStamp, wireStampText } from '@/lib/wire-timestamp';
 import { localTimeInZone } from '@/lib/zoned-time';
 import { StepDialog } from '@/components/ui/step-dialog';
+import { FormField } from './form-field';
 
 /** A step as the screen asks for it; the version it acts on is added by the editor. */
 export type StepRequest = WorkflowStepInput extends infer Step ? (Step extends unknown ? Omit<Step, 'version'> : never) : never;
@@ -146,7 +147,7 @@ export function WorkflowPanel({ article, viewer, timeZone, takeStep, changeAddre
         )}
         {offers('publish') &&
           (published ? (
-            <button type="button" className="button" onClick={() => open('update')}>
+            <button type="button" className="button" disabled={step.isPending} onClick={() => open('update')}>
               Publish update
             </button>
           ) : (
@@ -155,7 +156,7 @@ export function WorkflowPanel({ article, viewer, timeZone, takeStep, changeAddre
             </button>
           ))}
         {offers('schedule') && (
-          <button type="button" className="button button--quiet" onClick={() => open('schedule')}>
+          <button type="button" className="button button--quiet" disabled={step.isPending} onClick={() => open('schedule')}>
             Schedule
           </button>
         )}
@@ -165,12 +166,12 @@ export function WorkflowPanel({ article, viewer, timeZone, takeStep, changeAddre
           </button>
         )}
         {offers('return') && (
-          <button type="button" className="button button--quiet" onClick={() => open('return')}>
+          <button type="button" className="button button--quiet" disabled={step.isPending} onClick={() => open('return')}>
             Return to writer
           </button>
         )}
         {offers('withdraw') && (
-          <button type="button" className="button button--danger" onClick={() => open('withdraw')}>
+          <button type="button" className="button button--danger" disabled={step.isPending} onClick={() => open('withdraw')}>
             Withdraw
           </button>
         )}
@@ -276,33 +277,6 @@ function StepErrorContent({ error }: { error: Error }) {
   );
 }
 
-function TextArea({ label, value, onChange, errors, hint }: { label: string; value: string; onChange: (value: string) => void; errors: string[]; hint?: string }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span id={`${id}-hint`} className="field__hint">
-          {hint}
-        </span>
-      )}
-      <textarea
-        id={id}
-        rows={3}
-        value={value}
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={[hint && `${id}-hint`, errors.length > 0 && `${id}-error`].filter(Boolean).join(' ') || undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {errors.length > 0 && (
-        <p id={`${id}-error`} className="field__error">
-          {errors.join(' ')}
-        </p>
-      )}
-    </div>
-  );
-}
-
 function ReturnDialog({ pending, error, onClose, onConfirm }: DialogProps<string>) {
   const [note, setNote] = useState('');
   return (
@@ -315,7 +289,7 @@ function ReturnDialog({ pending, error, onClose, onConfirm }: DialogProps<string
       onClose={onClose}
       onConfirm={() => onConfirm(note)}
     >
-      <TextArea label="Note to the writer" value={note} onChange={setNote} errors={fieldErrors(error, 'note')} />
+      <FormField label="Note to the writer" name="return-note" multiline rows={3} value={note} onChange={(_, value) => setNote(value)} errors={fieldErrors(error, 'note')} />
     </StepDialog>
   );
 }
@@ -347,15 +321,18 @@ function UpdateDialog({ pending, error, onClose, onConfirm }: DialogProps<{ upda
         {kindErrors.length > 0 && <p className="field__error">{kindErrors.join(' ')}</p>}
       </fieldset>
       {kind === 'correction' && (
-        <TextArea
+        <FormField
           label="Correction for readers"
+          name="correction"
           hint="Printed at the foot of the story and on the Corrections page, with today’s date."
+          multiline
+          rows={3}
           value={correction}
-          onChange={setCorrection}
+          onChange={(_, value) => setCorrection(value)}
           errors={fieldErrors(error, 'correction')}
         />
       )}
-      <TextArea label="Note for the desk (optional)" value={note} onChange={setNote} errors={fieldErrors(error, 'note')} />
+      <FormField label="Note for the desk (optional)" name="update-note" multiline rows={3} value={note} onChange={(_, value) => setNote(value)} errors={fieldErrors(error, 'note')} />
     </StepDialog>
   );
 }
@@ -369,10 +346,6 @@ function defaultScheduleTime(timeZone: string): string {
 function ScheduleDialog({ timeZone, pending, error, onClose, onConfirm }: DialogProps<{ localTime: string; timeZone: string }> & { timeZone: string }) {
   const [localTime, setLocalTime] = useState(() => defaultScheduleTime(timeZone));
   const [zone, setZone] = useState(timeZone);
-  const timeId = useId();
-  const zoneId = useId();
-  const timeErrors = fieldErrors(error, 'localTime');
-  const zoneErrors = fieldErrors(error, 'timeZone');
   return (
     <StepDialog
       title="Schedule"
@@ -383,41 +356,22 @@ function ScheduleDialog({ timeZone, pending, error, onClose, onConfirm }: Dialog
       onClose={onClose}
       onConfirm={() => onConfirm({ localTime, timeZone: zone })}
     >
-      <div className="field">
-        <label htmlFor={timeId}>Publish at</label>
-        <input
-          id={timeId}
-          type="datetime-local"
-          value={localTime}
-          aria-invalid={timeErrors.length > 0 || undefined}
-          aria-describedby={timeErrors.length > 0 ? `${timeId}-error` : undefined}
-          onChange={(event) => setLocalTime(event.target.value)}
-        />
-        {timeErrors.length > 0 && (
-          <p id={`${timeId}-error`} className="field__error">
-            {timeErrors.join(' ')}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor={zoneId}>Time zone</label>
-        <span id={`${zoneId}-hint`} className="field__hint">
-          The newsroom’s is {timeZone}; give another to schedule by a different clock, e.g. America/New_York.
-        </span>
-        <input
-          id={zoneId}
-          type="text"
-          value={zone}
-          aria-invalid={zoneErrors.length > 0 || undefined}
-          aria-describedby={[`${zoneId}-hint`, zoneErrors.length > 0 && `${zoneId}-error`].filter(Boolean).join(' ')}
-          onChange={(event) => setZone(event.target.value)}
-        />
-        {zoneErrors.length > 0 && (
-          <p id={`${zoneId}-error`} className="field__error">
-            {zoneErrors.join(' ')}
-          </p>
-        )}
-      </div>
+      <FormField
+        label="Publish at"
+        name="publish-at"
+        type="datetime-local"
+        value={localTime}
+        onChange={(_, value) => setLocalTime(value)}
+        errors={fieldErrors(error, 'localTime')}
+      />
+      <FormField
+        label="Time zone"
+        name="publish-time-zone"
+        hint={`The newsroom’s is ${timeZone}; give another to schedule by a different clock, e.g. America/New_York.`}
+        value={zone}
+        onChange={(_, value) => setZone(value)}
+        errors={fieldErrors(error, 'timeZone')}
+      />
     </StepDialog>
   );
 }
@@ -442,15 +396,13 @@ function WithdrawDialog({ path, pending, error, onClose, onConfirm }: DialogProp
       onClose={onClose}
       onConfirm={() => onConfirm(note)}
     >
-      <TextArea label="Reason" hint="Kept in the audit log." value={note} onChange={setNote} errors={fieldErrors(error, 'note')} />
+      <FormField label="Reason" name="withdraw-reason" hint="Kept in the audit log." multiline rows={3} value={note} onChange={(_, value) => setNote(value)} errors={fieldErrors(error, 'note')} />
     </StepDialog>
   );
 }
 
 function AddressDialog({ current, published, pending, error, onClose, onConfirm }: DialogProps<string> & { current: string; published: boolean }) {
   const [slug, setSlug] = useState(current);
-  const id = useId();
-  const errors = fieldErrors(error, 'slug');
   return (
     <StepDialog
       title="Change address"
@@ -461,25 +413,14 @@ function AddressDialog({ current, published, pending, error, onClose, onConfirm 
       onClose={onClose}
       onConfirm={() => onConfirm(slug)}
     >
-      <div className="field">
-        <label htmlFor={id}>Web address</label>
-        <span id={`${id}-hint`} className="field__hint">
-          /news/… — lower-case letters, digits and hyphens, like council-votes-on-budget
-        </span>
-        <input
-          id={id}
-          type="text"
-          value={slug}
-          aria-invalid={errors.length > 0 || undefined}
-          aria-describedby={[`${id}-hint`, errors.length > 0 && `${id}-error`].filter(Boolean).join(' ')}
-          onChange={(event) => setSlug(event.target.value)}
-        />
-        {errors.length > 0 && (
-          <p id={`${id}-error`} className="field__error">
-            {errors.join(' ')}
-          </p>
-        )}
-      </div>
+      <FormField
+        label="Web address"
+        name="slug"
+        hint="/news/… — lower-case letters, digits and hyphens, like council-votes-on-budget"
+        value={slug}
+        onChange={(_, value) => setSlug(value)}
+        errors={fieldErrors(error, 'slug')}
+      />
     </StepDialog>
   );
 }

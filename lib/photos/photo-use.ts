@@ -4,6 +4,20 @@ import type { PhotoView } from './photo-view';
 /** What an article needs of a library photo to show it. */
 export type PhotoCard = Pick<PhotoView, 'id' | 'sha256' | 'originalName' | 'width' | 'height' | 'caption' | 'creditLine' | 'altText'>;
 
+/** The part of a library photo an article keeps to show it. */
+export function photoCardOf(photo: PhotoView): PhotoCard {
+  return {
+    id: photo.id,
+    sha256: photo.sha256,
+    originalName: photo.originalName,
+    width: photo.width,
+    height: photo.height,
+    caption: photo.caption,
+    creditLine: photo.creditLine,
+    altText: photo.altText,
+  };
+}
+
 /** The lead photo of an article: a library photo, with this article's own caption or credit if set. */
 export type LeadPhoto = { photoId: number; caption: string | null; credit: string | null };
 

@@ -4,7 +4,7 @@ import type { Db, Tx } from '@/db/client';
 import { articles, revisions } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
 import { bodyPlainText, countWords } from '@/lib/editor/body-text';
-import { type LeadPhoto, type PhotoCard, photoUses } from '@/lib/photos/photo-use';
+import { type LeadPhoto, type PhotoCard, photoCardOf, photoUses } from '@/lib/photos/photo-use';
 import { type PublishBlocker, publishBlockersOf } from '@/lib/publish-blockers';
 import { loadPhotoViews } from './queries';
 
@@ -17,21 +17,7 @@ export function photosOfDraft(db: Db | Tx, draft: Draft): { photos: Record<numbe
     db,
     uses.map((use) => use.photoId),
   );
-  const cards: Record<number, PhotoCard> = Object.fromEntries(
-    [...views].map(([id, view]) => [
-      id,
-      {
-        id,
-        sha256: view.sha256,
-        originalName: view.originalName,
-        width: view.width,
-        height: view.height,
-        caption: view.caption,
-        creditLine: view.creditLine,
-        altText: view.altText,
-      },
-    ]),
-  );
+  const cards: Record<number, PhotoCard> = Object.fromEntries([...views].map(([id, view]) => [id, photoCardOf(view)]));
   const bodyWords = countWords(bodyPlainText(draft.body));
   return { photos: cards, publishBlockers: publishBlockersOf({ headline: draft.headline, bodyWords }, uses, cards) };
 }

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { type Db, getDb } from '@/db/client';
 import { articles, revisions, slugRedirects } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
-import { photoUses } from '@/lib/photos/photo-use';
+import { photoCardOf, photoUses } from '@/lib/photos/photo-use';
 import type { PublicArticle, PublicPhoto } from '@/lib/public/public-article';
 import { isLive } from '@/server/articles/queries';
 import { leadPhotoOf } from '@/server/photos/publish-blockers';
@@ -100,20 +100,8 @@ function toPublicArticle(db: Db, row: LiveRow): PublicArticle {
   );
   const photos: Record<number, PublicPhoto> = {};
   for (const [id, view] of views) {
-    photos[id] = {
-      id,
-      sha256: view.sha256,
-      originalName: view.originalName,
-      width: view.width,
-      height: view.height,
-      caption: view.caption,
-      creditLine: view.creditLine,
-      altText: view.altText,
-      photographer: view.photographer,
-      agency: view.agency,
-      copyrightNotice: view.copyrightNotice,
-      rightsUrl: view.rightsUrl,
-    };
+    const { photographer, agency, copyrightNotice, rightsUrl } = view;
+    photos[id] = { ...photoCardOf(view), photographer, agency, copyrightNotice, rightsUrl };
   }
   return {
     ...text,
