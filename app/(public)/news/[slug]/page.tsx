@@ -12,7 +12,8 @@ type Props = { params: Promise<{ slug: string }> };
 
 // Rendered on its first request and cached until the public site next changes (a publish, an
 // update, a withdrawal…; see server/public/page-cache-handler.mjs). Nothing is built at
-// `next build`. The minute's revalidation is only what a CDN in front may keep it for.
+// `next build`. The minute is what a CDN in front may keep it for; Next also re-renders it in the
+// background when it is asked for after a minute.
 export const revalidate = 60;
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {
