@@ -183,7 +183,16 @@ export function WorkflowPanel({ article, viewer, timeZone, takeStep, changeAddre
       {dialog === null && step.error && <StepError error={step.error} label="Not done" />}
 
       {dialog === 'return' && (
-        <ReturnDialog pending={step.isPending} error={step.error} onClose={() => setDialog(null)} onConfirm={(note) => take({ action: 'return', note })} />
+        <NoteDialog
+          title="Return to writer"
+          description="The article goes back to its writer, who sees your note at the top of it."
+          confirmLabel="Return to writer"
+          field={{ label: 'Note to the writer', name: 'return-note' }}
+          pending={step.isPending}
+          error={step.error}
+          onClose={() => setDialog(null)}
+          onConfirm={(note) => take({ action: 'return', note })}
+        />
       )}
       {dialog === 'update' && (
         <UpdateDialog pending={step.isPending} error={step.error} onClose={() => setDialog(null)} onConfirm={(request) => take({ action: 'publish', ...request })} />
@@ -198,8 +207,12 @@ export function WorkflowPanel({ article, viewer, timeZone, takeStep, changeAddre
         />
       )}
       {dialog === 'withdraw' && (
-        <WithdrawDialog
-          path={path ?? 'its address'}
+        <NoteDialog
+          title="Withdraw this story"
+          description={`The story leaves the site, its feeds and its JSON at once; ${path ?? 'its address'} will answer that it was withdrawn. Its history stays, and it can be published again.`}
+          confirmLabel="Withdraw"
+          danger
+          field={{ label: 'Reason', name: 'withdraw-reason', hint: 'Kept in the audit log.' }}
           pending={step.isPending}
           error={step.error}
           onClose={() => setDialog(null)}
@@ -277,19 +290,30 @@ function StepErrorContent({ error }: { error: Error }) {
   );
 }
 
-function ReturnDialog({ pending, error, onClose, onConfirm }: DialogProps<string>) {
+type NoteDialogProps = DialogProps<string> & {
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  /** The note's field: its label, its form name and what it is for. */
+  field: { label: string; name: string; hint?: string };
+};
+
+/** A step that needs a note, for the writer (a return) or the audit log (a withdrawal). */
+function NoteDialog({ title, description, confirmLabel, danger, field, pending, error, onClose, onConfirm }: NoteDialogProps) {
   const [note, setNote] = useState('');
   return (
     <StepDialog
-      title="Return to writer"
-      description="The article goes back to its writer, who sees your note at the top of it."
-      confirmLabel="Return to writer"
+      title={title}
+      description={description}
+      confirmLabel={confirmLabel}
+      danger={danger}
       pending={pending}
       error={generalError(error, ['note'])}
       onClose={onClose}
       onConfirm={() => onConfirm(note)}
     >
-      <FormField label="Note to the writer" name="return-note" multiline rows={3} value={note} onChange={(_, value) => setNote(value)} errors={fieldErrors(error, 'note')} />
+      <FormField {...field} multiline rows={3} value={note} onChange={(_, value) => setNote(value)} errors={fieldErrors(error, 'note')} />
     </StepDialog>
   );
 }
@@ -372,31 +396,6 @@ function ScheduleDialog({ timeZone, pending, error, onClose, onConfirm }: Dialog
         onChange={(_, value) => setZone(value)}
         errors={fieldErrors(error, 'timeZone')}
       />
-    </StepDialog>
-  );
-}
-
-function WithdrawDialog({ path, pending, error, onClose, onConfirm }: DialogProps<string> & { path: string }) {
-  const [note, setNote] = useState('');
-  return (
-    <StepDialog
-      title="Withdraw this story"
-      description={
-        <>
-          <p>
-            The story leaves the site, its feeds and its JSON at once; {path} will answer that it was withdrawn. Its
-            history stays, and it can be published again.
-          </p>
-        </>
-      }
-      confirmLabel="Withdraw"
-      danger
-      pending={pending}
-      error={generalError(error, ['note'])}
-      onClose={onClose}
-      onConfirm={() => onConfirm(note)}
-    >
-      <FormField label="Reason" name="withdraw-reason" hint="Kept in the audit log." multiline rows={3} value={note} onChange={(_, value) => setNote(value)} errors={fieldErrors(error, 'note')} />
     </StepDialog>
   );
 }

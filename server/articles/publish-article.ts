@@ -7,7 +7,7 @@ import { isPlaceholderSlug } from '@/lib/slug';
 import type { SessionUser } from '@/lib/session-user';
 import type { PublishInput } from '@/lib/validation/workflow';
 import { recordAudit } from '@/server/audit/record-audit';
-import { publishBlockers } from '@/server/photos/publish-blockers';
+import { publishBlockers } from './publish-blockers';
 import { bumpPublicVersion } from '@/server/public/public-version';
 import { snapshotWorkingCopy } from '@/server/revisions/snapshot-revision';
 import type { ArticleLifecycle } from './queries';

@@ -14,7 +14,7 @@ import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/session-user';
 import type { DeskListQuery } from '@/lib/validation/article';
 import { decodeCursor, encodeCursor } from '@/server/pagination/cursor';
-import { leadPhotoOf, photosOfDraft } from '@/server/photos/publish-blockers';
+import { leadPhotoOf, photosOfDraft } from './publish-blockers';
 
 /** The articles this person may see: the copy desk sees all; a writer, their own and everything submitted. */
 export function articlesVisibleTo(user: SessionUser): SQL | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articles, photos } from '@/db/schema';
-import { publishBlockers } from '@/server/photos/publish-blockers';
+import { publishBlockers } from '@/server/articles/publish-blockers';
 import { wireStamp, wireStampText } from '@/lib/wire-timestamp';
 import { findPublicArticle, latestPublicArticles } from '@/server/public/queries';
 import { seedDemo } from './seed-demo';

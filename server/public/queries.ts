@@ -7,7 +7,7 @@ import type { BodyDoc } from '@/lib/article-body';
 import { photoCardOf, photoUses } from '@/lib/photos/photo-use';
 import type { PublicArticle, PublicPhoto } from '@/lib/public/public-article';
 import { isLive } from '@/server/articles/queries';
-import { leadPhotoOf } from '@/server/photos/publish-blockers';
+import { leadPhotoOf } from '@/server/articles/publish-blockers';
 import { loadPhotoViews } from '@/server/photos/queries';
 
 /**

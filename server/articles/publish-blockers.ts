@@ -6,7 +6,7 @@ import type { BodyDoc } from '@/lib/article-body';
 import { bodyPlainText, countWords } from '@/lib/editor/body-text';
 import { type LeadPhoto, type PhotoCard, photoCardOf, photoUses } from '@/lib/photos/photo-use';
 import { type PublishBlocker, publishBlockersOf } from '@/lib/publish-blockers';
-import { loadPhotoViews } from './queries';
+import { loadPhotoViews } from '@/server/photos/queries';
 
 type Draft = { headline: string; leadPhoto: LeadPhoto | null; body: BodyDoc };
 

@@ -6,9 +6,9 @@ import type { BodyDoc } from '@/lib/article-body';
 import type { SessionUser } from '@/lib/session-user';
 import { appErrorFrom } from '@/tests/app-error';
 import { makeUser, storyFields } from '@/tests/factories';
-import { createArticle } from '@/server/articles/create-article';
-import { getArticle } from '@/server/articles/queries';
-import { saveArticle } from '@/server/articles/save-article';
+import { createArticle } from './create-article';
+import { getArticle } from './queries';
+import { saveArticle } from './save-article';
 import { publishBlockers } from './publish-blockers';
 
 let writer: SessionUser;
