@@ -37,9 +37,13 @@ describe('seedDemo', () => {
     const moscow = findPublicArticle('moscow-says-some-troops-are-returning-to-base-after-drills');
     expect(moscow && wireStampText(wireStamp(moscow, 'UTC'))).toBe('12:57 GMT 15.02.2022 (Updated: 13:03 GMT 15.02.2022)');
     expect(moscow).toMatchObject({ datelinePlace: 'MOSCOW', datelineSource: 'Sputnik' });
-    expect(latestPublicArticles(10).map((story) => story.headline)).toEqual([
+    const [bank, moscowAgain] = latestPublicArticles(10);
+    expect([bank?.headline, moscowAgain?.headline]).toEqual([
       'Central bank holds rates, signals cut in spring',
       'Moscow says some troops are returning to base after drills',
     ]);
+    // Each story gets its own photos, read for the whole list at once.
+    expect(Object.values(bank?.photos ?? {}).map((photo) => photo.photographer).sort()).toEqual(['Jonas Weber', 'Lena Vogt']);
+    expect(moscowAgain?.photos).toEqual({});
   });
 });

@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { type Db, getDb } from '@/db/client';
 import { articles, revisions, slugRedirects } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
 import { photoCardOf, photoUses } from '@/lib/photos/photo-use';
-import type { PublicArticle, PublicPhoto } from '@/lib/public/public-article';
+import type { PublicArticle, PublicCorrection, PublicPhoto } from '@/lib/public/public-article';
 import { isLive } from '@/server/articles/queries';
 import { leadPhotoOf } from '@/server/articles/publish-blockers';
 import { loadPhotoViews } from '@/server/photos/queries';
@@ -89,43 +89,61 @@ function selectLive(db: Db) {
 
 type LiveRow = NonNullable<ReturnType<ReturnType<typeof selectLive>['get']>>;
 
-function toPublicArticle(db: Db, row: LiveRow): PublicArticle {
-  const { leadPhotoId, leadPhotoCaption, leadPhotoCredit, firstPublishedAt, updatedAt, ...text } = row;
-  const leadPhoto = leadPhotoOf({ leadPhotoId, leadPhotoCaption, leadPhotoCredit });
-  // Bodies were checked against the schema when they were written.
-  const body = row.body as BodyDoc;
+/**
+ * Live rows as public articles. Photos and corrections are read for all the rows at once, two
+ * queries whatever their number: the front page and the feeds read dozens of stories per request.
+ */
+function toPublicArticles(db: Db, rows: LiveRow[]): PublicArticle[] {
+  const drafts = rows.map((row) => {
+    const { leadPhotoId, leadPhotoCaption, leadPhotoCredit, firstPublishedAt, updatedAt, ...text } = row;
+    // Bodies were checked against the schema when they were written.
+    return { row, text, firstPublishedAt, updatedAt, leadPhoto: leadPhotoOf({ leadPhotoId, leadPhotoCaption, leadPhotoCredit }), body: row.body as BodyDoc };
+  });
   const views = loadPhotoViews(
     db,
-    photoUses({ leadPhoto, body }).map((use) => use.photoId),
+    drafts.flatMap((draft) => photoUses(draft).map((use) => use.photoId)),
   );
-  const photos: Record<number, PublicPhoto> = {};
-  for (const [id, view] of views) {
-    const { photographer, agency, copyrightNotice, rightsUrl } = view;
-    photos[id] = { ...photoCardOf(view), photographer, agency, copyrightNotice, rightsUrl };
+  const corrections = correctionsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return drafts.map(({ row, text, firstPublishedAt, updatedAt, leadPhoto, body }) => {
+    const photos: Record<number, PublicPhoto> = {};
+    for (const use of photoUses({ leadPhoto, body })) {
+      const view = views.get(use.photoId);
+      if (!view) continue;
+      const { photographer, agency, copyrightNotice, rightsUrl } = view;
+      photos[view.id] = { ...photoCardOf(view), photographer, agency, copyrightNotice, rightsUrl };
+    }
+    return {
+      ...text,
+      body,
+      leadPhoto,
+      photos,
+      // Live rows always have their first publish: it is set in the same write as the live revision.
+      firstPublishedAt: (firstPublishedAt ?? new Date(0)).toISOString(),
+      updatedAt: updatedAt?.toISOString() ?? null,
+      corrections: corrections.get(row.id) ?? [],
+    };
+  });
+}
+
+/** The corrections printed on these stories, oldest first. Every correction was live when made. */
+function correctionsOf(db: Db, articleIds: number[]): Map<number, PublicCorrection[]> {
+  const byArticle = new Map<number, PublicCorrection[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = db
+    .select({ articleId: revisions.articleId, at: revisions.createdAt, note: revisions.publicNote })
+    .from(revisions)
+    .where(and(inArray(revisions.articleId, articleIds), eq(revisions.kind, 'correction'), isNotNull(revisions.publicNote)))
+    .orderBy(asc(revisions.articleId), asc(revisions.number))
+    .all();
+  for (const row of rows) {
+    const list = byArticle.get(row.articleId) ?? [];
+    list.push({ at: row.at.toISOString(), note: row.note ?? '' });
+    byArticle.set(row.articleId, list);
   }
-  return {
-    ...text,
-    body,
-    leadPhoto,
-    photos,
-    // Live rows always have their first publish: it is set in the same write as the live revision.
-    firstPublishedAt: (firstPublishedAt ?? new Date(0)).toISOString(),
-    updatedAt: updatedAt?.toISOString() ?? null,
-    corrections: db
-      .select({ at: revisions.createdAt, note: revisions.publicNote })
-      .from(revisions)
-      .where(
-        and(
-          eq(revisions.articleId, row.id),
-          eq(revisions.kind, 'correction'),
-          isNotNull(revisions.publicNote),
-          lte(revisions.number, row.version),
-        ),
-      )
-      .orderBy(asc(revisions.number))
-      .all()
-      .map((correction) => ({ at: correction.at.toISOString(), note: correction.note ?? '' })),
-  };
+  return byArticle;
 }
 
 /** The live story at this address, or undefined (never published, withdrawn, or no such story). */
@@ -134,18 +152,18 @@ export function findPublicArticle(slug: string): PublicArticle | undefined {
   const row = selectLive(db)
     .where(and(eq(articles.slug, slug), isLive))
     .get();
-  return row && toPublicArticle(db, row);
+  return row && toPublicArticles(db, [row])[0];
 }
 
 /** The newest stories first, by first publish: an update does not push a story back to the top. */
 export function latestPublicArticles(limit: number, publishedSince?: Date): PublicArticle[] {
   const db = getDb();
-  return selectLive(db)
+  const rows = selectLive(db)
     .where(and(isLive, publishedSince ? gte(articles.firstPublishedAt, publishedSince) : undefined))
     .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
     .limit(limit)
-    .all()
-    .map((row) => toPublicArticle(db, row));
+    .all();
+  return toPublicArticles(db, rows);
 }
 
 const liveRevision = alias(revisions, 'live_revision');
