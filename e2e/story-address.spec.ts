@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { newsroomPages, publishingPanel, uniqueHeadline, writeStory } from './publishing';
 
 test('a story’s address is chosen before publishing, and moving it afterwards leaves a permanent redirect', async ({ browser }) => {
@@ -10,6 +11,7 @@ test('a story’s address is chosen before publishing, and moving it afterwards 
   await expect(panel.getByText('Made from the headline when it is published')).toBeVisible();
   await panel.getByRole('button', { name: 'Change address' }).click();
   const dialog = writer.getByRole('dialog', { name: 'Change address' });
+  await expectNoViolations(writer);
   for (const bad of ['../admin', '<script>alert(1)</script>', 'feed']) {
     await dialog.getByLabel('Web address').fill(bad);
     await dialog.getByRole('button', { name: 'Save address' }).click();
