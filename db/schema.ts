@@ -8,7 +8,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
-import { ARTICLE_STATUSES, REVISION_KINDS, ROLES } from '@/lib/domain-constants';
+import { ARTICLE_STATUSES, NOTIFICATION_KINDS, REVISION_KINDS, ROLES } from '@/lib/domain-constants';
 
 /** Milliseconds since the epoch, UTC; Drizzle hands them back as Date. */
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -67,6 +67,9 @@ export const articles = sqliteTable(
     lockedBy: integer('locked_by').references(() => users.id),
     lockedSince: timestamp('locked_since'),
     lockHeartbeatAt: timestamp('lock_heartbeat_at'),
+    /** Who on the copy desk is handling the story's review; cleared when it leaves review. */
+    claimedBy: integer('claimed_by').references(() => users.id),
+    claimedAt: timestamp('claimed_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -196,19 +199,61 @@ export const comments = sqliteTable(
     articleId: integer('article_id')
       .notNull()
       .references(() => articles.id),
+    /** The comment this one replies to; threads are one level deep (a reply to a reply joins its thread). */
+    parentId: integer('parent_id').references((): AnySQLiteColumn => comments.id),
     /** The revision the comment was made on; the thread follows the article. */
     revisionId: integer('revision_id').references(() => revisions.id),
     authorId: integer('author_id')
       .notNull()
       .references(() => users.id),
     body: text('body').notNull(),
-    /** The text the comment points at, if any. */
+    /**
+     * The passage of the body's plain text the comment points at, if any, with a little text either
+     * side (a W3C TextQuoteSelector): enough to find the passage again after later edits.
+     */
     quote: text('quote'),
+    quotePrefix: text('quote_prefix'),
+    quoteSuffix: text('quote_suffix'),
     resolvedAt: timestamp('resolved_at'),
     resolvedBy: integer('resolved_by').references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [index('comments_article').on(t.articleId, t.createdAt)],
+);
+
+/** Who a comment mentions, resolved when it was written: the names it highlights and notifies. */
+export const commentMentions = sqliteTable(
+  'comment_mentions',
+  {
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] })],
+);
+
+/** What the bell shows one person: something happened to a story of theirs or that names them. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    /** Who did it; null when the system did (the scheduler publishing). */
+    actorId: integer('actor_id').references(() => users.id),
+    commentId: integer('comment_id').references(() => comments.id),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at'),
+  },
+  (t) => [index('notifications_recipient').on(t.recipientId, t.id)],
 );
 
 export const auditLog = sqliteTable(

@@ -62,6 +62,10 @@ export const UPDATE_KIND_LABELS: Record<UpdateKind, string> = {
   minor_fix: 'Minor fix',
 };
 
+/** What the bell tells a person about: their story returned, approved or published; a mention; their lock taken. */
+export const NOTIFICATION_KINDS = ['returned', 'approved', 'published', 'mentioned', 'lock_taken'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 /** The update kinds that move the public "Updated" stamp. */
 export const STAMP_MOVING_KINDS: readonly UpdateKind[] = ['update', 'correction'];
 

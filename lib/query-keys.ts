@@ -10,3 +10,16 @@ export const photoKeys = {
   list: (filters: { q: string; missingCredit: boolean }) => ['photos', 'list', filters] as const,
   detail: (id: number) => ['photos', id] as const,
 };
+
+export const commentKeys = {
+  list: (articleId: number) => ['articles', articleId, 'comments'] as const,
+};
+
+export const revisionKeys = {
+  history: (articleId: number) => ['articles', articleId, 'revisions'] as const,
+};
+
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  bell: ['notifications', 'bell'] as const,
+};
