@@ -1,7 +1,7 @@
 /**
  * Runs the benchmarks and prints their figures against the targets:
- *   npm run bench                 all five
- *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-page
+ *   npm run bench                 all six
+ *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-page | revision-diff
  * Figures, not pass/fail tests: the exit code is 0 even when a target is missed (a MISS line says so).
  * keystroke, bundle and public-page need the production build (`npm run build`); photo-upload's
  * next start leg does too, and is skipped without it.
@@ -12,6 +12,7 @@ import { benchBundle } from './bundle';
 import { benchKeystroke } from './keystroke';
 import { benchPhotoUpload } from './photo-upload';
 import { benchPublicPage } from './public-page';
+import { benchRevisionDiff } from './revision-diff';
 import { machineCpuMs } from './support/cpu-time';
 
 const BENCHES = {
@@ -20,6 +21,7 @@ const BENCHES = {
   bundle: benchBundle,
   'photo-upload': benchPhotoUpload,
   'public-page': benchPublicPage,
+  'revision-diff': benchRevisionDiff,
 } as const;
 type BenchName = keyof typeof BENCHES;
 /** Above this share of CPU time in use before we start, something else competes with what we time. */

@@ -1,22 +1,12 @@
-import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoViolations } from './axe';
 import { bodyOf, clickSave, openNewArticle } from './editor';
 import { storageStateOf } from './people';
-import { photoFolder } from './photos';
+import { photoFolder, uploadAndUse } from './photos';
 
 test.use({ storageState: storageStateOf('editor') });
 
 const agencyPhoto = photoFolder();
-
-/** Uploads a file inside the open photo dialog and chooses it. */
-async function uploadAndUse(page: Page, dialogName: string, file: string): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: dialogName });
-  await dialog.getByLabel('Choose photos').setInputFiles(file);
-  await expect(dialog.getByText('Added to the library')).toBeVisible();
-  await dialog.getByRole('button', { name: `Use “${path.basename(file)}”` }).click();
-  await expect(dialog).toBeHidden();
-}
 
 test('a writer picks a lead photo, gives it this article’s own caption, and the library photo is untouched', async ({ page }) => {
   const file = await agencyPhoto('harbour-lead.jpg', {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import sharp from 'sharp';
 
 /** What an agency embeds in a picture, written as XMP by exiftool. */
@@ -32,4 +32,13 @@ export function photoFolder(): (name: string, embedded?: Embedded, size?: { widt
     if (tags.length > 0) execFileSync('exiftool', ['-q', '-overwrite_original', ...tags, file]);
     return file;
   };
+}
+
+/** Uploads a file inside the open photo dialog and chooses it. */
+export async function uploadAndUse(page: Page, dialogName: string, file: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: dialogName });
+  await dialog.getByLabel('Choose photos').setInputFiles(file);
+  await expect(dialog.getByText('Added to the library')).toBeVisible();
+  await dialog.getByRole('button', { name: `Use “${path.basename(file)}”` }).click();
+  await expect(dialog).toBeHidden();
 }

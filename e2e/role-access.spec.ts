@@ -11,6 +11,13 @@ test.describe('an editor', () => {
     await expect(page.getByRole('link', { name: 'Back to the desk' })).toBeVisible();
   });
 
+  test('opening the review queue gets the 403 page, and its API answers 403', async ({ page }) => {
+    expect((await page.goto('/desk/review'))?.status()).toBe(403);
+    const api = await page.request.get('/api/review-queue');
+    expect(api.status()).toBe(403);
+    expect((await page.request.post('/api/articles/1/claim', { data: { claim: true, expectedClaimantId: null } })).status()).toBe(403);
+  });
+
   test('does not see the Admin link in the header', async ({ page }) => {
     await page.goto('/desk');
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Desk' })).toBeVisible();
@@ -19,7 +26,7 @@ test.describe('an editor', () => {
 });
 
 test.describe('the API without a session', () => {
-  test('answers 401 in JSON on every article route', async ({ request }) => {
+  test('answers 401 in JSON on every article, review, comment and notification route', async ({ request }) => {
     for (const [method, url] of [
       ['GET', '/api/articles'],
       ['POST', '/api/articles'],
@@ -27,6 +34,16 @@ test.describe('the API without a session', () => {
       ['PUT', '/api/articles/1'],
       ['POST', '/api/articles/1/workflow'],
       ['PUT', '/api/articles/1/slug'],
+      ['GET', '/api/articles/1/revisions'],
+      ['POST', '/api/articles/1/revisions/1/restore'],
+      ['GET', '/api/articles/1/compare'],
+      ['POST', '/api/articles/1/claim'],
+      ['GET', '/api/review-queue'],
+      ['GET', '/api/articles/1/comments'],
+      ['POST', '/api/articles/1/comments'],
+      ['PATCH', '/api/articles/1/comments/1'],
+      ['GET', '/api/notifications'],
+      ['POST', '/api/notifications'],
     ] as const) {
       const response = await request.fetch(url, { method, data: method === 'GET' ? undefined : {} });
       expect(response.status(), `${method} ${url}`).toBe(401);

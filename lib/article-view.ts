@@ -3,8 +3,11 @@ import type { ArticleStatus, RevisionKind } from './domain-constants';
 import type { PhotoCard } from './photos/photo-use';
 import type { PublishBlocker } from './publish-blockers';
 
-/** The copy desk's note on an article it sent back, shown to the writer until they resubmit. */
-export type ReturnNote = { note: string; byName: string; at: string };
+/**
+ * The copy desk's note on an article it sent back, shown to the writer until they resubmit, with
+ * the revisions that bound the desk's own changes: as submitted, and as returned.
+ */
+export type ReturnNote = { note: string; byName: string; at: string; submittedRevision: number | null; returnedRevision: number };
 
 /** Where an article stands on the public site. Times are ISO-8601 UTC. */
 export type ArticlePublication = {

@@ -9,6 +9,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin',
 };
 
+/** How a headline-less draft is named wherever the desk lists it. */
+export const UNTITLED_HEADLINE = 'Untitled draft';
+
 /** The longest headline the desk accepts. */
 export const HEADLINE_MAX = 300;
 /** Headlines past this length are cut off in search results, feeds and social cards. */

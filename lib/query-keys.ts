@@ -17,9 +17,15 @@ export const commentKeys = {
 
 export const revisionKeys = {
   history: (articleId: number) => ['articles', articleId, 'revisions'] as const,
+  comparison: (articleId: number, from: number, to: number) => ['articles', articleId, 'compare', from, to] as const,
 };
 
 export const notificationKeys = {
   all: ['notifications'] as const,
   bell: ['notifications', 'bell'] as const,
+  list: ['notifications', 'list'] as const,
+};
+
+export const reviewKeys = {
+  queue: ['review-queue'] as const,
 };

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/ui/query-provider';
 import { SiteHeader } from '@/components/ui/site-header';
+import { env } from '@/server/env';
 import { currentUser } from '@/server/session';
 
 // The pages enforce the session (and redirect with their own return path); a layout is not
@@ -12,8 +13,11 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
       <a className="skip-link" href="#content">
         Skip to content
       </a>
-      {user && <SiteHeader user={user} />}
-      <QueryProvider>{children}</QueryProvider>
+      {/* The header's bell polls through the same query cache as the pages, so marking read in one clears the other. */}
+      <QueryProvider>
+        {user && <SiteHeader user={user} timeZone={env().NEWSROOM_TIMEZONE} />}
+        {children}
+      </QueryProvider>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { DeskArticle } from '@/lib/article-view';
+import { UNTITLED_HEADLINE } from '@/lib/domain-constants';
 import { formatDeskTime } from '@/lib/desk-time';
 import { StatusBadge } from './status-badge';
 
@@ -20,7 +21,7 @@ export function ArticleTable({ articles, timeZone }: { articles: DeskArticle[]; 
         {articles.map((article) => (
           <tr key={article.id}>
             <td>
-              <Link href={`/desk/articles/${article.id}`}>{article.headline || 'Untitled draft'}</Link>
+              <Link href={`/desk/articles/${article.id}`}>{article.headline || UNTITLED_HEADLINE}</Link>
             </td>
             <td>
               <StatusBadge status={article.status} />

@@ -4,13 +4,16 @@ import type { Editor } from '@tiptap/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { CommentPanel } from '@/components/comments/comment-panel';
 import { StatusBadge } from '@/components/desk/status-badge';
+import { DeskChanges } from '@/components/revisions/desk-changes';
+import { HistoryPanel } from '@/components/revisions/history-panel';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import type { FieldErrors } from '@/lib/app-error';
 import type { BodyDoc } from '@/lib/article-body';
 import { type ArticleDraft, type DraftField, type DraftFields, draftOf, fieldsOf, sameDraft } from '@/lib/article-draft';
 import type { ArticleView } from '@/lib/article-view';
-import { articleKeys } from '@/lib/query-keys';
+import { articleKeys, revisionKeys } from '@/lib/query-keys';
 import { formatClock, formatDeskTime } from '@/lib/desk-time';
 import { bodyPlainText, countWords, readingMinutes } from '@/lib/editor/body-text';
 import { HEADLINE_ADVISED, HEADLINE_MAX } from '@/lib/domain-constants';
@@ -18,6 +21,7 @@ import { bodyPhotoUses, type LeadPhoto, leadPhotoUses, type PhotoCard } from '@/
 import { publishBlockersOf } from '@/lib/publish-blockers';
 import type { SessionUser } from '@/lib/session-user';
 import { editRefusal } from '@/lib/article-edit-rules';
+import { can } from '@/lib/permissions';
 import type { PhotoView } from '@/lib/photos/photo-view';
 import type { SaveMode } from '@/lib/validation/article';
 import { ConflictView } from './conflict-view';
@@ -27,6 +31,7 @@ import { PhotoCardsContext } from './photo-cards';
 import { PublishChecklist } from './publish-checklist';
 import { LockBanner } from './lock-banner';
 import { RestoreOffer } from './restore-offer';
+import { selectionAnchor } from './selection-anchor';
 import { clearMirror, type MirrorEntry, readMirror, writeMirror } from './unsaved-mirror';
 import { useEditLock } from './use-edit-lock';
 import { type StepRequest, WorkflowPanel } from './workflow-panel';
@@ -123,15 +128,20 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
     setBodyPhotos(bodyPhotoUses(body));
   }, []);
 
-  const adoptServerState = useCallback((view: ArticleView) => {
-    baseRef.current = view;
-    setBase(view);
-    setPhotoCards((cards) => ({ ...cards, ...view.photos }));
-  }, []);
+  const queryClient = useQueryClient();
+  const adoptServerState = useCallback(
+    (view: ArticleView) => {
+      // A new revision (or a folded autosave's newer text) is a new line in the history.
+      if (view.version !== baseRef.current.version) void queryClient.invalidateQueries({ queryKey: revisionKeys.history(articleId) });
+      baseRef.current = view;
+      setBase(view);
+      setPhotoCards((cards) => ({ ...cards, ...view.photos }));
+    },
+    [articleId, queryClient],
+  );
 
   const addPhotoCard = useCallback((photo: PhotoView) => setPhotoCards((cards) => ({ ...cards, [photo.id]: photo })), []);
 
-  const queryClient = useQueryClient();
   const { mutateAsync: sendRequest } = useMutation({
     mutationFn: (input: { draft: ArticleDraft; version: number; mode: SaveMode }) =>
       apiFetch<ArticleView>(`/api/articles/${articleId}`, {
@@ -379,6 +389,14 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
     [adoptServerState, articleId],
   );
 
+  /** The selected passage to comment on; what is typed is saved first, since comments point at saved text. */
+  const takeSelection = useCallback(() => {
+    const editor = editorRef.current;
+    if (!editor) return null;
+    if (mayEdit) void flush();
+    return selectionAnchor(editor);
+  }, [flush, mayEdit]);
+
   function saveOnShortcut(event: KeyboardEvent) {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
       event.preventDefault();
@@ -394,116 +412,123 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
   return (
     <PhotoCardsContext value={photoCards}>
       <div className="editor">
-        <form
-          className="card"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save('save');
-          }}
-          onKeyDown={saveOnShortcut}
-          noValidate
-          aria-labelledby="editor-title"
-        >
-          <h1 id="editor-title" className="visually-hidden">
-            Edit article
-          </h1>
-          {!mayEdit && <p className="notice notice--info">{readOnlyReason}</p>}
-          {base.returnNote && (
-            <div className="notice notice--warn" role="note" aria-label="Returned by the copy desk">
-              <p>
-                <strong>Returned by {base.returnNote.byName}</strong> at{' '}
-                <time dateTime={base.returnNote.at}>{formatDeskTime(base.returnNote.at, timeZone)}</time>:
-              </p>
-              <p className="return-note">{base.returnNote.note}</p>
-            </div>
-          )}
-          {mayEdit && lock && !lock.mine && (
-            <LockBanner lock={lock} timeZone={timeZone} onTakeOver={() => takeOver.mutate()} pending={takeOver.isPending} />
-          )}
-          {mayEdit && lockError instanceof ApiError && lockError.code !== 'UNAUTHENTICATED' && (
-            <p className="notice notice--error">{lockError.message}</p>
-          )}
-          {restore && (
-            <RestoreOffer
-              saved={draftOf(base)}
-              unsaved={restore.draft}
-              at={restore.at}
-              timeZone={timeZone}
-              onRestore={() => {
-                setRestore(null);
-                showDraft(restore.draft);
-                noteChange();
-              }}
-              onDiscard={() => {
-                clearMirror(articleId);
-                setRestore(null);
-              }}
-            />
-          )}
-          {conflict && (
-            <ConflictView
-              message={conflict.message}
-              theirs={conflict.theirs}
-              mine={conflict.mine}
-              timeZone={timeZone}
-              onKeepMine={keepMine}
-              onTakeTheirs={() => void takeTheirs()}
-            />
-          )}
-          {status.kind === 'signed-out' && (
-            <div className="notice notice--error" role="alert" aria-label="Save problem">
-              <p>Your session has ended. Your changes are kept on this device.</p>
-              <p>
-                <a href={`/login?next=/desk/articles/${articleId}`} target="_blank" rel="noopener">
-                  Sign in again in a new tab
-                </a>
-                ; saving resumes by itself.
-              </p>
-            </div>
-          )}
-
-          <FormField
-            label="Headline"
-            hint={`${headlineLength} / ${HEADLINE_MAX} characters${headlineLength > HEADLINE_ADVISED ? ` — over ${HEADLINE_ADVISED} is cut off in search results and feeds` : ''}`}
-            name="headline" value={fields.headline} errors={fieldErrors.headline} {...fieldProps}
-          />
-          <FormField label="Standfirst" multiline rows={2} name="standfirst" value={fields.standfirst} errors={fieldErrors.standfirst} {...fieldProps} />
-          <div className="field-row">
-            <FormField label="Dateline place" hint="e.g. MOSCOW" name="datelinePlace" value={fields.datelinePlace} errors={fieldErrors.datelinePlace} {...fieldProps} />
-            <FormField label="Dateline source" hint="e.g. Dateline" name="datelineSource" value={fields.datelineSource} errors={fieldErrors.datelineSource} {...fieldProps} />
-            <FormField label="Byline" hint="as printed" name="byline" value={fields.byline} errors={fieldErrors.byline} {...fieldProps} />
-          </div>
-          <LeadPhotoField
-            value={fields.leadPhoto}
-            onChange={setLeadPhoto}
-            onPhotoChosen={addPhotoCard}
-            readOnly={!editable}
-            errors={fieldErrors.leadPhoto}
-          />
-          <BodyEditor
-            key={editorKey}
-            initialBody={initialBody}
-            editable={editable}
-            errors={fieldErrors.body}
-            onReady={(editor) => {
-              editorRef.current = editor;
+        <div className="editor__main">
+          <form
+            className="card"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void save('save');
             }}
-            onChange={onBodyChange}
-            onBlur={() => void save('autosave')}
-            onPhotoChosen={addPhotoCard}
-          />
+            onKeyDown={saveOnShortcut}
+            noValidate
+            aria-labelledby="editor-title"
+          >
+            <h1 id="editor-title" className="visually-hidden">
+              Edit article
+            </h1>
+            {!mayEdit && <p className="notice notice--info">{readOnlyReason}</p>}
+            {base.returnNote && (
+              <div className="notice notice--warn" role="note" aria-label="Returned by the copy desk">
+                <p>
+                  <strong>Returned by {base.returnNote.byName}</strong> at{' '}
+                  <time dateTime={base.returnNote.at}>{formatDeskTime(base.returnNote.at, timeZone)}</time>:
+                </p>
+                <p className="return-note">{base.returnNote.note}</p>
+                {base.returnNote.submittedRevision !== null && (
+                  <DeskChanges articleId={articleId} submitted={base.returnNote.submittedRevision} returned={base.returnNote.returnedRevision} />
+                )}
+              </div>
+            )}
+            {mayEdit && lock && !lock.mine && (
+              <LockBanner lock={lock} timeZone={timeZone} onTakeOver={() => takeOver.mutate()} pending={takeOver.isPending} />
+            )}
+            {mayEdit && lockError instanceof ApiError && lockError.code !== 'UNAUTHENTICATED' && (
+              <p className="notice notice--error">{lockError.message}</p>
+            )}
+            {restore && (
+              <RestoreOffer
+                saved={draftOf(base)}
+                unsaved={restore.draft}
+                at={restore.at}
+                timeZone={timeZone}
+                onRestore={() => {
+                  setRestore(null);
+                  showDraft(restore.draft);
+                  noteChange();
+                }}
+                onDiscard={() => {
+                  clearMirror(articleId);
+                  setRestore(null);
+                }}
+              />
+            )}
+            {conflict && (
+              <ConflictView
+                message={conflict.message}
+                theirs={conflict.theirs}
+                mine={conflict.mine}
+                timeZone={timeZone}
+                onKeepMine={keepMine}
+                onTakeTheirs={() => void takeTheirs()}
+              />
+            )}
+            {status.kind === 'signed-out' && (
+              <div className="notice notice--error" role="alert" aria-label="Save problem">
+                <p>Your session has ended. Your changes are kept on this device.</p>
+                <p>
+                  <a href={`/login?next=/desk/articles/${articleId}`} target="_blank" rel="noopener">
+                    Sign in again in a new tab
+                  </a>
+                  ; saving resumes by itself.
+                </p>
+              </div>
+            )}
 
-          {mayEdit && (
-            <div className="editor__actions">
-              <button type="submit" className="button" disabled={!editable}>
-                Save
-              </button>
-              <span className="save-status" role="status">
-                {statusText(status, timeZone)}
-              </span>
+            <FormField
+              label="Headline"
+              hint={`${headlineLength} / ${HEADLINE_MAX} characters${headlineLength > HEADLINE_ADVISED ? ` — over ${HEADLINE_ADVISED} is cut off in search results and feeds` : ''}`}
+              name="headline" value={fields.headline} errors={fieldErrors.headline} {...fieldProps}
+            />
+            <FormField label="Standfirst" multiline rows={2} name="standfirst" value={fields.standfirst} errors={fieldErrors.standfirst} {...fieldProps} />
+            <div className="field-row">
+              <FormField label="Dateline place" hint="e.g. MOSCOW" name="datelinePlace" value={fields.datelinePlace} errors={fieldErrors.datelinePlace} {...fieldProps} />
+              <FormField label="Dateline source" hint="e.g. Dateline" name="datelineSource" value={fields.datelineSource} errors={fieldErrors.datelineSource} {...fieldProps} />
+              <FormField label="Byline" hint="as printed" name="byline" value={fields.byline} errors={fieldErrors.byline} {...fieldProps} />
             </div>
-          )}
-        </form>
+            <LeadPhotoField
+              value={fields.leadPhoto}
+              onChange={setLeadPhoto}
+              onPhotoChosen={addPhotoCard}
+              readOnly={!editable}
+              errors={fieldErrors.leadPhoto}
+            />
+            <BodyEditor
+              key={editorKey}
+              initialBody={initialBody}
+              editable={editable}
+              errors={fieldErrors.body}
+              onReady={(editor) => {
+                editorRef.current = editor;
+              }}
+              onChange={onBodyChange}
+              onBlur={() => void save('autosave')}
+              onPhotoChosen={addPhotoCard}
+            />
+
+            {mayEdit && (
+              <div className="editor__actions">
+                <button type="submit" className="button" disabled={!editable}>
+                  Save
+                </button>
+                <span className="save-status" role="status">
+                  {statusText(status, timeZone)}
+                </span>
+              </div>
+            )}
+          </form>
+          <CommentPanel articleId={articleId} timeZone={timeZone} canComment={can(viewer, 'comment:create')} takeSelection={takeSelection} />
+          <HistoryPanel articleId={articleId} timeZone={timeZone} live={base.live} />
+        </div>
 
         <aside className="editor__side card" aria-label="Article details">
           <dl>

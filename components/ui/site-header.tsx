@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import { signOutAction } from '@/app/(desk)/actions';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import { ROLE_LABELS } from '@/lib/domain-constants';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/session-user';
 import { NavLink } from './nav-link';
 
-export function SiteHeader({ user }: { user: SessionUser }) {
+/** `timeZone` is the newsroom's, for the times in the notifications panel. */
+export function SiteHeader({ user, timeZone }: { user: SessionUser; timeZone: string }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -16,10 +18,12 @@ export function SiteHeader({ user }: { user: SessionUser }) {
           <NavLink href="/desk" sections={['/desk/articles']}>
             Desk
           </NavLink>
+          {can(user, 'article:review') && <NavLink href="/desk/review">Review</NavLink>}
           <NavLink href="/desk/photos">Photos</NavLink>
           {can(user, 'user:manage') && <NavLink href="/admin">Admin</NavLink>}
         </nav>
         <div className="who">
+          <NotificationBell timeZone={timeZone} />
           <span>
             {user.name} <span className="who__role">· {ROLE_LABELS[user.role]}</span>
           </span>

@@ -8,6 +8,7 @@ import { editRefusal } from '@/lib/article-edit-rules';
 import { type EditLockState, isLockLive } from '@/lib/edit-lock';
 import type { SessionUser } from '@/lib/session-user';
 import { recordAudit } from '@/server/audit/record-audit';
+import { notify } from '@/server/notifications/notify';
 import { findVisibleArticle } from './queries';
 
 type LockRow = { lockedBy: number | null; lockedSince: Date | null; lockHeartbeatAt: Date | null };
@@ -56,6 +57,7 @@ export function claimEditLock(user: SessionUser, articleId: number, options: { t
           targetId: articleId,
           details: { from: { id: holder.id, name: holder.name }, heldSince: holder.since.toISOString() },
         });
+        notify(tx, { recipientId: holder.id, kind: 'lock_taken', articleId, actorId: user.id });
       }
       return stateFor(user, { id: user.id, name: user.name, since });
     },

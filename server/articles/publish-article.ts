@@ -7,6 +7,7 @@ import { isPlaceholderSlug } from '@/lib/slug';
 import type { SessionUser } from '@/lib/session-user';
 import type { PublishInput } from '@/lib/validation/workflow';
 import { recordAudit } from '@/server/audit/record-audit';
+import { notify } from '@/server/notifications/notify';
 import { publishBlockers } from './publish-blockers';
 import { bumpPublicVersion } from '@/server/public/public-version';
 import { snapshotWorkingCopy } from '@/server/revisions/snapshot-revision';
@@ -81,6 +82,7 @@ export function publishWorkingCopy(
     targetId: article.id,
     details: { kind, revision: revision.number, slug, via, ...(input.note ? { note: input.note } : {}) },
   });
+  notify(tx, { recipientId: article.authorId, kind: 'published', articleId: article.id, actorId: user.id });
 }
 
 function publishKind(article: ArticleLifecycle, input: Pick<PublishInput, 'updateKind' | 'correction'>): RevisionKind {

@@ -107,16 +107,22 @@ function liveState(row: { workingRevisionId: number | null; liveRevisionId: numb
 
 /** The copy desk's note, when the article's last trip through review ended with it being sent back. */
 function latestReturnNote(db: Db | Tx, articleId: number): ReturnNote | null {
-  const last = db
-    .select({ kind: revisions.kind, note: revisions.changeNote, byName: users.name, at: revisions.createdAt })
+  const [last, before] = db
+    .select({ number: revisions.number, kind: revisions.kind, note: revisions.changeNote, byName: users.name, at: revisions.createdAt })
     .from(revisions)
     .innerJoin(users, eq(users.id, revisions.authorId))
     .where(and(eq(revisions.articleId, articleId), inArray(revisions.kind, ['submit', 'return'])))
     .orderBy(desc(revisions.number))
-    .limit(1)
-    .get();
+    .limit(2)
+    .all();
   if (last?.kind !== 'return' || !last.note) return null;
-  return { note: last.note, byName: last.byName, at: last.at.toISOString() };
+  return {
+    note: last.note,
+    byName: last.byName,
+    at: last.at.toISOString(),
+    submittedRevision: before?.kind === 'submit' ? before.number : null,
+    returnedRevision: last.number,
+  };
 }
 
 export const ARTICLE_NOT_FOUND = 'No article with that id, or it is not yours to see.';

@@ -1,14 +1,13 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { revisions } from '@/db/schema';
+import { CONFLICT_COPY_NOTE } from '@/lib/revision-history';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput } from '@/lib/validation/article';
 import { recordAudit } from '@/server/audit/record-audit';
 import { findEditableArticle } from './queries';
 import { nextRevisionNumber } from '@/server/revisions/snapshot-revision';
 import { assertBodySize, revisionFields } from './save-article';
-
-export const CONFLICT_COPY_NOTE = 'Conflict copy';
 
 /**
  * "Take theirs": the writer's own text goes into the history as a revision titled "Conflict copy"

@@ -29,7 +29,7 @@ describe('the review steps', () => {
 
     const returned = returnArticle(copyEditor, story.id, { version: submitted.version, note: 'Name the harbour master.' }, at(2));
     expect(returned).toMatchObject({ status: 'draft', revisionKind: 'return' });
-    expect(returned.returnNote).toEqual({ note: 'Name the harbour master.', byName: 'Cora Copy', at: at(2).toISOString() });
+    expect(returned.returnNote).toEqual({ note: 'Name the harbour master.', byName: 'Cora Copy', at: at(2).toISOString(), submittedRevision: 3, returnedRevision: 4 });
 
     const fixed = saveArticle(writer, story.id, { ...storyFields('Harbour reopens under new master'), version: returned.version }, at(3));
     expect(fixed.returnNote?.note).toBe('Name the harbour master.');

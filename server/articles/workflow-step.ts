@@ -39,7 +39,8 @@ export function runWorkflowStep(
 
 /**
  * Moves the article on: the step's own changes, a new version (so a tab still showing the old
- * state is refused rather than acting on it), and the desk's last-edited mark.
+ * state is refused rather than acting on it), and the desk's last-edited mark. A change of status
+ * ends any copy-desk claim: a claim is on one trip through review.
  */
 export function advanceArticle(
   tx: Tx,
@@ -49,7 +50,13 @@ export function advanceArticle(
   changes: Partial<typeof articles.$inferInsert>,
 ): void {
   tx.update(articles)
-    .set({ ...changes, version: sql`${articles.version} + 1`, lastEditedAt: now, lastEditedBy: by.id })
+    .set({
+      ...changes,
+      ...(changes.status ? { claimedBy: null, claimedAt: null } : {}),
+      version: sql`${articles.version} + 1`,
+      lastEditedAt: now,
+      lastEditedBy: by.id,
+    })
     .where(and(eq(articles.id, article.id), eq(articles.version, article.version)))
     .run();
 }
