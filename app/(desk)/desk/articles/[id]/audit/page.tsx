@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { ArticlePageHead } from '@/components/desk/article-page-head';
 import { describeAuditEntry } from '@/lib/article-audit';
-import { UNTITLED_HEADLINE } from '@/lib/domain-constants';
 import { formatDeskTime } from '@/lib/desk-time';
 import { parseId } from '@/lib/validation/parse-id';
 import { getArticle } from '@/server/articles/queries';
@@ -21,13 +20,7 @@ export default async function ArticleAuditPage({ params }: { params: Promise<{ i
 
   return (
     <main id="content">
-      <div className="page-head">
-        <div>
-          <h1>Audit trail</h1>
-          <p className="page-head__sub">{article.headline || UNTITLED_HEADLINE}</p>
-        </div>
-        <Link href={`/desk/articles/${id}`}>Back to the article</Link>
-      </div>
+      <ArticlePageHead title="Audit trail" articleId={id} headline={article.headline} />
       {truncated && <p className="notice notice--info">Showing the latest {ARTICLE_AUDIT_LIMIT.toLocaleString('en-GB')} entries.</p>}
       <table className="table audit-table">
         <caption className="visually-hidden">Everything that happened to this story, oldest first</caption>

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { ArticlePageHead } from '@/components/desk/article-page-head';
 import { RestoreRevisionForm } from '@/components/revisions/restore-revision-form';
 import { type DiffLayout, RevisionDiffView } from '@/components/revisions/revision-diff-view';
 import { isAppError } from '@/lib/app-error';
 import { editRefusal } from '@/lib/article-edit-rules';
 import { formatDeskTime } from '@/lib/desk-time';
-import { UNTITLED_HEADLINE } from '@/lib/domain-constants';
 import type { ComparedRevision, RevisionComparison } from '@/lib/revision-comparison';
 import { parseId } from '@/lib/validation/parse-id';
 import { parseInput } from '@/lib/validation/parse-input';
@@ -44,27 +43,23 @@ export default async function CompareRevisionsPage({ params, searchParams }: { p
 
   return (
     <main id="content" className="compare">
-      <div className="page-head">
-        <div>
-          <h1>Compare revisions</h1>
-          <p className="page-head__sub">{article.headline || UNTITLED_HEADLINE}</p>
-        </div>
-        <Link href={`/desk/articles/${id}`}>Back to the article</Link>
-      </div>
+      <ArticlePageHead title="Compare revisions" articleId={id} headline={article.headline} />
 
       <form className="card compare__form" method="get">
-        <div className="field">
-          <label className="field__label" htmlFor="compare-from">
-            From revision
-          </label>
-          <input id="compare-from" type="text" name="from" defaultValue={comparison?.from.number ?? str(from)} aria-describedby="compare-hint" />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="compare-to">
-            To revision
-          </label>
-          <input id="compare-to" type="text" name="to" defaultValue={comparison?.to.number ?? str(to)} aria-describedby="compare-hint" />
-        </div>
+        {(['from', 'to'] as const).map((side) => (
+          <div key={side} className="field">
+            <label className="field__label" htmlFor={`compare-${side}`}>
+              {side === 'from' ? 'From' : 'To'} revision
+            </label>
+            <input
+              id={`compare-${side}`}
+              type="text"
+              name={side}
+              defaultValue={comparison?.[side].number ?? str(side === 'from' ? from : to)}
+              aria-describedby="compare-hint"
+            />
+          </div>
+        ))}
         <fieldset className="field">
           <legend className="field__label">Layout</legend>
           <label className="check">
