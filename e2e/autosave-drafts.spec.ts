@@ -42,8 +42,8 @@ test('explicit saves each make a revision; autosaves fold into one', async ({ pa
   await page.keyboard.press('Control+s');
   await shortcut;
 
-  const history = (await (await page.request.get(`/api/articles/${id}/revisions`)).json()) as { kind: string }[];
-  expect(history.map((revision) => revision.kind)).toEqual(['save', 'save', 'autosave', 'create']);
+  const history = (await (await page.request.get(`/api/articles/${id}/revisions`)).json()) as { entries: { kind: string }[] };
+  expect(history.entries.map((revision) => revision.kind)).toEqual(['save', 'save', 'autosave', 'create']);
 });
 
 test('a hostile paste is reduced to text: nothing runs and nothing dangerous is stored', async ({ page }) => {

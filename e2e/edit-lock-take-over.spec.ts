@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { bodyOf, clickSave, nextSave, openNewArticle } from './editor';
 import { STAFF, storageStateOf } from './people';
+import type { RevisionComparison } from '@/lib/revision-comparison';
+import type { HistoryPage } from '@/lib/revision-history';
 
 test('the lock banner, a take-over, and the former holder’s conflict view: both texts stay in history', async ({ browser }) => {
   const reporterContext = await browser.newContext({ storageState: storageStateOf('editor') });
@@ -45,17 +47,19 @@ test('the lock banner, a take-over, and the former holder’s conflict view: bot
   await expect(conflict).toBeHidden();
   await expect(reporter.getByLabel('Headline')).toHaveValue('Copy desk’s headline');
 
-  const history = (await (await desk.request.get(`/api/articles/${id}/revisions`)).json()) as {
-    headline: string;
-    bodyText: string;
-    changeNote: string | null;
-    authorName: string;
-  }[];
-  const copy = history.find((revision) => revision.changeNote === 'Conflict copy');
+  // The history keeps the reporter's text as a conflict copy: against the working copy, it is what the desk's version lacks.
+  const { entries } = (await (await desk.request.get(`/api/articles/${id}/revisions`)).json()) as HistoryPage;
+  const copy = entries.find((entry) => entry.label === 'Conflict copy');
   expect(copy?.authorName).toBe(STAFF.editor.name);
-  expect(copy?.headline).toBe('Reporter’s headline');
-  expect(copy?.bodyText).toContain('The reporter’s paragraph, typed on a train.');
-  expect(history.some((revision) => revision.headline === 'Copy desk’s headline')).toBe(true);
+  const { diff } = (await (await desk.request.get(`/api/articles/${id}/compare?from=${copy?.number}&to=working`)).json()) as RevisionComparison;
+  expect(diff.fields.find((field) => field.field === 'headline')?.parts).toEqual([
+    { text: 'Reporter’s', change: 'removed' },
+    { text: 'Copy desk’s', change: 'added' },
+    { text: ' headline', change: 'same' },
+  ]);
+  expect(diff.body.filter((line) => line.change === 'removed').map((line) => line.parts.map((part) => part.text).join(''))).toContain(
+    'The reporter’s paragraph, typed on a train.',
+  );
 
   // The copy desk keeps the article: its working copy is untouched by the conflict copy.
   await desk.reload();
@@ -92,12 +96,14 @@ test('keep mine puts my text on top of a newer version saved from another tab', 
   await kept;
   await expect(conflict).toBeHidden();
 
-  const history = (await (await phone.request.get(`/api/articles/${id}/revisions`)).json()) as {
-    headline: string;
-    changeNote: string | null;
-  }[];
-  expect(history.map((revision) => revision.headline).slice(0, 2)).toEqual(['Mine', 'Theirs']);
-  expect(history[0]?.changeNote).toBe('Kept over a conflicting version');
+  const { entries } = (await (await phone.request.get(`/api/articles/${id}/revisions`)).json()) as HistoryPage;
+  const [mine, theirs] = entries;
+  expect(mine?.changeNote).toBe('Kept over a conflicting version');
+  const { diff } = (await (await phone.request.get(`/api/articles/${id}/compare?from=${theirs?.number}&to=${mine?.number}`)).json()) as RevisionComparison;
+  expect(diff.fields.find((field) => field.field === 'headline')?.parts).toEqual([
+    { text: 'Theirs', change: 'removed' },
+    { text: 'Mine', change: 'added' },
+  ]);
 
   await laptop.close();
   await phone.close();

@@ -11,14 +11,15 @@ const words = new Intl.Segmenter('en', { granularity: 'word' });
  * Word differences from `before` to `after`. jsdiff's word diff treats words that differ only in
  * the spaces around them as equal, but a double space is a copy fault the desk must see: when the
  * word diff cannot give back the old text, the spacing changed, and the text is diffed again with
- * each run of spaces a token of its own, so the changed spaces are marked.
+ * each word carrying the spaces before it, so a word whose spacing changed is marked. (Spaces as
+ * tokens of their own would let a lone space match across unrelated words and scatter the marks.)
  */
 export function wordDiff(before: string, after: string): DiffPart[] {
   if (before === after) return whole(before, 'same');
   const byWord = diffWords(before, after, { intlSegmenter: words });
   const spacingKept = byWord.map((part) => (part.added ? '' : part.value)).join('') === before;
   if (spacingKept) return byWord.map((part) => ({ text: part.value, change: changeOf(part) }));
-  return diffArrays(segments(before), segments(after)).map((part) => ({ text: part.value.join(''), change: changeOf(part) }));
+  return diffArrays(wordsWithSpacing(before), wordsWithSpacing(after)).map((part) => ({ text: part.value.join(''), change: changeOf(part) }));
 }
 
 function changeOf(part: { added: boolean; removed: boolean }): DiffPart['change'] {
@@ -30,6 +31,17 @@ export function whole(text: string, change: DiffPart['change']): DiffPart[] {
   return text ? [{ text, change }] : [];
 }
 
-function segments(text: string): string[] {
-  return Array.from(words.segment(text), (piece) => piece.segment);
+/** The text's words (and punctuation), each with the whitespace before it. */
+function wordsWithSpacing(text: string): string[] {
+  const tokens: string[] = [];
+  let spacing = '';
+  for (const { segment } of words.segment(text)) {
+    if (/^\s+$/u.test(segment)) spacing += segment;
+    else {
+      tokens.push(spacing + segment);
+      spacing = '';
+    }
+  }
+  if (spacing) tokens.push(spacing);
+  return tokens;
 }

@@ -165,7 +165,7 @@ describe('compareRevisions', () => {
     expect(diff.changed).toBe(true);
     expect(diff.body[0]).toEqual({
       change: 'changed',
-      parts: [same('Councillors voted to close the central library'), removed(' '), added('  '), same('on Tuesday.')],
+      parts: [same('Councillors voted to close the central library'), removed(' on'), added('  on'), same(' Tuesday.')],
       before: 0,
       after: 0,
     });
@@ -174,7 +174,7 @@ describe('compareRevisions', () => {
 
   it('marks spacing and words changed in the same line', () => {
     const diff = compareRevisions(revision({ headline: 'Council votes to close library' }), revision({ headline: 'Council  votes to shut library' }));
-    expect(diff.fields[0]!.parts).toEqual([same('Council'), removed(' '), added('  '), same('votes to '), removed('close'), added('shut'), same(' library')]);
+    expect(diff.fields[0]!.parts).toEqual([same('Council'), removed(' votes'), added('  votes'), same(' to'), removed(' close'), added(' shut'), same(' library')]);
   });
 
   it('compares an inline photo’s caption as a photo, not as a line of the body', () => {
