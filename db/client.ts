@@ -5,27 +5,49 @@ import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { env } from '@/server/env';
+import { log } from '@/server/log/logger';
+import { retryWhenBusy } from './busy-retry';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** A transaction handle is used exactly like the database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+/** See docs/decisions/012-durability-backup-and-operations.md for why each of these. */
+export const DATABASE_PRAGMAS = [
+  'journal_mode = WAL',
+  'foreign_keys = ON',
+  // A save is acknowledged only once its WAL frame is on disk: a power cut loses no acknowledged save.
+  'synchronous = FULL',
+  // Writers queue for up to 5 s instead of failing at once with SQLITE_BUSY.
+  'busy_timeout = 5000',
+  // After a checkpoint the WAL is cut back to this size instead of staying at its high-water mark.
+  'journal_size_limit = 67108864',
+] as const;
 
 /** Opens (creating if needed) a SQLite file with the pragmas every connection needs, migrated. */
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  // Writers queue for up to 5 s instead of failing at once with SQLITE_BUSY.
-  sqlite.pragma('busy_timeout = 5000');
-  // Safe with WAL: a power cut may lose the last transactions, never corrupt the file.
-  sqlite.pragma('synchronous = NORMAL');
+  for (const pragma of DATABASE_PRAGMAS) sqlite.pragma(pragma);
   const db = drizzle(sqlite, { schema });
+  // Every domain write is one `db.transaction(…)`; re-running it whole on BUSY is what keeps the
+  // error from reaching a person (db/busy-retry.ts). Savepoints inside it are not retried alone.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((work, config) =>
+    retryWhenBusy(
+      () => transaction(work, config),
+      (attempt, error) => log.warn({ err: error, attempt }, 'sqlite busy: transaction retried'),
+    )) as Db['transaction'];
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
+}
+
+/** The better-sqlite3 connection under a drizzle handle: for checkpoints, backups and health checks. */
+export function sqliteOf(db: Db): Database.Database {
+  return (db as unknown as { $client: Database.Database }).$client;
 }
 
 export function databaseFile(): string {
@@ -39,4 +61,19 @@ const globalForDb = globalThis as unknown as { datelineDb?: Db };
 export function getDb(): Db {
   globalForDb.datelineDb ??= openDatabase(databaseFile());
   return globalForDb.datelineDb;
+}
+
+/**
+ * On the way out: copy the WAL into the database file and cut it to nothing, so the file alone is
+ * the whole database (for a copy, a restore, the next start), then close. Does nothing if the
+ * database was never opened.
+ */
+export function checkpointAndClose(): { busy: boolean } | undefined {
+  const db = globalForDb.datelineDb;
+  if (!db) return undefined;
+  globalForDb.datelineDb = undefined;
+  const sqlite = sqliteOf(db);
+  const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  sqlite.close();
+  return { busy: result?.busy === 1 };
 }

@@ -6,6 +6,7 @@ import { seedDemo } from '@/server/demo/seed-demo';
 import { installPublicVersionHook } from '@/server/public/public-version';
 import { startScheduler } from '@/server/scheduler';
 import { env } from '@/server/env';
+import { log } from '@/server/log/logger';
 import { SYSTEM } from '@/server/policy';
 import { createUser } from '@/server/users/create-user';
 import { countAdmins } from '@/server/users/queries';
@@ -23,11 +24,13 @@ export async function bootstrap(): Promise<void> {
 
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD && countAdmins() === 0) {
     await createUser(SYSTEM, { email: config.ADMIN_EMAIL, name: 'Administrator', role: 'admin', password: config.ADMIN_PASSWORD });
-    console.log(`Dateline: created the first admin, ${config.ADMIN_EMAIL}.`);
+    log.info({ email: config.ADMIN_EMAIL }, 'created the first admin');
   }
 
   if (config.DEMO === '1' && emptyAtStart) {
     const credentials = await seedDemo();
+    // Not a log line: the quick start shows a person the demo passwords once, on the terminal.
+    // Logs never carry passwords; set DEMO=0 wherever stdout goes to a log store.
     const lines = credentials.map((c) => `  ${c.role.padEnd(12)} ${c.email.padEnd(28)} ${c.password}`);
     console.log(
       [
@@ -49,7 +52,7 @@ export async function bootstrapOrExit(): Promise<void> {
   try {
     await bootstrap();
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    log.fatal({ err: error }, error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { publishDueArticles } from '@/server/articles/publish-scheduled';
+import { log } from '@/server/log/logger';
 
 /** Due articles go out within this long of their time (the issue asks for 30 s). */
 export const SCHEDULER_INTERVAL_MS = 10_000;
@@ -13,7 +14,7 @@ function runOnce(): void {
     publishDueArticles(new Date());
     state.lastRunAt = new Date();
   } catch (error) {
-    console.error('Dateline scheduler: a run failed; it tries again shortly.', error);
+    log.error({ err: error }, 'scheduler: a run failed; it tries again shortly');
   }
 }
 

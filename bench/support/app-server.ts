@@ -44,15 +44,28 @@ export type RunningApp = {
   /** The `next start` process, which serves the requests itself. */
   pid: number;
   stop: () => Promise<void>;
+  /** SIGKILL, as a crash or the OOM killer would; resolves once the process is gone. */
+  crash: () => Promise<void>;
+  /** SIGTERM, as Docker or systemd would: how it exited and how long it took. */
+  terminate: () => Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
+};
+
+export type StartOptions = {
+  /** Serve this DATA_DIR (kept on stop) instead of a fresh temporary one (removed on stop). */
+  dataDir?: string;
+  /** Serve on this port, e.g. the one a restarted server had. */
+  port?: number;
+  /** Everything the server writes to stdout and stderr, as it comes. */
+  onOutput?: (text: string) => void;
 };
 
 /**
  * Starts `next start` and resolves once /login answers; the caller must `stop()` it (in `finally`).
  * `env` adds to the server's environment (a malloc setting, say).
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-app-'));
-  const port = await freePort();
+export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-app-'));
+  const port = options.port ?? (await freePort());
   const baseUrl = `http://localhost:${port}`;
   const adminEmail = 'bench-admin@bench.example';
   const adminPassword = randomBytes(12).toString('base64url');
@@ -72,6 +85,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   let log = '';
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-4000);
+    options.onOutput?.(chunk.toString());
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -85,7 +99,21 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const stop = async () => {
     process.removeListener('SIGINT', onSignal);
     await killChild(child);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const crash = async () => {
+    process.removeListener('SIGINT', onSignal);
+    child.kill('SIGKILL');
+    await exited;
+  };
+  const terminate = async () => {
+    process.removeListener('SIGINT', onSignal);
+    const started = Date.now();
+    child.kill('SIGTERM');
+    return { ...(await exited), ms: Date.now() - started };
   };
 
   try {
@@ -94,7 +122,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     await stop();
     throw error;
   }
-  return { baseUrl, adminEmail, adminPassword, dataDir, pid: child.pid!, stop };
+  return { baseUrl, adminEmail, adminPassword, dataDir, pid: child.pid!, stop, crash, terminate };
 }
 
 async function waitForLogin(baseUrl: string, child: ChildProcess, log: () => string): Promise<void> {

@@ -1,6 +1,6 @@
 /** Percentiles and the one-line verdicts every benchmark prints. */
 
-export type Summary = { n: number; p50: number; p95: number; max: number; mean: number };
+export type Summary = { n: number; p50: number; p95: number; p99: number; max: number; mean: number };
 
 /** Nearest-rank percentile of an ascending list (p in 0..100). */
 function nearestRank(sorted: readonly number[], p: number): number {
@@ -16,6 +16,7 @@ export function summarize(samples: readonly number[]): Summary {
     n: sorted.length,
     p50: nearestRank(sorted, 50),
     p95: nearestRank(sorted, 95),
+    p99: nearestRank(sorted, 99),
     max: sorted.at(-1) ?? Number.NaN,
     mean: sorted.length ? total / sorted.length : Number.NaN,
   };

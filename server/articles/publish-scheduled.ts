@@ -8,6 +8,7 @@ import { recordAudit } from '@/server/audit/record-audit';
 import { findActiveUser } from '@/server/users/queries';
 import { publishWorkingCopy } from './publish-article';
 import { unsafeFindArticleLifecycle, workflowSubjectOf } from './queries';
+import { log } from '@/server/log/logger';
 
 export type ScheduledRun = { published: number[]; failed: { id: number; reason: string }[] };
 
@@ -31,7 +32,7 @@ export function publishDueArticles(now = new Date()): ScheduledRun {
     } catch (error) {
       // Anything but the domain's own refusals is a bug: it still must not stop the other stories.
       const reason = isAppError(error) ? error.message : 'Something went wrong on our side.';
-      if (!isAppError(error)) console.error(`Dateline scheduler: publishing article ${id} failed`, error);
+      if (!isAppError(error)) log.error({ err: error, articleId: id }, 'scheduler: publishing an article failed');
       recordScheduleFailure(id, reason, now);
       run.failed.push({ id, reason });
     }
