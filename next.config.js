@@ -10,7 +10,10 @@ const nextConfig = {
   // Public pages are cached in memory until the next change the public can see (see the handler).
   cacheHandler: require.resolve('./server/public/page-cache-handler.mjs'),
   cacheMaxMemorySize: 0,
+  // Every response. Pages get their Content-Security-Policy (with a nonce) and HSTS from proxy.ts;
+  // the routes it leaves out get theirs here (docs/decisions/013-security-headers-and-csp.md).
   async headers() {
+    const notThroughProxy = ['/api/:path*', '/media/:path*'];
     return [
       {
         source: '/:path*',
@@ -20,6 +23,17 @@ const nextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
         ],
       },
+      ...notThroughProxy.map((source) => ({
+        source,
+        // JSON and images: nothing in them may load, run or be framed, should one be opened as a page.
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
+      })),
+      ...notThroughProxy.map((source) => ({
+        source,
+        // Read per request: behind a TLS-terminating proxy, it says the reader came over https.
+        has: [{ type: /** @type {const} */ ('header'), key: 'x-forwarded-proto', value: 'https' }],
+        headers: [{ key: 'Strict-Transport-Security', value: 'max-age=63072000' }],
+      })),
     ];
   },
 };

@@ -1,16 +1,77 @@
-import { type NextRequest, NextResponse } from 'next/server';
+import type { NextAuthRequest } from 'next-auth';
+import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { publicPath } from '@/lib/public/public-article';
+import { auth } from '@/server/auth/next-auth';
 import { env } from '@/server/env';
+import {
+  newNonce,
+  pageContentSecurityPolicy,
+  servedOverHttps,
+  STRICT_TRANSPORT_SECURITY,
+} from '@/server/http/security-headers';
 import { resolvePublicAddress } from '@/server/public/queries';
 import { siteInfo } from '@/server/public/site';
 import { withdrawnPageHtml } from '@/server/public/withdrawn-page';
 
+/** Kept by the page cache handler (server/public/page-cache-handler.mjs), which Next loads itself. */
+const SCRIPT_HASHES = Symbol.for('dateline.pageScriptHashes');
+const STORY_PATH = /^\/news\/([^/]+)$/;
+/** Auth.js's cookie, `__Secure-`-prefixed over https and split into `.0`, `.1`… when large. */
+const SESSION_COOKIE = 'authjs.session-token';
+
 /**
- * Story addresses answer what a page cannot: 410 Gone for a withdrawn story, and 301 from a
- * story's former address to its current one. Everything else goes on to the (cached) story page.
+ * Every page gets its Content-Security-Policy here, with a nonce Next puts on the scripts it renders
+ * for this request, and, for a page the cache already holds, the hashes of that page's inline
+ * scripts (docs/decisions/013). Story addresses also answer what a page cannot: 410 Gone for a
+ * withdrawn story, and 301 from a story's former address to its current one.
  */
-export function proxy(request: NextRequest): NextResponse {
-  const slug = request.nextUrl.pathname.slice('/news/'.length);
+export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Awaited<ReturnType<NextMiddleware>>> {
+  // A signed-in person opening a page is at work: Auth.js re-issues their session cookie with this
+  // moment as its last activity (server/auth/next-auth.ts), or clears it if the session has ended.
+  if (isPageOpenedWithSession(request)) {
+    // With its config built lazily, Auth.js hands back the wrapped proxy asynchronously, whatever
+    // its type says.
+    const withSessionRefresh = await auth(securedPage);
+    return withSessionRefresh(request, event);
+  }
+  return securedResponse(request);
+}
+
+const securedPage: (request: NextAuthRequest, event: NextFetchEvent) => NextResponse = (request) => securedResponse(request);
+
+/**
+ * A page the browser loads as a document, with a session. Not a server action's POST (sign-out
+ * among them sets its own cookie on the same response), and not the router's fetches of a page's
+ * payload: it prefetches every link in view by itself, and one answered just after the person
+ * signed out would put their cookie back. (Next hides its prefetch header from the proxy.)
+ */
+function isPageOpenedWithSession(request: NextRequest): boolean {
+  return (
+    request.method === 'GET' &&
+    request.headers.get('sec-fetch-dest') === 'document' &&
+    request.cookies.getAll().some(({ name }) => name.includes(SESSION_COOKIE))
+  );
+}
+
+function securedResponse(request: NextRequest): NextResponse {
+  const { pathname } = request.nextUrl;
+  const policy = pageContentSecurityPolicy(newNonce(), cachedScriptHashes(pathname));
+  const response = storyAddressResponse(request, pathname) ?? renderWithPolicy(request, policy);
+  response.headers.set('content-security-policy', policy);
+  if (servedOverHttps(request)) response.headers.set('strict-transport-security', STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+/** Next reads the nonce for the scripts it renders from the request's own CSP header. */
+function renderWithPolicy(request: NextRequest, policy: string): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', policy);
+  return NextResponse.next({ request: { headers } });
+}
+
+function storyAddressResponse(request: NextRequest, pathname: string): NextResponse | null {
+  const slug = STORY_PATH.exec(pathname)?.[1];
+  if (slug === undefined) return null;
   const address = resolvePublicAddress(slug);
   if (address.kind === 'moved') return NextResponse.redirect(new URL(publicPath(address.slug), request.url), 301);
   if (address.kind === 'withdrawn') {
@@ -19,7 +80,14 @@ export function proxy(request: NextRequest): NextResponse {
       headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=60, s-maxage=60' },
     });
   }
-  return NextResponse.next();
+  return null;
 }
 
-export const config = { matcher: '/news/:slug' };
+function cachedScriptHashes(pathname: string): readonly string[] {
+  const index = (globalThis as Record<symbol, { get(path: string): string[] | undefined } | undefined>)[SCRIPT_HASHES];
+  return index?.get(pathname) ?? [];
+}
+
+// Route handlers are left out: the API and photo renditions get theirs from next.config.js, and a
+// proxy would buffer every request body (photo uploads are up to 25 MB) to let itself read it.
+export const config = { matcher: '/((?!api/|media/|_next/static/|_next/image|favicon\\.ico).*)' };

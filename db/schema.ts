@@ -36,6 +36,30 @@ export const users = sqliteTable(
   (t) => [uniqueIndex('users_email_unique').on(t.email)],
 );
 
+/**
+ * One-time links that let a person set their password: an invite for a new account, or a reset an
+ * admin issued. Only the SHA-256 of the token is stored, so a copy of the database opens no account;
+ * a link works once, until `expiresAt`, and issuing a new one for the person deletes the old.
+ */
+export const userTokens = sqliteTable(
+  'user_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose', { enum: ['invite', 'reset'] }).notNull(),
+    /** Hex SHA-256 of the token in the link; the token itself is shown once and never stored. */
+    tokenHash: text('token_hash').notNull(),
+    /** The admin who issued it. */
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at').notNull(),
+    usedAt: timestamp('used_at'),
+  },
+  (t) => [uniqueIndex('user_tokens_hash_unique').on(t.tokenHash), index('user_tokens_user').on(t.userId)],
+);
+
 export const articles = sqliteTable(
   'articles',
   {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Locator, type Page } from '@playwright/test';
 
 /** The run's shared password (see playwright.config.ts); each spec's people are its own. */
 export const PASSWORD = process.env.E2E_PASSWORD ?? '';
@@ -43,4 +43,21 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
 export async function signInAndWaitForDesk(page: Page, email: string): Promise<void> {
   await signIn(page, email);
   await expect(page.getByRole('heading', { name: 'Desk' })).toBeVisible();
+}
+
+/** A browser of the person's own, signed in on the desk: for specs that watch their session end. */
+export async function signedInBrowser(browser: Browser, email: string, password = PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  await expect(page.getByRole('heading', { name: 'Desk' })).toBeVisible();
+  return { context, page };
+}
+
+/** The shared admin on the people page, in a browser of its own, and the row of one person there. */
+export async function peoplePageAsAdmin(browser: Browser): Promise<{ context: BrowserContext; page: Page; rowOf: (email: string) => Locator }> {
+  const context = await browser.newContext({ storageState: storageStateOf('admin') });
+  const page = await context.newPage();
+  await page.goto('/admin/users');
+  return { context, page, rowOf: (email) => page.getByRole('row', { name: new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }) };
 }

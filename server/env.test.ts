@@ -16,6 +16,18 @@ describe('parseEnv', () => {
     expect(path.isAbsolute(env.dataDir)).toBe(true);
     expect(env.dataDir).toBe(path.resolve('data'));
     expect(env).toMatchObject({ siteUrl: 'http://localhost:3000', SITE_NAME: 'Dateline', SITE_LANGUAGE: 'en' });
+    expect(env).toMatchObject({ SESSION_MAX_AGE_HOURS: 12, SESSION_IDLE_MINUTES: 60 });
+    // `next start` sets NODE_ENV; anything that does not counts as production, the strict case.
+    expect(parse({ NODE_ENV: '' }).NODE_ENV).toBe('production');
+  });
+
+  it('takes the session’s maximum age and idle timeout', () => {
+    expect(parse({ SESSION_MAX_AGE_HOURS: '8', SESSION_IDLE_MINUTES: '20' })).toMatchObject({
+      SESSION_MAX_AGE_HOURS: 8,
+      SESSION_IDLE_MINUTES: 20,
+    });
+    // Half a working day is a fair maximum; an idle timeout as long as the maximum turns it off.
+    expect(parse({ SESSION_MAX_AGE_HOURS: '0.5', SESSION_IDLE_MINUTES: '30' }).SESSION_MAX_AGE_HOURS).toBe(0.5);
   });
 
   it('takes the public site’s address, name and language', () => {
@@ -55,6 +67,12 @@ describe('parseEnv', () => {
     [{ SITE_URL: 'ftp://news.example.org' }, 'SITE_URL: SITE_URL must be the http(s) address readers use'],
     [{ SITE_URL: 'news.example.org' }, 'SITE_URL: SITE_URL must be the http(s) address readers use'],
     [{ SITE_LANGUAGE: 'English' }, 'SITE_LANGUAGE: SITE_LANGUAGE must be a language tag'],
+    [{ SESSION_MAX_AGE_HOURS: 'a day' }, 'SESSION_MAX_AGE_HOURS: SESSION_MAX_AGE_HOURS must be a number of hours'],
+    [{ SESSION_MAX_AGE_HOURS: '0' }, 'SESSION_MAX_AGE_HOURS: SESSION_MAX_AGE_HOURS must be more than 0'],
+    [{ SESSION_MAX_AGE_HOURS: '1000' }, 'SESSION_MAX_AGE_HOURS: SESSION_MAX_AGE_HOURS must be at most 720'],
+    [{ SESSION_IDLE_MINUTES: '2' }, 'SESSION_IDLE_MINUTES: SESSION_IDLE_MINUTES must be at least 5'],
+    [{ SESSION_IDLE_MINUTES: '7.5' }, 'SESSION_IDLE_MINUTES: SESSION_IDLE_MINUTES must be a whole number of minutes'],
+    [{ SESSION_MAX_AGE_HOURS: '1', SESSION_IDLE_MINUTES: '90' }, 'SESSION_IDLE_MINUTES: SESSION_IDLE_MINUTES must not be longer than SESSION_MAX_AGE_HOURS'],
     [{ PORT: 'eighty' }, 'PORT:'],
     [{ PORT: '70000' }, 'PORT:'],
   ])('refuses %o with a message naming the variable', (vars, expected) => {

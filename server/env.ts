@@ -27,10 +27,27 @@ const EnvSchema = z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'SITE_LANGUAGE must be a language tag such as en or pt-BR')
       .default('en'),
+    // A signed-in session ends this long after sign-in, however busy its owner is.
+    SESSION_MAX_AGE_HOURS: z.coerce
+      .number({ error: 'SESSION_MAX_AGE_HOURS must be a number of hours' })
+      .positive('SESSION_MAX_AGE_HOURS must be more than 0')
+      .max(24 * 30, 'SESSION_MAX_AGE_HOURS must be at most 720 (30 days)')
+      .default(12),
+    // …and this long after its last request: an abandoned tab signs itself out.
+    SESSION_IDLE_MINUTES: z.coerce
+      .number({ error: 'SESSION_IDLE_MINUTES must be a number of minutes' })
+      .int('SESSION_IDLE_MINUTES must be a whole number of minutes')
+      .min(5, 'SESSION_IDLE_MINUTES must be at least 5')
+      .default(60),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   })
   .refine((env) => (env.ADMIN_EMAIL === undefined) === (env.ADMIN_PASSWORD === undefined), {
     message: 'Set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither',
     path: ['ADMIN_EMAIL'],
+  })
+  .refine((env) => env.SESSION_IDLE_MINUTES <= env.SESSION_MAX_AGE_HOURS * 60, {
+    message: 'SESSION_IDLE_MINUTES must not be longer than SESSION_MAX_AGE_HOURS',
+    path: ['SESSION_IDLE_MINUTES'],
   });
 
 export type Env = z.infer<typeof EnvSchema> & {

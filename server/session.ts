@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { AppError, isAppError } from '@/lib/app-error';
 import type { SessionUser } from '@/lib/session-user';
 import { auth } from '@/server/auth/next-auth';
-import { findSessionUser } from '@/server/users/queries';
+import { noteRequestUser } from '@/server/log/logger';
+import { findSessionUser, isAccountDisabled } from '@/server/users/queries';
 
 const SessionClaims = z.object({ userId: z.number().int().positive(), sessionVersion: z.number().int() });
 
@@ -16,7 +17,9 @@ const SessionClaims = z.object({ userId: z.number().int().positive(), sessionVer
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const claims = SessionClaims.safeParse(await auth());
   if (!claims.success) return null;
-  return findSessionUser(claims.data.userId, claims.data.sessionVersion);
+  const user = findSessionUser(claims.data.userId, claims.data.sessionVersion);
+  if (user) noteRequestUser(user.id);
+  return user;
 });
 
 export const SESSION_ENDED = 'Your session has ended. Sign in again to continue.';
@@ -31,8 +34,14 @@ export async function requireUser(): Promise<SessionUser> {
 /** For pages and form actions: the user, or off to the login page (and back here afterwards). */
 export async function requireSignedIn(returnTo: string): Promise<SessionUser> {
   const user = await currentUser();
-  if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(`/login?${(await endedByDisabling()) ? 'notice=disabled&' : ''}next=${encodeURIComponent(returnTo)}`);
   return user;
+}
+
+/** Whether the session still names a real account that an admin disabled: the sign-in page says so. */
+async function endedByDisabling(): Promise<boolean> {
+  const claims = SessionClaims.safeParse(await auth());
+  return claims.success && isAccountDisabled(claims.data.userId);
 }
 
 /** Runs a domain read for a page: FORBIDDEN renders the 403 page, NOT_FOUND the 404 page. */

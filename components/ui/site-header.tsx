@@ -25,7 +25,10 @@ export function SiteHeader({ user, timeZone }: { user: SessionUser; timeZone: st
         <div className="who">
           <NotificationBell timeZone={timeZone} />
           <span>
-            {user.name} <span className="who__role">· {ROLE_LABELS[user.role]}</span>
+            <Link href="/account" className="who__name" aria-label={`Your account: ${user.name}`}>
+              {user.name}
+            </Link>{' '}
+            <span className="who__role">· {ROLE_LABELS[user.role]}</span>
           </span>
           <form action={signOutAction}>
             <button type="submit" className="button button--on-dark">

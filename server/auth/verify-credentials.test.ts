@@ -1,11 +1,18 @@
+import { verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { loginAttempts, users } from '@/db/schema';
 import { auditEntries } from '@/tests/audit-entries';
 import { makeUser, TEST_PASSWORD } from '@/tests/factories';
 import { MAX_FAILURES, recordLoginAttempt } from './login-throttle';
 import { verifyCredentials } from './verify-credentials';
+
+// The real argon2, watched: which hash each sign-in is checked against.
+vi.mock('@node-rs/argon2', async (importOriginal) => {
+  const argon2 = await importOriginal<typeof import('@node-rs/argon2')>();
+  return { ...argon2, verify: vi.fn(argon2.verify) };
+});
 
 const MINUTE = 60_000;
 const T0 = new Date('2026-03-02T09:00:00Z');
@@ -125,5 +132,37 @@ describe('verifyCredentials', () => {
     expect(checked).toHaveLength(MAX_FAILURES);
     expect(refused).toHaveLength(3);
     expect(attemptsFor(user.email)).toHaveLength(MAX_FAILURES);
+  });
+});
+
+describe('verifyCredentials, timing', () => {
+  beforeEach(() => {
+    vi.mocked(verify).mockClear();
+  });
+
+  /** The argon2id parameters a hash was made with, e.g. `$argon2id$v=19$m=19456,t=2,p=1`. */
+  const hashParameters = (hash: string) => hash.split('$').slice(0, 4).join('$');
+
+  async function checkedHashes(email: string, password: string): Promise<string[]> {
+    expect((await verifyCredentials(email, password, T0)).ok).toBe(false);
+    return vi.mocked(verify).mock.calls.map(([hash]) => String(hash));
+  }
+
+  it('checks an unknown email against an argon2id hash as costly as a real one, so it takes as long', async () => {
+    const user = await makeUser('editor');
+    const real = await checkedHashes(user.email, 'wrong password');
+    vi.mocked(verify).mockClear();
+    const unknown = await checkedHashes('nobody-here@test.example', 'wrong password');
+
+    expect(real).toHaveLength(1);
+    expect(unknown).toHaveLength(1);
+    expect(hashParameters(unknown[0] ?? '')).toMatch(/^\$argon2id\$/);
+    expect(hashParameters(unknown[0] ?? '')).toBe(hashParameters(real[0] ?? ''));
+  });
+
+  it('checks the password of a disabled account too, before refusing it', async () => {
+    const user = await makeUser('editor');
+    getDb().update(users).set({ disabledAt: T0 }).where(eq(users.id, user.id)).run();
+    expect(await checkedHashes(user.email, TEST_PASSWORD)).toHaveLength(1);
   });
 });

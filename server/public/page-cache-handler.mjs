@@ -8,9 +8,11 @@
  * processes, since the version lives in the database. Next loads this file itself, outside the
  * app's bundles; the app hands it the version reader through a global at start-up.
  */
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 
 const VERSION_HOOK = Symbol.for('dateline.publicVersion');
+const SCRIPT_HASHES = Symbol.for('dateline.pageScriptHashes');
 
 /** @returns {number} */
 function publicVersion() {
@@ -29,6 +31,36 @@ const entries = new LRUCache({ max: 500 });
  */
 /** @type {LRUCache<string, number>} */
 const versionAtLookup = new LRUCache({ max: 1000 });
+
+/**
+ * The CSP hashes ('sha256-…') of the inline scripts (React's payload, Next's bootstrap) of the
+ * latest render of each page, by path: a cached page cannot carry the nonce of the request it is
+ * sent to, so proxy.ts allows these instead (docs/decisions/013-security-headers-and-csp.md). On
+ * globalThis, not in this module: Next bundles a second copy of this file into the proxy's code,
+ * and both must share one index.
+ * @type {LRUCache<string, string[]>}
+ */
+const scriptHashesByPath = (/** @type {Record<symbol, LRUCache<string, string[]> | undefined>} */ (globalThis)[SCRIPT_HASHES] ??= new LRUCache({ max: 1000 }));
+
+// A data block such as the story's JSON-LD is never run, so CSP does not govern it.
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)(?![^>]*\stype="(?!text\/javascript|module)[^"]*")[^>]*>([\s\S]*?)<\/script>/g;
+
+/**
+ * Next's keys are `/route-cache/<kind>/<route hash>/$<path>` (next/dist/server/lib/route-cache-key.js).
+ * @param {string} key
+ */
+function pagePath(key) {
+  const at = key.indexOf('/$/');
+  return at === -1 ? key : key.slice(at + 2);
+}
+
+/** @param {string} key @param {unknown} value */
+function indexScriptHashes(key, value) {
+  const html = /** @type {{ html?: unknown }} */ (value).html;
+  if (typeof html !== 'string') return;
+  const hashes = Array.from(html.matchAll(INLINE_SCRIPT), ([, body]) => `'sha256-${createHash('sha256').update(body ?? '').digest('base64')}'`);
+  scriptHashesByPath.set(pagePath(key), hashes);
+}
 
 export default class PageCacheHandler {
   /** @param {string} key */
@@ -50,6 +82,7 @@ export default class PageCacheHandler {
       entries.delete(key);
       return;
     }
+    indexScriptHashes(key, value);
     entries.set(key, {
       version: versionAtLookup.get(key) ?? publicVersion(),
       lastModified: Date.now(),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 /**
@@ -18,6 +19,15 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
     // A malformed stored hash is a refusal, not a crash.
     return false;
   }
+}
+
+/**
+ * A hash of 32 random bytes nobody ever sees: an account that has this has no password anyone
+ * knows until its invite or reset link is used. A real argon2id hash, so sign-in treats it as any
+ * other wrong password.
+ */
+export function unusablePasswordHash(): Promise<string> {
+  return hashPassword(randomBytes(32).toString('base64url'));
 }
 
 let decoyHash: Promise<string> | undefined;

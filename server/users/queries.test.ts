@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appErrorFrom } from '@/tests/app-error';
 import { makeUser } from '@/tests/factories';
-import { countAdmins, findSessionUser, listUsers } from './queries';
+import { countAdmins, findSessionUser, isAccountDisabled, listUserNames, listUsers } from './queries';
 import { setUserDisabled } from './update-user-access';
 
 describe('findSessionUser', () => {
@@ -30,12 +30,16 @@ describe('listUsers and countAdmins', () => {
 
     const listed = listUsers(admin);
     expect(JSON.stringify(listed)).not.toMatch(/argon2|passwordHash/);
-    expect(listed.find((u) => u.id === second.id)).toMatchObject({ name: 'Bob Admin', disabled: true, lastLoginAt: null });
-    expect(listed.find((u) => u.id === admin.id)).toMatchObject({ disabled: false });
+    expect(listed.find((u) => u.id === second.id)).toMatchObject({ name: 'Bob Admin', status: 'disabled', lastLoginAt: null });
+    expect(listed.find((u) => u.id === admin.id)).toMatchObject({ status: 'active' });
+    expect(isAccountDisabled(second.id)).toBe(true);
+    expect(isAccountDisabled(admin.id)).toBe(false);
+    expect(isAccountDisabled(999_999)).toBe(false);
   });
 
-  it('refuses to list users for a non-admin', async () => {
+  it('refuses to list users, or their names for the audit filter, to a non-admin', async () => {
     const editor = await makeUser('editor');
     expect(appErrorFrom(() => listUsers(editor)).code).toBe('FORBIDDEN');
+    expect(appErrorFrom(() => listUserNames(editor)).code).toBe('FORBIDDEN');
   });
 });

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
+import { users, userTokens } from '@/db/schema';
+import type { AccountStatus } from '@/lib/people';
 import type { SessionUser } from '@/lib/session-user';
 import { assertCan } from '@/server/policy';
 
@@ -26,20 +27,36 @@ export function findActiveUser(id: number): SessionUser | null {
   return getDb().select(publicColumns).from(users).where(and(eq(users.id, id), isNull(users.disabledAt))).get() ?? null;
 }
 
-export type UserListItem = SessionUser & { disabled: boolean; lastLoginAt: string | null };
+/** Whether a session was refused because its account is disabled: the sign-in page says so. */
+export function isAccountDisabled(id: number): boolean {
+  return getDb().select({ id: users.id }).from(users).where(and(eq(users.id, id), isNotNull(users.disabledAt))).get() !== undefined;
+}
 
-export function listUsers(actor: SessionUser): UserListItem[] {
+export type UserListItem = SessionUser & { status: AccountStatus; lastLoginAt: string | null };
+
+/**
+ * Everyone, with their status: an account whose invite is still open (only ever one link per
+ * person) has not set a password yet.
+ */
+export function listUsers(actor: SessionUser, now = new Date()): UserListItem[] {
   assertCan(actor, 'user:manage');
   return getDb()
-    .select({ ...publicColumns, disabledAt: users.disabledAt, lastLoginAt: users.lastLoginAt })
+    .select({ ...publicColumns, disabledAt: users.disabledAt, lastLoginAt: users.lastLoginAt, inviteExpiresAt: userTokens.expiresAt })
     .from(users)
+    .leftJoin(userTokens, and(eq(userTokens.userId, users.id), eq(userTokens.purpose, 'invite'), isNull(userTokens.usedAt)))
     .orderBy(asc(users.name), asc(users.id))
     .all()
-    .map(({ disabledAt, lastLoginAt, ...user }) => ({
+    .map(({ disabledAt, lastLoginAt, inviteExpiresAt, ...user }) => ({
       ...user,
-      disabled: disabledAt !== null,
+      status: disabledAt ? 'disabled' : !inviteExpiresAt ? 'active' : inviteExpiresAt > now ? 'invited' : 'invite_expired',
       lastLoginAt: lastLoginAt?.toISOString() ?? null,
     }));
+}
+
+/** People to pick from when filtering the audit log by who acted. */
+export function listUserNames(actor: SessionUser): { id: number; name: string; email: string }[] {
+  assertCan(actor, 'audit:read');
+  return getDb().select({ id: users.id, name: users.name, email: users.email }).from(users).orderBy(asc(users.name), asc(users.id)).all();
 }
 
 export function countAdmins(): number {

@@ -1,10 +1,13 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
+import { articles, users } from '@/db/schema';
 import { appErrorFrom } from '@/tests/app-error';
 import { type AuditEntry, auditEntries } from '@/tests/audit-entries';
-import { makeUser } from '@/tests/factories';
+import { makeUser, writtenStory } from '@/tests/factories';
+import { claimEditLock } from '@/server/articles/edit-lock';
+import { submitArticle } from '@/server/articles/review-steps';
+import { claimReview } from '@/server/review/claim-review';
 import { findSessionUser } from './queries';
 import { changeUserRole, setUserDisabled } from './update-user-access';
 
@@ -46,6 +49,30 @@ describe('disabling and enabling a user', () => {
     ]);
   });
 
+  it('lets go of the person’s edit locks and review claims at once, and says which in the audit entry', async () => {
+    const admin = await makeUser('admin');
+    const desk = await makeUser('copy_editor');
+    const writer = await makeUser('editor');
+    const locked = writtenStory(desk, 'Locked by the desk');
+    claimEditLock(desk, locked.id);
+    const submitted = writtenStory(writer, 'Claimed by the desk');
+    submitArticle(writer, submitted.id, { version: submitted.version, note: '' });
+    claimReview(desk, submitted.id, { claim: true, expectedClaimantId: null });
+    const othersLock = writtenStory(writer, 'Locked by the writer');
+    claimEditLock(writer, othersLock.id);
+
+    setUserDisabled(admin, desk.id, true, T0);
+    const lockState = (id: number) =>
+      getDb().select({ lockedBy: articles.lockedBy, claimedBy: articles.claimedBy }).from(articles).where(eq(articles.id, id)).get();
+    expect(lockState(locked.id)).toEqual({ lockedBy: null, claimedBy: null });
+    expect(lockState(submitted.id)).toEqual({ lockedBy: null, claimedBy: null });
+    expect(lockState(othersLock.id)).toEqual({ lockedBy: writer.id, claimedBy: null });
+    expect(auditEntries({ action: 'user.disable', targetId: desk.id })[0]?.details).toEqual({
+      releasedLocks: [locked.id],
+      releasedClaims: [submitted.id],
+    });
+  });
+
   it('lets an admin disable another admin while an active admin remains', async () => {
     const admin = await makeUser('admin');
     const other = await makeUser('admin');
@@ -76,6 +103,17 @@ describe('changing a user’s role', () => {
 });
 
 describe('who may change access', () => {
+  it('refuses a role outside the list (INVALID), and changes nothing', async () => {
+    const admin = await makeUser('admin');
+    const editor = await makeUser('editor');
+    for (const role of ['owner', 'ADMIN', '', 'admin ']) {
+      const error = appErrorFrom(() => changeUserRole(admin, editor.id, role));
+      expect(error.code).toBe('INVALID');
+      expect(error.details.fields?.role).toEqual(['Unknown role']);
+    }
+    expect(userRow(editor.id)).toMatchObject({ role: 'editor', sessionVersion: 1 });
+  });
+
   it('refuses an admin changing their own access (FORBIDDEN), and changes nothing', async () => {
     const admin = await makeUser('admin');
     await makeUser('admin'); // another admin exists, so the refusal is about the self, not the count
@@ -126,6 +164,13 @@ describe('who may change access', () => {
     expect(userRow(lastAdmin.id)).toMatchObject({ role: 'admin', sessionVersion: 1, disabledAt: null });
     expect(findSessionUser(lastAdmin.id, 1)).toEqual(lastAdmin);
     expect(auditEntries({ targetType: 'user', targetId: lastAdmin.id }).filter(notCreate)).toEqual([]);
+
+    // The last admin trying it on themselves hears the same reason.
+    const self = appErrorFrom(() => setUserDisabled(lastAdmin, lastAdmin.id, true));
+    expect(self.code).toBe('CONFLICT');
+    expect(self.message).toBe('Dateline needs at least one active admin: make someone else an admin first.');
+    expect(appErrorFrom(() => changeUserRole(lastAdmin, lastAdmin.id, 'editor')).code).toBe('CONFLICT');
+    expect(userRow(lastAdmin.id)).toMatchObject({ role: 'admin', disabledAt: null });
 
     // Keeping the role, or changing a non-admin, is still fine.
     const editor = await makeUser('editor');

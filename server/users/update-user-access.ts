@@ -2,12 +2,15 @@ import 'server-only';
 import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
+import { articles, users } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import type { Role } from '@/lib/domain-constants';
 import type { SessionUser } from '@/lib/session-user';
+import { ChangeRoleInput } from '@/lib/validation/user';
+import { parseInput } from '@/lib/validation/parse-input';
 import { recordAudit } from '@/server/audit/record-audit';
 import { assertCan } from '@/server/policy';
+import { revokeOpenLinks } from './user-tokens';
 
 /**
  * Role changes and disabling both cut the person's access, so both bump sessionVersion: every
@@ -20,9 +23,6 @@ function updateAccess(
   now: Date,
 ): void {
   assertCan(actor, 'user:manage');
-  if (userId === actor.id) {
-    throw new AppError('FORBIDDEN', 'You cannot change your own role or disable yourself; ask another admin.');
-  }
   getDb().transaction(
     (tx) => {
       const target = tx
@@ -34,8 +34,12 @@ function updateAccess(
 
       const losesAdmin =
         target.role === 'admin' && target.disabledAt === null && ('role' in change ? change.role !== 'admin' : change.disabled);
+      // The last admin is named first, so the last admin trying it on themselves learns the real reason.
       if (losesAdmin && activeAdminsOtherThan(tx, userId) === 0) {
-        throw new AppError('CONFLICT', 'Dateline needs at least one active admin.');
+        throw new AppError('CONFLICT', 'Dateline needs at least one active admin: make someone else an admin first.');
+      }
+      if (userId === actor.id) {
+        throw new AppError('FORBIDDEN', 'You cannot change your own role or disable yourself; ask another admin.');
       }
 
       const set = 'role' in change ? { role: change.role } : { disabledAt: change.disabled ? now : null };
@@ -43,16 +47,43 @@ function updateAccess(
         .set({ ...set, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
         .where(eq(users.id, userId))
         .run();
+      const released = 'disabled' in change && change.disabled ? letGoOfWork(tx, userId) : undefined;
       recordAudit(tx, {
         actorId: actor.id,
         action: 'role' in change ? 'user.change_role' : change.disabled ? 'user.disable' : 'user.enable',
         targetType: 'user',
         targetId: userId,
-        details: 'role' in change ? { from: target.role, to: change.role } : undefined,
+        details: 'role' in change ? { from: target.role, to: change.role } : released,
       });
     },
     { behavior: 'immediate' },
   );
+}
+
+/**
+ * A disabled person can no longer hold anything others wait on: their edit locks and review claims
+ * are let go at once (rather than lapsing), and their open invite or reset link stops working.
+ * Returns the articles freed, for the audit entry; undefined when there were none.
+ */
+function letGoOfWork(tx: Tx, userId: number): { releasedLocks?: number[]; releasedClaims?: number[] } | undefined {
+  const locks = tx
+    .update(articles)
+    .set({ lockedBy: null, lockedSince: null, lockHeartbeatAt: null })
+    .where(eq(articles.lockedBy, userId))
+    .returning({ id: articles.id })
+    .all();
+  const claims = tx
+    .update(articles)
+    .set({ claimedBy: null, claimedAt: null })
+    .where(eq(articles.claimedBy, userId))
+    .returning({ id: articles.id })
+    .all();
+  revokeOpenLinks(tx, userId);
+  const released = {
+    ...(locks.length > 0 ? { releasedLocks: locks.map((a) => a.id) } : {}),
+    ...(claims.length > 0 ? { releasedClaims: claims.map((a) => a.id) } : {}),
+  };
+  return Object.keys(released).length > 0 ? released : undefined;
 }
 
 function activeAdminsOtherThan(tx: Tx, userId: number): number {
@@ -64,8 +95,11 @@ function activeAdminsOtherThan(tx: Tx, userId: number): number {
   return row?.n ?? 0;
 }
 
-export function changeUserRole(actor: SessionUser, userId: number, role: Role, now = new Date()): void {
-  updateAccess(actor, userId, { role }, now);
+/** `role` is checked here too: a server action is a public endpoint and may send anything. */
+export function changeUserRole(actor: SessionUser, userId: number, role: string, now = new Date()): void {
+  assertCan(actor, 'user:manage');
+  const input = parseInput(ChangeRoleInput, { userId, role });
+  updateAccess(actor, input.userId, { role: input.role }, now);
 }
 
 export function setUserDisabled(actor: SessionUser, userId: number, disabled: boolean, now = new Date()): void {

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoViolations } from './axe';
+import { newPerson, peoplePageAsAdmin, signedInBrowser, signIn, STAFF, storageStateOf } from './people';
+
+const NEW_PASSWORD = 'quiet harbour lantern forty';
+
+async function setPassword(page: Page, password: string, repeat = password): Promise<void> {
+  await page.getByLabel('New password').fill(password);
+  await page.getByLabel('Repeat the password').fill(repeat);
+  await page.getByRole('button', { name: 'Set password' }).click();
+}
+
+test('an admin invites a copy editor, who sets a password and signs in; disabled, their next click lands on sign-in', async ({ browser }) => {
+  const admins = await browser.newContext({ storageState: storageStateOf('admin') });
+  const admin = await admins.newPage();
+  // The header's Admin link still leads here.
+  await admin.goto('/desk');
+  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+  await expect(admin).toHaveURL(/\/admin\/users$/);
+
+  const name = 'Ines Invited';
+  const email = `invitee-${randomUUID().slice(0, 8)}@e2e.example`;
+  const form = admin.getByRole('region', { name: 'Create user' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Role').selectOption('copy_editor');
+  await form.getByRole('button', { name: 'Create user and get invite link' }).click();
+  const linkField = admin.getByLabel(`Invite link for ${name}`);
+  await expect(linkField).toBeVisible();
+  const url = await linkField.inputValue();
+  expect(url).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  const row = admin.getByRole('row', { name: email });
+  await expect(row).toContainText('Invited');
+  await expectNoViolations(admin);
+
+  // The person opens the link in their own browser, where nobody is signed in.
+  const theirs = await browser.newContext();
+  const page = await theirs.newPage();
+  await page.goto(url);
+  await expect(page.getByText(`Welcome, ${name}.`)).toBeVisible();
+  await expectNoViolations(page);
+  await setPassword(page, 'password1234');
+  await expect(page.getByText('That password is on a list of common passwords; choose another')).toBeVisible();
+  await setPassword(page, email);
+  await expect(page.getByText('Your password cannot be your email address')).toBeVisible();
+  await expectNoViolations(page);
+  await setPassword(page, NEW_PASSWORD);
+  await expect(page).toHaveURL(/\/login\?notice=password_set/);
+  await expect(page.getByText('Your password is set. Sign in with it now.')).toBeVisible();
+  await signIn(page, email, NEW_PASSWORD);
+  await expect(page.getByRole('banner')).toContainText(`${name} · Copy editor`);
+
+  // The link worked once.
+  const again = await theirs.newPage();
+  await again.goto(url);
+  await expect(again.getByRole('alert', { name: 'Link refused' })).toContainText('This link has already been used.');
+  await again.goto(`${url.slice(0, -1)}${url.endsWith('A') ? 'B' : 'A'}`);
+  await expect(again.getByRole('alert', { name: 'Link refused' })).toContainText('This link is not valid');
+  await again.close();
+
+  await admin.reload();
+  await expect(row).toContainText('Active');
+  await row.getByRole('button', { name: `Disable ${name}` }).click();
+  await expect(row).toContainText('Disabled');
+
+  await page.getByRole('link', { name: 'Desk', exact: true }).click();
+  await expect(page).toHaveURL(/\/login\?notice=disabled/);
+  await expect(page.getByText('Your account is disabled')).toBeVisible();
+  await theirs.close();
+  await admins.close();
+});
+
+test('an admin cannot disable or demote themselves, and the last admin is told no admin would be left', async ({ browser }) => {
+  const { context: admins, page: admin, rowOf } = await peoplePageAsAdmin(browser);
+  // Other specs in the run may make admins of their own; the reason given depends on whether this
+  // admin is the last active one, so read that off the page first.
+  const activeAdmins = await admin
+    .getByRole('row')
+    .filter({ has: admin.getByRole('cell', { name: 'Admin', exact: true }) })
+    .filter({ hasText: 'Active' })
+    .count();
+  const reason =
+    activeAdmins === 1
+      ? 'Dateline needs at least one active admin: make someone else an admin first.'
+      : 'You cannot change your own role or disable yourself; ask another admin.';
+  const ownRow = rowOf(STAFF.admin.email);
+  await expect(ownRow).toContainText('You');
+  await ownRow.getByRole('button', { name: `Disable ${STAFF.admin.name}` }).click();
+  const refusal = ownRow.getByRole('alert', { name: `Problem with ${STAFF.admin.name}` });
+  await expect(refusal).toHaveText(reason);
+  await ownRow.getByLabel(`Role for ${STAFF.admin.name}`).selectOption('editor');
+  await ownRow.getByRole('button', { name: 'Change role' }).click();
+  await expect(refusal).toHaveText(reason);
+  await admin.reload();
+  await expect(ownRow).toContainText('Active');
+  await expect(ownRow.getByRole('cell', { name: 'Admin', exact: true })).toBeVisible();
+  await admins.close();
+});
+
+test('a password reset ends the person’s session, and its link sets a new password', async ({ browser }) => {
+  const person = newPerson('editor', 'Reset Rosa');
+  const { context: theirs, page } = await signedInBrowser(browser, person.email);
+  const { context: admins, rowOf } = await peoplePageAsAdmin(browser);
+  const row = rowOf(person.email);
+  await row.getByRole('button', { name: `Reset password for ${person.name}` }).click();
+  const url = await row.getByLabel(`Password link for ${person.name}`).inputValue();
+
+  await page.getByRole('link', { name: 'Desk', exact: true }).click();
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await page.goto(url);
+  await expect(page.getByText(`Hello, ${person.name}.`)).toBeVisible();
+  await setPassword(page, NEW_PASSWORD);
+  await signIn(page, person.email, NEW_PASSWORD);
+  await expect(page.getByRole('heading', { name: 'Desk' })).toBeVisible();
+  await theirs.close();
+  await admins.close();
+});

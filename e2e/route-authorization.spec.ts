@@ -1,0 +1,420 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { type APIRequestContext, type APIResponse, type Browser, expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { publishedStory, uploadedPhoto } from './api-fixtures';
+import { newPerson, type Person, signInAndWaitForDesk, storageStateOf } from './people';
+
+/**
+ * Every page, route handler and server action in app/, found by walking the folders when the suite
+ * runs, tried without a session, as each role, as the writer of a draft and another writer, and as
+ * a disabled account. A route missing from ROUTES fails the suite: a new route is covered, or the
+ * suite says it is not. Authorization is what is checked, not validation: an allowed request may
+ * answer 400 or 409 for the placeholder body, but never 401, 403 or 404.
+ */
+
+const APP = path.join(process.cwd(), 'app');
+
+type Viewer = 'anonymous' | 'disabled' | 'writer' | 'editor' | 'copy_editor' | 'admin';
+const VIEWERS: Viewer[] = ['anonymous', 'disabled', 'writer', 'editor', 'copy_editor', 'admin'];
+
+/** What a viewer must get: through, sent to sign in (401 / /login), refused (403), or not told it exists (404). */
+type Outcome = 'allow' | 'sign-in' | 'forbidden' | 'not-found';
+
+/**
+ * Who may reach a route, after lib/permissions.ts and DESIGN.md's table. The [id] article is a
+ * draft by `writer` (an editor); `editor` is another editor, who may not see someone else's draft
+ * (404, as if it did not exist).
+ */
+const ACCESS = {
+  public: { anonymous: 'allow', disabled: 'allow', writer: 'allow', editor: 'allow', copy_editor: 'allow', admin: 'allow' },
+  'signed-in': { anonymous: 'sign-in', disabled: 'sign-in', writer: 'allow', editor: 'allow', copy_editor: 'allow', admin: 'allow' },
+  /** article:read/edit:own for the writer, :any for the copy desk and admins. */
+  'the draft': { anonymous: 'sign-in', disabled: 'sign-in', writer: 'allow', editor: 'not-found', copy_editor: 'allow', admin: 'allow' },
+  /** article:review. */
+  'copy desk': { anonymous: 'sign-in', disabled: 'sign-in', writer: 'forbidden', editor: 'forbidden', copy_editor: 'allow', admin: 'allow' },
+  /** article:submit:own: only the writer sends their draft to the desk; the desk sees it but may not. */
+  'the writer': { anonymous: 'sign-in', disabled: 'sign-in', writer: 'allow', editor: 'not-found', copy_editor: 'forbidden', admin: 'forbidden' },
+  /** user:manage, audit:read. */
+  admin: { anonymous: 'sign-in', disabled: 'sign-in', writer: 'forbidden', editor: 'forbidden', copy_editor: 'forbidden', admin: 'allow' },
+} as const satisfies Record<string, Record<Viewer, Outcome>>;
+type Access = keyof typeof ACCESS;
+
+/**
+ * Every route: `METHOD /path/[param]` → who may reach it. `pending` marks routes another change is
+ * adding: tested once they exist, not missed before. `exempt` says why a route is not tried here.
+ */
+type RouteExpectation = { access: Access; pending?: true; data?: Record<string, unknown> } | { exempt: string };
+
+/**
+ * Valid input for the routes that check it before who may see the article. Every version is
+ * stale, so an allowed request answers 409 and changes nothing: the draft stays a draft, and the
+ * other editor must still not see it.
+ */
+const STALE = 999;
+const FIELDS = {
+  headline: 'Tried by everyone',
+  standfirst: '',
+  datelinePlace: '',
+  datelineSource: '',
+  byline: '',
+  leadPhoto: null,
+  body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Tried.' }] }] },
+};
+
+const ROUTES: Record<string, RouteExpectation> = {
+  'PAGE /': { access: 'public' },
+  'PAGE /corrections': { access: 'public' },
+  'PAGE /news/[slug]': { access: 'public' },
+  'PAGE /login': { access: 'public' },
+  'PAGE /invite/[token]': { access: 'public', pending: true },
+  'PAGE /desk': { access: 'signed-in' },
+  'PAGE /desk/photos': { access: 'signed-in' },
+  'PAGE /desk/notifications': { access: 'signed-in' },
+  'PAGE /account': { access: 'signed-in', pending: true },
+  'PAGE /desk/articles/[id]': { access: 'the draft' },
+  'PAGE /desk/articles/[id]/audit': { access: 'the draft' },
+  'PAGE /desk/articles/[id]/compare': { access: 'the draft' },
+  'PAGE /desk/review': { access: 'copy desk' },
+  'PAGE /admin': { access: 'admin' },
+  'PAGE /admin/users': { access: 'admin', pending: true },
+  'PAGE /admin/audit': { access: 'admin', pending: true },
+
+  'GET /api/articles': { access: 'signed-in' },
+  'POST /api/articles': { access: 'signed-in' },
+  'GET /api/articles/[id]': { access: 'the draft' },
+  'PUT /api/articles/[id]': { access: 'the draft', data: { ...FIELDS, version: STALE, mode: 'save' } },
+  'POST /api/articles/[id]/lock': { access: 'the draft' },
+  // Only ever lets go of the caller's own lock, so it needs no right to the article: 204 for anyone
+  // signed in, changing nothing for someone who holds no lock there.
+  'DELETE /api/articles/[id]/lock': { access: 'signed-in' },
+  'POST /api/articles/[id]/conflict-copies': { access: 'the draft', data: FIELDS },
+  'PUT /api/articles/[id]/slug': { access: 'the draft', data: { slug: 'tried-by-everyone' } },
+  'POST /api/articles/[id]/workflow': { access: 'the writer', data: { action: 'submit', version: STALE } },
+  'GET /api/articles/[id]/revisions': { access: 'the draft' },
+  'POST /api/articles/[id]/revisions/[number]/restore': { access: 'the draft', data: { version: STALE, fields: ['headline'] } },
+  'GET /api/articles/[id]/compare': { access: 'the draft' },
+  'GET /api/articles/[id]/comments': { access: 'the draft' },
+  'POST /api/articles/[id]/comments': { access: 'the draft', data: { body: 'Tried by everyone.' } },
+  'PATCH /api/articles/[id]/comments/[commentId]': { access: 'the draft', data: { resolved: false } },
+  // The role is checked before the article is looked up, so nobody else learns whether it exists.
+  'POST /api/articles/[id]/claim': { access: 'copy desk', data: { claim: true, expectedClaimantId: null } },
+  'GET /api/review-queue': { access: 'copy desk' },
+  'GET /api/notifications': { access: 'signed-in' },
+  'POST /api/notifications': { access: 'signed-in' },
+  'GET /api/photos': { access: 'signed-in' },
+  'POST /api/photos': { access: 'signed-in' },
+  'GET /api/photos/[id]': { access: 'signed-in' },
+  'PUT /api/photos/[id]': { access: 'signed-in' },
+  'GET /api/admin/audit/export': { access: 'admin', pending: true },
+  'GET /api/health': { access: 'public', pending: true },
+  'GET /api/v1/articles/[slug]/ninjs': { access: 'public' },
+  'GET /feed.xml': { access: 'public' },
+  'GET /atom.xml': { access: 'public' },
+  'GET /news-sitemap.xml': { access: 'public' },
+  'GET /sitemap.xml': { access: 'public' },
+  'GET /robots.txt': { access: 'public' },
+  'GET /media/photos/[sha256]/[file]': { access: 'public' },
+  'GET /api/auth/[...nextauth]': { exempt: 'Auth.js’s own endpoints (sign-in, CSRF token, session); sign-in.spec.ts' },
+  'POST /api/auth/[...nextauth]': { exempt: 'Auth.js’s own endpoints, guarded by its CSRF token; sign-in.spec.ts' },
+};
+
+/**
+ * Every server action: `file#export` → who may run it, and the form it is called with. An action
+ * is a public POST endpoint, so each is called directly, as its page's form would call it, by
+ * everyone who must be refused; the screens' own specs cover those who may.
+ */
+type ActionProbe = (fixture: Fixture) => Record<string, string> | null;
+const ACTIONS: Record<string, { access: Access; form: ActionProbe; pending?: true } | { access: 'public'; pending?: true }> = {
+  'app/login/actions.ts#signInAction': { access: 'public' },
+  'app/(desk)/actions.ts#signOutAction': { access: 'public' },
+  'app/(desk)/actions.ts#newArticleAction': { access: 'signed-in', form: () => null },
+  'app/(desk)/account/actions.ts#renameAction': { access: 'signed-in', form: () => ({ name: 'Renamed By Someone' }), pending: true },
+  'app/(desk)/account/actions.ts#changePasswordAction': {
+    access: 'signed-in',
+    form: () => ({ currentPassword: 'x', password: 'a new password nobody chose', confirm: 'a new password nobody chose' }),
+    pending: true,
+  },
+  // The Payload class of hole: anyone but an admin making an admin, or a link to someone's account.
+  'app/(desk)/admin/users/actions.ts#inviteUserAction': {
+    access: 'admin',
+    form: () => ({ name: 'Mallory', email: `mallory-${randomUUID().slice(0, 8)}@e2e.example`, role: 'admin' }),
+    pending: true,
+  },
+  'app/(desk)/admin/users/actions.ts#changeRoleAction': { access: 'admin', form: (f) => ({ userId: f.writerId, role: 'admin' }), pending: true },
+  'app/(desk)/admin/users/actions.ts#setDisabledAction': { access: 'admin', form: (f) => ({ userId: f.writerId, disabled: 'true' }), pending: true },
+  'app/(desk)/admin/users/actions.ts#resetPasswordAction': { access: 'admin', form: (f) => ({ userId: f.writerId }), pending: true },
+  // The link's token is the credential; a wrong one is refused with a message (issue 7's tests).
+  'app/invite/[token]/actions.ts#setPasswordAction': { access: 'public', pending: true },
+};
+
+// ─── The app tree ────────────────────────────────────────────────────────────────────────────────
+
+type FoundRoute = { key: string; file: string };
+
+/** Folders to URL segments: route groups `(desk)` vanish, private `_folders` hold no routes. */
+function walk(dir: string, segments: string[], found: FoundRoute[]): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name.startsWith('_') || entry.name.startsWith('@')) continue;
+      walk(full, /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name], found);
+      continue;
+    }
+    const url = `/${segments.join('/')}`;
+    const file = path.relative(process.cwd(), full);
+    if (/^page\.(tsx|ts|jsx|js)$/.test(entry.name)) found.push({ key: `PAGE ${url}`, file });
+    if (/^route\.(ts|js)$/.test(entry.name)) {
+      for (const method of exportedMethods(fs.readFileSync(full, 'utf8'))) found.push({ key: `${method} ${url}`, file });
+    }
+    // Metadata routes: app/robots.ts answers /robots.txt, app/sitemap.ts /sitemap.xml.
+    if (entry.name === 'robots.ts') found.push({ key: `GET ${url === '/' ? '' : url}/robots.txt`, file });
+    if (entry.name === 'sitemap.ts') found.push({ key: `GET ${url === '/' ? '' : url}/sitemap.xml`, file });
+  }
+}
+
+function exportedMethods(source: string): string[] {
+  const methods = new Set<string>();
+  for (const match of source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)) {
+    methods.add(match[1] ?? '');
+  }
+  for (const match of source.matchAll(/export\s+const\s+\{([^}]*)\}/g)) {
+    for (const name of (match[1] ?? '').split(',').map((part) => part.trim())) {
+      if (/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(name)) methods.add(name);
+    }
+  }
+  return [...methods];
+}
+
+function appRoutes(): FoundRoute[] {
+  const found: FoundRoute[] = [];
+  walk(APP, [], found);
+  return found;
+}
+
+/** `file#export` for every exported function of every actions.ts ('use server' modules). */
+function appActions(dir = APP): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return appActions(full);
+    if (entry.name !== 'actions.ts') return [];
+    const file = path.relative(process.cwd(), full);
+    return [...fs.readFileSync(full, 'utf8').matchAll(/export\s+async\s+function\s+(\w+)/g)].map((match) => `${file}#${match[1]}`);
+  });
+}
+
+// ─── The fixtures: people and things to point the [params] at ───────────────────────────────────
+
+type Fixture = {
+  contexts: Record<Viewer, APIRequestContext>;
+  people: { writer: Person; disabled: Person };
+  writerId: string;
+  params: Record<string, string>;
+};
+
+async function contextFor(browser: Browser, viewer: Viewer, people: Fixture['people']): Promise<APIRequestContext> {
+  if (viewer === 'anonymous') return (await browser.newContext()).request;
+  if (viewer === 'writer' || viewer === 'disabled') {
+    const page = await (await browser.newContext()).newPage();
+    await signInAndWaitForDesk(page, people[viewer].email);
+    return page.context().request;
+  }
+  return (await browser.newContext({ storageState: storageStateOf(viewer) })).request;
+}
+
+/**
+ * Disables an account the way the admin's Disable does, straight in the database: this suite
+ * must not depend on the people screen's markup, and the session check reads only this column.
+ */
+function disableAccount(email: string): void {
+  const db = new Database(path.join(process.env.E2E_DATA_DIR ?? '', 'dateline.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare('UPDATE users SET disabled_at = ? WHERE email = ?').run(Math.floor(Date.now() / 1000), email);
+  } finally {
+    db.close();
+  }
+}
+
+async function json<T>(response: APIResponse): Promise<T> {
+  expect(response.ok(), `${response.url()} → ${response.status()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+async function makeFixture(browser: Browser): Promise<Fixture> {
+  const people = { writer: newPerson('editor', 'Wren Writer'), disabled: newPerson('editor', 'Dale Disabled') };
+  const contexts = Object.fromEntries(
+    await Promise.all(VIEWERS.map(async (viewer) => [viewer, await contextFor(browser, viewer, people)] as const)),
+  ) as Record<Viewer, APIRequestContext>;
+  disableAccount(people.disabled.email);
+
+  // The writer's own draft, with a comment, and a photo of theirs.
+  const { writer, copy_editor: desk } = contexts;
+  const { id } = await json<{ id: number }>(await writer.post('/api/articles'));
+  const { authorId } = await json<{ authorId: number }>(await writer.get(`/api/articles/${id}`));
+  const [comment] = await json<{ id: number }[]>(await writer.post(`/api/articles/${id}/comments`, { data: { body: 'Check the figures.' } }));
+  const photo = await uploadedPhoto(writer);
+  // A published story, for the public addresses.
+  const { slug } = await publishedStory(desk, 'Authorization check');
+
+  const params: Record<string, string> = {
+    id: String(id),
+    number: '1',
+    commentId: String(comment?.id),
+    slug,
+    sha256: photo.sha256,
+    file: '320.webp',
+    token: 'not-a-real-link-token',
+    photoId: String(photo.id),
+  };
+  return { contexts, people, writerId: String(authorId), params };
+}
+
+/** The URL with its [params] filled; /api/photos/[id] is the writer's photo, not the article. */
+function fill(key: string, params: Record<string, string>): string {
+  const url = key.slice(key.indexOf(' ') + 1);
+  const filled = url.startsWith('/api/photos/') ? url.replace('[id]', params.photoId ?? '') : url;
+  return filled.replace(/\[(\w+)\]/g, (_, name: string) => params[name] ?? `[${name}]`);
+}
+
+// ─── The checks ──────────────────────────────────────────────────────────────────────────────────
+
+async function expectPage(context: APIRequestContext, url: string, outcome: Outcome, label: string): Promise<void> {
+  const response = await context.get(url);
+  const landed = new URL(response.url()).pathname;
+  if (outcome === 'sign-in') {
+    expect(landed, label).toBe('/login');
+    return;
+  }
+  const status = { allow: 200, forbidden: 403, 'not-found': 404 }[outcome];
+  expect(response.status(), label).toBe(status);
+  if (url !== '/login') expect(landed, `${label}: not sent to sign in`).not.toBe('/login');
+}
+
+async function expectApi(context: APIRequestContext, request: { method: string; url: string; data?: unknown }, outcome: Outcome, label: string): Promise<void> {
+  const { method, url, data = {} } = request;
+  const response = await context.fetch(url, { method, data: method === 'GET' ? undefined : data, maxRedirects: 0 });
+  const status = response.status();
+  if (outcome === 'allow') {
+    expect([401, 403, 404], `${label} → ${status}`).not.toContain(status);
+    expect(status, `${label} → ${status}`).toBeLessThan(500);
+    return;
+  }
+  const expected = { 'sign-in': [401, 'UNAUTHENTICATED'], forbidden: [403, 'FORBIDDEN'], 'not-found': [404, 'NOT_FOUND'] }[outcome];
+  expect(status, label).toBe(expected[0]);
+  expect(((await response.json()) as { error: { code: string } }).error.code, label).toBe(expected[1]);
+}
+
+test('every route in app/ has its expectations, and every expectation its route', () => {
+  const found = new Set(appRoutes().map(({ key }) => key));
+  const missing = [...found].filter((key) => !(key in ROUTES));
+  expect(missing, 'routes without expectations: add them to ROUTES').toEqual([]);
+  const gone = Object.entries(ROUTES).filter(([key, route]) => !found.has(key) && !('pending' in route && route.pending)).map(([key]) => key);
+  expect(gone, 'expectations for routes that no longer exist').toEqual([]);
+
+  const actions = new Set(appActions());
+  expect([...actions].filter((key) => !(key in ACTIONS)), 'server actions without expectations: add them to ACTIONS').toEqual([]);
+  expect(Object.entries(ACTIONS).filter(([key, action]) => !actions.has(key) && !action.pending).map(([key]) => key)).toEqual([]);
+});
+
+test.describe('each route, for each kind of visitor', () => {
+  let fixture: Fixture;
+  const present = new Set(appRoutes().map(({ key }) => key));
+
+  test.beforeAll(async ({ browser }) => {
+    fixture = await makeFixture(browser);
+  });
+
+  for (const [key, route] of Object.entries(ROUTES)) {
+    if ('exempt' in route) continue;
+    test(key, async () => {
+      test.skip(!present.has(key), `${key} is not in the app yet`);
+      const url = fill(key, fixture.params);
+      const method = key.slice(0, key.indexOf(' '));
+      for (const viewer of VIEWERS) {
+        const outcome = ACCESS[route.access][viewer];
+        const label = `${key} as ${viewer} (${url})`;
+        if (method === 'PAGE') await expectPage(fixture.contexts[viewer], url, outcome, label);
+        else await expectApi(fixture.contexts[viewer], { method, url, data: route.data }, outcome, label);
+      }
+    });
+  }
+});
+
+// ─── Server actions, called as their forms call them ─────────────────────────────────────────────
+
+/** React's own encoder for a server action's arguments, as the browser sends them. */
+const { encodeReply } = createRequire(__filename)('next/dist/compiled/react-server-dom-turbopack/client.edge') as {
+  encodeReply: (args: unknown[]) => Promise<FormData | string>;
+};
+
+type ActionEntry = { filename?: string; exportedName?: string; workers: Record<string, unknown> };
+
+/** The build's action ids, by `file#export`, with a page that serves each (Next needs one to post to). */
+function builtActions(): Map<string, { id: string; page: string }> {
+  const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, ActionEntry> };
+  const found = new Map<string, { id: string; page: string }>();
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    const worker = Object.keys(entry.workers).find((name) => name.endsWith('/page'));
+    if (!entry.filename || !entry.exportedName || !worker) continue;
+    const page = worker.replace(/^app/, '').replace(/\/page$/, '').replace(/\/\([^/]+\)/g, '') || '/';
+    found.set(`${entry.filename}#${entry.exportedName}`, { id, page });
+  }
+  return found;
+}
+
+async function callAction(context: APIRequestContext, action: { id: string; page: string }, form: Record<string, string> | null): Promise<APIResponse> {
+  const args: unknown[] = [];
+  if (form) {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(form)) data.set(name, value);
+    // (previous state, form data), as useActionState calls a form's action.
+    args.push(undefined, data);
+  }
+  const body = await encodeReply(args);
+  const headers = { 'next-action': action.id, accept: 'text/x-component' };
+  return typeof body === 'string'
+    ? context.post(action.page, { headers: { ...headers, 'content-type': 'text/plain;charset=UTF-8' }, data: body, maxRedirects: 0 })
+    : context.post(action.page, { headers, multipart: body, maxRedirects: 0 });
+}
+
+test.describe('each server action, for everyone it must refuse', () => {
+  let fixture: Fixture;
+  const built = builtActions();
+
+  test.beforeAll(async ({ browser }) => {
+    fixture = await makeFixture(browser);
+  });
+
+  for (const [key, action] of Object.entries(ACTIONS)) {
+    if (!('form' in action)) continue;
+    test(key, async () => {
+      const target = built.get(key);
+      test.skip(!target && action.pending === true, `${key} is not in the app yet`);
+      expect(target, `${key} is in the build`).toBeDefined();
+      for (const viewer of VIEWERS) {
+        const outcome = ACCESS[action.access][viewer];
+        if (outcome === 'allow') continue;
+        const response = await callAction(fixture.contexts[viewer], target ?? { id: '', page: '' }, action.form(fixture));
+        const label = `${key} as ${viewer}`;
+        if (outcome === 'sign-in') {
+          expect(response.headers()['x-action-redirect'] ?? '', label).toMatch(/^\/login/);
+          continue;
+        }
+        // Refused in the form's own words: an error message, no link, nothing done.
+        const text = await response.text();
+        expect(response.status(), label).toBe(200);
+        expect(text, label).toMatch(/"error":"[^"]+"/);
+        expect(text, label).not.toContain('/invite/');
+      }
+      // And whatever was tried, the writer is still who they were: signed in, an editor.
+      expect((await fixture.contexts.writer.get('/admin/users')).status()).toBe(present('PAGE /admin/users') ? 403 : 404);
+    });
+  }
+});
+
+function present(key: string): boolean {
+  return appRoutes().some((route) => route.key === key);
+}

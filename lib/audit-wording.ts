@@ -1,0 +1,48 @@
+import { describeAuditEntry } from './article-audit';
+import { ROLE_LABELS, type Role } from './domain-constants';
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const roleLabel = (value: unknown): string => ROLE_LABELS[value as Role] ?? String(value);
+const linkKind = (details: Record<string, unknown>) => (details.link === 'invite' ? 'an invite link' : 'a reset link');
+
+function released(details: Record<string, unknown>): string | null {
+  const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+  const locks = count(details.releasedLocks);
+  const claims = count(details.releasedClaims);
+  if (locks + claims === 0) return null;
+  return `Released ${locks} edit ${locks === 1 ? 'lock' : 'locks'} and ${claims} review ${claims === 1 ? 'claim' : 'claims'}`;
+}
+
+/**
+ * Any audit entry in the desk's words: the people, sign-in and photo entries here, and the
+ * article and comment ones as the article's own trail words them.
+ */
+export function describeLogEntry(action: string, details: Record<string, unknown> | null): { what: string; detail: string | null } {
+  const d = details ?? {};
+  switch (action) {
+    case 'user.create':
+      return { what: d.invited ? 'Invited a user' : 'Created a user', detail: text(d.email) && `${String(d.email)} as ${roleLabel(d.role)}` };
+    case 'user.change_role':
+      return { what: 'Changed a role', detail: `${roleLabel(d.from)} → ${roleLabel(d.to)}` };
+    case 'user.disable':
+      return { what: 'Disabled an account', detail: released(d) };
+    case 'user.enable':
+      return { what: 'Enabled an account', detail: null };
+    case 'user.reset_password':
+      return { what: 'Reset a password', detail: `Issued ${linkKind(d)}` };
+    case 'user.set_password':
+      return { what: 'Set their password', detail: `With ${linkKind(d)}` };
+    case 'user.change_password':
+      return { what: 'Changed their password', detail: null };
+    case 'user.rename':
+      return { what: 'Changed their name', detail: text(d.from) && text(d.to) ? `${String(d.from)} → ${String(d.to)}` : null };
+    case 'session.sign_in':
+      return { what: 'Signed in', detail: null };
+    case 'photo.upload':
+      return { what: 'Uploaded a photo', detail: null };
+    case 'photo.update':
+      return { what: 'Edited a photo’s details', detail: null };
+    default:
+      return describeAuditEntry(action, details);
+  }
+}
