@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { LabelledField } from '@/components/ui/labelled-field';
 
 type Props = {
   label: string;
@@ -14,30 +15,10 @@ type Props = {
  */
 export function PasswordField({ label, name, autoComplete, errors, hint }: Props) {
   const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span id={hintId} className="field__hint">
-          {hint}
-        </span>
-      )}
-      <input
-        id={id}
-        name={name}
-        type="password"
-        autoComplete={autoComplete}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-      />
-      {errorId && (
-        <p id={errorId} className="field__error">
-          {errors?.join(' ')}
-        </p>
-      )}
-    </div>
+    <LabelledField id={id} label={label} hint={hint} errors={errors}>
+      {(description) => <input id={id} name={name} type="password" autoComplete={autoComplete} {...description} />}
+    </LabelledField>
   );
 }
 

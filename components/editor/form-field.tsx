@@ -1,6 +1,6 @@
 'use client';
 
-import { useId } from 'react';
+import { LabelledField } from '@/components/ui/labelled-field';
 
 type Props<Name extends string> = {
   label: string;
@@ -31,34 +31,13 @@ export function FormField<Name extends string>({
   rows,
   type = 'text',
 }: Props<Name>) {
-  const generated = useId();
   const id = name;
-  const hintId = hint ? `${generated}-hint` : undefined;
-  const errorId = errors?.length ? `${generated}-error` : undefined;
-  const common = {
-    id,
-    name,
-    value,
-    readOnly,
-    'aria-invalid': errors?.length ? true : undefined,
-    'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
-    onChange: (event: { target: { value: string } }) => onChange(name, event.target.value),
-    onBlur,
-  };
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span id={hintId} className="field__hint">
-          {hint}
-        </span>
-      )}
-      {multiline ? <textarea rows={rows} {...common} /> : <input type={type} {...common} />}
-      {errorId && (
-        <p id={errorId} className="field__error">
-          {errors?.join(' ')}
-        </p>
-      )}
-    </div>
+    <LabelledField id={id} label={label} hint={hint} errors={errors}>
+      {(description) => {
+        const common = { id, name, value, readOnly, ...description, onChange: (event: { target: { value: string } }) => onChange(name, event.target.value), onBlur };
+        return multiline ? <textarea rows={rows} {...common} /> : <input type={type} {...common} />;
+      }}
+    </LabelledField>
   );
 }
