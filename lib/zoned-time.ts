@@ -10,8 +10,10 @@ const DAY_MS = 86_400_000;
 /** An IANA zone name the runtime's Intl knows (it also accepts aliases such as "US/Eastern"). */
 export function isTimeZone(zone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
+    const { timeZone } = new Intl.DateTimeFormat('en-GB', { timeZone: zone }).resolvedOptions();
+    // Node 22+ also accepts a bare UTC offset ("+03:00"), which has no clock changes: a newsroom
+    // that means Moscow time names Europe/Moscow.
+    return !/^[+-]/.test(timeZone);
   } catch {
     return false;
   }
