@@ -10,7 +10,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.tsx'],
+    include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.tsx', 'bench/**/*.test.ts'],
     setupFiles: ['tests/temp-database.ts'],
     environment: 'node',
     // argon2 hashing is deliberately slow; a few tests hash several passwords.
