@@ -1,50 +1,75 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { type BodyBlock, plainTextToDoc } from '@/lib/article-body';
+import { type BodyBlock, type BodyDoc, plainTextToDoc } from '@/lib/article-body';
+import { quoteAround } from '@/lib/comments/text-anchor';
 import type { Role } from '@/lib/domain-constants';
 import type { SessionUser } from '@/lib/session-user';
+import { localTimeInZone } from '@/lib/zoned-time';
+import { getDb } from '@/db/client';
 import { createArticle } from '@/server/articles/create-article';
 import { publishArticle } from '@/server/articles/publish-article';
-import { approveArticle, submitArticle } from '@/server/articles/review-steps';
+import { approveArticle, returnArticle, submitArticle } from '@/server/articles/review-steps';
 import { saveArticle } from '@/server/articles/save-article';
+import { scheduleArticle } from '@/server/articles/schedule-article';
+import { withdrawArticle } from '@/server/articles/withdraw-article';
+import { addComment } from '@/server/comments/add-comment';
+import { workingBodyText } from '@/server/comments/list-comments';
+import { env } from '@/server/env';
 import { SYSTEM } from '@/server/policy';
 import { createUser } from '@/server/users/create-user';
-import { DEMO_PICTURES, uploadDemoPhotos } from './demo-photos';
-
-type DemoPictureKey = keyof typeof DEMO_PICTURES;
+import { type DemoPhotoKey, uploadDemoPhotos } from './demo-photos';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 export type DemoCredential = { role: Role; email: string; name: string; password: string };
 
-const PEOPLE: Omit<DemoCredential, 'password'>[] = [
-  { role: 'admin', email: 'admin@dateline.example', name: 'Amira Haddad' },
-  { role: 'copy_editor', email: 'copydesk@dateline.example', name: 'Tomás Ruiz' },
-  { role: 'editor', email: 'reporter@dateline.example', name: 'Nadia Petrova' },
-];
+/** The demo's people, a few in each role, by the name the seed's stories give them. */
+const PEOPLE = {
+  amira: { role: 'admin', email: 'amira@dateline.example', name: 'Amira Haddad' },
+  kwame: { role: 'admin', email: 'kwame@dateline.example', name: 'Kwame Mensah' },
+  tomas: { role: 'copy_editor', email: 'tomas@dateline.example', name: 'Tomás Ruiz' },
+  mei: { role: 'copy_editor', email: 'mei@dateline.example', name: 'Mei Lin' },
+  nadia: { role: 'editor', email: 'nadia@dateline.example', name: 'Nadia Petrova' },
+  samuel: { role: 'editor', email: 'samuel@dateline.example', name: 'Samuel Okafor' },
+  ingrid: { role: 'editor', email: 'ingrid@dateline.example', name: 'Ingrid Berg' },
+} as const satisfies Record<string, Omit<DemoCredential, 'password'>>;
+
+type Person = keyof typeof PEOPLE;
+
+/** Where a story has got to on the desk: each of the states a newsroom meets. */
+type Stage = 'draft' | 'in_review' | 'returned' | 'approved' | 'scheduled' | 'published' | 'withdrawn';
 
 type DemoStory = {
-  /** How far through the desk the story has gone. */
-  stage: 'draft' | 'in_review' | 'approved' | 'published';
+  stage: Stage;
+  writer: Person;
   headline: string;
   standfirst: string;
   place: string;
   source?: string;
+  /** Paragraphs, one a line. */
   body: string;
-  /** When it was written; a published story goes out a few minutes later. Default: hours before now. */
+  /** When it was written; a story goes through the desk in the minutes after. Default: hours before the seed. */
   writtenAt?: Date;
   hoursAgo?: number;
-  leadPhoto?: DemoPictureKey;
+  leadPhoto?: DemoPhotoKey;
   /** A photo placed after the first paragraph. */
-  inlinePhoto?: DemoPictureKey;
-  /** A later Update to the live story: its new last paragraph, and when it went out. */
-  update?: { paragraph: string; at: Date; note: string };
+  inlinePhoto?: DemoPhotoKey;
+  /** The copy desk's comment on a passage of the body, and the writer's reply. */
+  comment?: { by: Person; passage: string; text: string; reply?: string };
+  /** The copy desk's note to the writer when it sends the story back. */
+  returnNote?: string;
+  /** The reason for the audit log when the story comes off the public site. */
+  withdrawReason?: string;
+  /** A later change to the live story: its whole new body, its kind, and when it went out (default: an hour after the story). */
+  followUp?: { kind: 'update' | 'correction'; body: string; at?: Date; note: string; correction?: string };
 };
 
 const STORIES: DemoStory[] = [
   {
     stage: 'draft',
+    writer: 'samuel',
     headline: 'Council weighs night-bus cuts as budget gap widens',
     standfirst: 'Five routes could lose their overnight service from April.',
     place: 'LEEDS',
@@ -53,14 +78,32 @@ const STORIES: DemoStory[] = [
   },
   {
     stage: 'in_review',
+    writer: 'ingrid',
     headline: 'Rail strike talks resume after two-week pause',
     standfirst: 'Unions and operators return to the table with a mediator.',
     place: 'MADRID',
     body: 'Talks between rail unions and the national operator resumed on Tuesday under a government-appointed mediator.\nBoth sides said they hoped for an agreement before the holiday timetable begins.',
     hoursAgo: 2,
+    comment: {
+      by: 'tomas',
+      passage: 'before the holiday timetable begins',
+      text: '@Ingrid Berg Which holiday, and from what date? Readers outside Spain will not know.',
+      reply: 'Easter: the holiday timetable starts on 28 March. I will add it.',
+    },
+  },
+  {
+    stage: 'returned',
+    writer: 'nadia',
+    headline: 'Hospital waiting lists fall for a third month',
+    standfirst: 'The number of patients waiting more than a year dropped by 7%.',
+    place: 'CARDIFF',
+    body: 'The number of patients waiting more than a year for planned treatment fell for a third month running, health board figures showed on Thursday.\nThe board said extra weekend clinics had cleared part of the backlog.',
+    hoursAgo: 3,
+    returnNote: 'The 7% is England’s figure. Check the Welsh number with the health board, and say which month the figures cover.',
   },
   {
     stage: 'approved',
+    writer: 'samuel',
     headline: 'Grain ships leave port under new corridor deal',
     standfirst: 'Three vessels sailed at dawn, the first under the revised agreement.',
     place: 'ODESA',
@@ -69,7 +112,17 @@ const STORIES: DemoStory[] = [
     leadPhoto: 'port',
   },
   {
+    stage: 'scheduled',
+    writer: 'ingrid',
+    headline: 'Jobless rate falls to lowest in a decade',
+    standfirst: 'Official figures put unemployment at 4.1% in the three months to January.',
+    place: 'LONDON',
+    body: 'Unemployment fell to 4.1% in the three months to January, its lowest in ten years, official figures showed.\nEconomists had expected the rate to hold at 4.3%.',
+    hoursAgo: 4,
+  },
+  {
     stage: 'published',
+    writer: 'nadia',
     headline: 'Central bank holds rates, signals cut in spring',
     standfirst: 'Policymakers voted 7-2 to keep the main rate at 3.75%.',
     place: 'FRANKFURT',
@@ -79,19 +132,48 @@ const STORIES: DemoStory[] = [
     inlinePhoto: 'traders',
   },
   {
+    stage: 'published',
+    writer: 'samuel',
+    headline: 'City museum reopens after five-year restoration',
+    standfirst: 'The building’s painted ceilings were cleaned by hand, panel by panel.',
+    place: 'LISBON',
+    body: 'The city museum reopened on Saturday after a five-year restoration that cost €83 million.\nMore than 4,000 visitors queued on the first morning.',
+    hoursAgo: 8,
+    followUp: {
+      kind: 'correction',
+      body: 'The city museum reopened on Saturday after a five-year restoration that cost €38 million.\nMore than 4,000 visitors queued on the first morning.',
+      note: 'Cost was transposed',
+      correction: 'An earlier version of this story gave the cost of the restoration as €83 million. It was €38 million.',
+    },
+  },
+  {
     // The wire format's own example: 12:57 GMT 15.02.2022 (Updated: 13:03 GMT 15.02.2022).
     stage: 'published',
+    writer: 'nadia',
     headline: 'Moscow says some troops are returning to base after drills',
     standfirst: 'European capitals welcomed the statement cautiously and asked for proof on the ground.',
     place: 'MOSCOW',
     source: 'Sputnik',
     body: 'Signs from Moscow that some units were returning to their bases after exercises were welcomed cautiously in European capitals on Tuesday.\nThe defence ministry said units of the southern and western military districts had completed their drills.',
     writtenAt: new Date('2022-02-15T12:50:00Z'),
-    update: {
-      paragraph: 'NATO’s secretary general said the alliance had not yet seen any sign of de-escalation on the ground.',
+    leadPhoto: 'armour',
+    inlinePhoto: 'kremlin',
+    followUp: {
+      kind: 'update',
+      body: 'Signs from Moscow that some units were returning to their bases after exercises were welcomed cautiously in European capitals on Tuesday.\nThe defence ministry said units of the southern and western military districts had completed their drills.\nNATO’s secretary general said the alliance had not yet seen any sign of de-escalation on the ground.',
       at: new Date('2022-02-15T13:03:00Z'),
       note: 'Adds NATO reaction',
     },
+  },
+  {
+    stage: 'withdrawn',
+    writer: 'ingrid',
+    headline: 'Ferry operator to cut winter sailings',
+    standfirst: 'Two island routes would run only at weekends from November.',
+    place: 'HELSINKI',
+    body: 'The ferry operator plans to run its two island routes only at weekends from November, according to a schedule seen by Dateline.\nIslanders said the change would leave them without a weekday crossing.',
+    hoursAgo: 6,
+    withdrawReason: 'The operator says the schedule was an old draft; off the site until we confirm.',
   },
 ];
 
@@ -99,51 +181,81 @@ function generatePassword(): string {
   return randomBytes(12).toString('base64url');
 }
 
+/** The story's body as the editor would hold it, with its inline photo after the first paragraph. */
+function bodyWithPhoto(text: string, photoId: number | undefined): BodyDoc {
+  const [opening, ...rest] = plainTextToDoc(text).content;
+  const inline: BodyBlock[] = photoId === undefined ? [] : [{ type: 'photo', attrs: { photoId, caption: null, credit: null, alt: null } }];
+  return { type: 'doc', content: [...(opening ? [opening] : []), ...inline, ...rest] };
+}
+
+/** Tomorrow at 07:00 on the newsroom's clock: always hours ahead of the seed, so the scheduler leaves it be. */
+function tomorrowMorning(now: Date, timeZone: string): string {
+  return `${localTimeInZone(new Date(now.getTime() + DAY), timeZone).slice(0, 10)}T07:00`;
+}
+
 /**
- * A small newsroom to click through: one person per role, and stories at each stage of the desk,
- * taken there by the same steps the desk takes (submit, approve, publish, update), so the demo's
- * history, stamps and addresses are real.
+ * A small newsroom to click through: a few people in each role, and a story in each state the desk
+ * meets, taken there by the same steps the desk takes (submit, comment, return, approve, schedule,
+ * publish, update, correct, withdraw), so the demo's history, stamps, notes and addresses are real.
  */
 export async function seedDemo(now = new Date()): Promise<DemoCredential[]> {
   const credentials: DemoCredential[] = [];
-  const people: Partial<Record<Role, SessionUser>> = {};
-  for (const person of PEOPLE) {
+  const people = {} as Record<Person, SessionUser>;
+  for (const [key, person] of Object.entries(PEOPLE) as [Person, (typeof PEOPLE)[Person]][]) {
     const password = generatePassword();
-    people[person.role] = await createUser(SYSTEM, { ...person, password });
+    people[key] = await createUser(SYSTEM, { ...person, password });
     credentials.push({ ...person, password });
   }
-  const { editor: reporter, copy_editor: copyEditor } = people;
-  if (!reporter || !copyEditor) throw new Error('demo seed lost its staff');
+  // The copy desk moves the stories; the editor-in-chief takes one off the site.
+  const { tomas: copyDesk, mei: secondCopyDesk, amira: chief } = people;
 
-  const photos = await uploadDemoPhotos(reporter);
+  const photos = await uploadDemoPhotos(people.nadia);
   for (const story of STORIES) {
+    const writer = people[story.writer];
     const written = story.writtenAt ?? new Date(now.getTime() - (story.hoursAgo ?? 1) * HOUR);
     const step = (minutes: number) => new Date(written.getTime() + minutes * MINUTE);
-    const [opening, ...rest] = plainTextToDoc(story.body).content;
-    const inline: BodyBlock[] = story.inlinePhoto
-      ? [{ type: 'photo', attrs: { photoId: photos[story.inlinePhoto].id, caption: null, credit: null, alt: null } }]
-      : [];
     const fields = {
       headline: story.headline,
       standfirst: story.standfirst,
       datelinePlace: story.place,
       datelineSource: story.source ?? 'Dateline',
-      byline: reporter.name,
+      byline: writer.name,
       leadPhoto: story.leadPhoto ? { photoId: photos[story.leadPhoto].id, caption: null, credit: null } : null,
-      body: { type: 'doc' as const, content: [...(opening ? [opening] : []), ...inline, ...rest] },
+      body: bodyWithPhoto(story.body, story.inlinePhoto && photos[story.inlinePhoto].id),
     };
-    const { id } = createArticle(reporter, written);
-    let view = saveArticle(reporter, id, { ...fields, version: 1 }, written);
+    const { id } = createArticle(writer, written);
+    let { version } = saveArticle(writer, id, { ...fields, version: 1 }, written);
     if (story.stage === 'draft') continue;
-    view = submitArticle(reporter, id, { version: view.version }, step(2));
+
+    ({ version } = submitArticle(writer, id, { version }, step(2)));
+    if (story.comment) {
+      const { by, passage, text, reply } = story.comment;
+      const body = workingBodyText(getDb(), id);
+      const start = body.indexOf(passage);
+      const [thread] = addComment(people[by], id, { body: text, anchor: quoteAround(body, start, start + passage.length) }, step(4));
+      if (reply && thread) addComment(writer, id, { body: reply, parentId: thread.id }, step(6));
+    }
     if (story.stage === 'in_review') continue;
-    view = approveArticle(copyEditor, id, { version: view.version }, step(5));
+    if (story.returnNote) {
+      returnArticle(secondCopyDesk, id, { version, note: story.returnNote }, step(5));
+      continue;
+    }
+
+    ({ version } = approveArticle(copyDesk, id, { version }, step(5)));
     if (story.stage === 'approved') continue;
-    view = publishArticle(reporter, id, { version: view.version }, step(7));
-    if (!story.update) continue;
-    const body = { ...fields.body, content: [...fields.body.content, ...plainTextToDoc(story.update.paragraph).content] };
-    view = saveArticle(copyEditor, id, { ...fields, body, version: view.version }, new Date(story.update.at.getTime() - MINUTE));
-    publishArticle(copyEditor, id, { version: view.version, updateKind: 'update', note: story.update.note }, story.update.at);
+    if (story.stage === 'scheduled') {
+      const timeZone = env().NEWSROOM_TIMEZONE;
+      scheduleArticle(secondCopyDesk, id, { version, localTime: tomorrowMorning(now, timeZone), timeZone }, step(7));
+      continue;
+    }
+
+    ({ version } = publishArticle(writer, id, { version }, step(7)));
+    if (story.withdrawReason) withdrawArticle(chief, id, { version, note: story.withdrawReason }, step(90));
+    if (!story.followUp) continue;
+    const { kind, body, at = step(67), note, correction } = story.followUp;
+    const revised = { ...fields, body: bodyWithPhoto(body, story.inlinePhoto && photos[story.inlinePhoto].id), version };
+    ({ version } = saveArticle(copyDesk, id, revised, new Date(at.getTime() - MINUTE)));
+    publishArticle(copyDesk, id, { version, updateKind: kind, note, correction }, at);
   }
   return credentials;
 }
