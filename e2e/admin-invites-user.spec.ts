@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 import { expectNoViolations } from './axe';
 import { newPerson, peoplePageAsAdmin, signedInBrowser, signIn, STAFF, storageStateOf } from './people';
 
@@ -11,15 +11,8 @@ async function setPassword(page: Page, password: string, repeat = password): Pro
   await page.getByRole('button', { name: 'Set password' }).click();
 }
 
-test('an admin invites a copy editor, who sets a password and signs in; disabled, their next click lands on sign-in', async ({ browser }) => {
-  const admins = await browser.newContext({ storageState: storageStateOf('admin') });
-  const admin = await admins.newPage();
-  // The header's Admin link still leads here.
-  await admin.goto('/desk');
-  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
-  await expect(admin).toHaveURL(/\/admin\/users$/);
-
-  const name = 'Ines Invited';
+/** Fills in the people page's Create user form; answers with the invite link it shows and the person's row. */
+async function invite(admin: Page, name: string): Promise<{ email: string; url: string; row: Locator }> {
   const email = `invitee-${randomUUID().slice(0, 8)}@e2e.example`;
   const form = admin.getByRole('region', { name: 'Create user' });
   await form.getByLabel('Name').fill(name);
@@ -28,13 +21,37 @@ test('an admin invites a copy editor, who sets a password and signs in; disabled
   await form.getByRole('button', { name: 'Create user and get invite link' }).click();
   const linkField = admin.getByLabel(`Invite link for ${name}`);
   await expect(linkField).toBeVisible();
-  const url = await linkField.inputValue();
+  return { email, url: await linkField.inputValue(), row: admin.getByRole('row', { name: email }) };
+}
+
+/** An invited copy editor's own browser, where nobody is signed in, after they set their password with the link. */
+async function acceptedInvite(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(url);
+  await setPassword(page, NEW_PASSWORD);
+  await expect(page).toHaveURL(/\/login\?notice=password_set/);
+  return page;
+}
+
+test('an admin reaches the people page from the header and invites a copy editor with a link', async ({ browser }) => {
+  const admins = await browser.newContext({ storageState: storageStateOf('admin') });
+  const admin = await admins.newPage();
+  await admin.goto('/desk');
+  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+  await expect(admin).toHaveURL(/\/admin\/users$/);
+
+  const { url, row } = await invite(admin, 'Ines Invited');
   expect(url).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
-  const row = admin.getByRole('row', { name: email });
   await expect(row).toContainText('Invited');
   await expectNoViolations(admin);
+  await admins.close();
+});
 
-  // The person opens the link in their own browser, where nobody is signed in.
+test('an invited person is refused a common password and their own email, then sets one and signs in', async ({ browser }) => {
+  const { context: admins, page: admin } = await peoplePageAsAdmin(browser);
+  const name = 'Ines Newcomer';
+  const { email, url } = await invite(admin, name);
+
   const theirs = await browser.newContext();
   const page = await theirs.newPage();
   await page.goto(url);
@@ -50,14 +67,30 @@ test('an admin invites a copy editor, who sets a password and signs in; disabled
   await expect(page.getByText('Your password is set. Sign in with it now.')).toBeVisible();
   await signIn(page, email, NEW_PASSWORD);
   await expect(page.getByRole('banner')).toContainText(`${name} · Copy editor`);
+  await theirs.close();
+  await admins.close();
+});
 
-  // The link worked once.
-  const again = await theirs.newPage();
-  await again.goto(url);
-  await expect(again.getByRole('alert', { name: 'Link refused' })).toContainText('This link has already been used.');
-  await again.goto(`${url.slice(0, -1)}${url.endsWith('A') ? 'B' : 'A'}`);
-  await expect(again.getByRole('alert', { name: 'Link refused' })).toContainText('This link is not valid');
-  await again.close();
+test('an invite link works once, and a link altered by one character is refused', async ({ browser }) => {
+  const { context: admins, page: admin } = await peoplePageAsAdmin(browser);
+  const { url } = await invite(admin, 'Ines Once');
+  const page = await acceptedInvite(browser, url);
+
+  await page.goto(url);
+  await expect(page.getByRole('alert', { name: 'Link refused' })).toContainText('This link has already been used.');
+  await page.goto(`${url.slice(0, -1)}${url.endsWith('A') ? 'B' : 'A'}`);
+  await expect(page.getByRole('alert', { name: 'Link refused' })).toContainText('This link is not valid');
+  await page.context().close();
+  await admins.close();
+});
+
+test('an invited person who set their password is Active; once disabled, their next click lands on sign-in saying so', async ({ browser }) => {
+  const { context: admins, page: admin } = await peoplePageAsAdmin(browser);
+  const name = 'Ines Departing';
+  const { email, url, row } = await invite(admin, name);
+  const page = await acceptedInvite(browser, url);
+  await signIn(page, email, NEW_PASSWORD);
+  await expect(page.getByRole('heading', { name: 'Desk' })).toBeVisible();
 
   await admin.reload();
   await expect(row).toContainText('Active');
@@ -67,7 +100,7 @@ test('an admin invites a copy editor, who sets a password and signs in; disabled
   await page.getByRole('link', { name: 'Desk', exact: true }).click();
   await expect(page).toHaveURL(/\/login\?notice=disabled/);
   await expect(page.getByText('Your account is disabled')).toBeVisible();
-  await theirs.close();
+  await page.context().close();
   await admins.close();
 });
 

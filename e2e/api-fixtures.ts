@@ -2,18 +2,75 @@ import { type APIRequestContext, expect } from '@playwright/test';
 import sharp from 'sharp';
 import { uniqueHeadline } from './publishing';
 
-/** A story published straight away through the desk's API; the context must be the copy desk's. */
-export async function publishedStory(desk: APIRequestContext, words: string): Promise<{ id: number; slug: string }> {
-  const { headline } = uniqueHeadline(words);
-  const { id } = (await (await desk.post('/api/articles')).json()) as { id: number };
-  const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${headline}, the story.` }] }] };
-  const saved = await desk.put(`/api/articles/${id}`, {
-    data: { headline, standfirst: '', datelinePlace: 'LONDON', datelineSource: 'Dateline', byline: 'The Desk', leadPhoto: null, body, version: 1 },
+/**
+ * Set-up through the desk's own API, for specs whose subject is what comes after: the editor screen
+ * sends these same requests. Each request context acts as the person whose storageState it carries.
+ */
+
+export type StoryFields = {
+  headline: string;
+  paragraphs: string[];
+  place?: string;
+  source?: string;
+  byline?: string;
+  leadPhoto?: { photoId: number; caption: string | null; credit: string | null } | null;
+};
+
+/** What the workflow and save routes answer with, as far as the specs read it. */
+export type StoryState = { id: number; version: number; status: string; slug: string | null; firstPublishedAt: string | null; updatedAt: string | null };
+
+const bodyOf = (paragraphs: string[]) => ({
+  type: 'doc',
+  content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+});
+
+/** A new draft with its text saved (one explicit save), written by the context's person; its desk address is `/desk/articles/<id>`. */
+export async function draftStory(request: APIRequestContext, story: StoryFields): Promise<StoryState & { url: string }> {
+  const created = await request.post('/api/articles');
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+  const saved = await saveStory(request, id, 1, story);
+  return { ...saved, url: `/desk/articles/${id}` };
+}
+
+/** Saves the story's fields over the given version, as the editor's Save button does. */
+export async function saveStory(request: APIRequestContext, id: number, version: number, story: StoryFields): Promise<StoryState> {
+  const saved = await request.put(`/api/articles/${id}`, {
+    data: {
+      headline: story.headline,
+      standfirst: '',
+      datelinePlace: story.place ?? 'LONDON',
+      datelineSource: story.source ?? 'Dateline',
+      byline: story.byline ?? 'The Desk',
+      leadPhoto: story.leadPhoto ?? null,
+      body: bodyOf(story.paragraphs),
+      version,
+    },
   });
   expect(saved.status()).toBe(200);
-  const published = await desk.post(`/api/articles/${id}/workflow`, { data: { action: 'publish', version: (await saved.json()).version } });
-  expect(published.status()).toBe(200);
-  return { id, slug: ((await published.json()) as { slug: string }).slug };
+  return (await saved.json()) as StoryState;
+}
+
+/** The story as the desk's API shows it now. */
+export async function storyNow(request: APIRequestContext, id: number): Promise<StoryState> {
+  const response = await request.get(`/api/articles/${id}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as StoryState;
+}
+
+/** One step of the status flow (submit, approve, return, publish, schedule, withdraw…) over the given version. */
+export async function takeStep(request: APIRequestContext, id: number, step: { action: string; version: number } & Record<string, unknown>): Promise<StoryState> {
+  const response = await request.post(`/api/articles/${id}/workflow`, { data: step });
+  expect(response.status(), `${step.action}: ${await response.text()}`).toBe(200);
+  return (await response.json()) as StoryState;
+}
+
+/** A story published straight away through the desk's API; the context must be the copy desk's. */
+export async function publishedStory(desk: APIRequestContext, words: string): Promise<{ id: number; slug: string; headline: string; version: number }> {
+  const { headline } = uniqueHeadline(words);
+  const draft = await draftStory(desk, { headline, paragraphs: [`${headline}, the story.`] });
+  const published = await takeStep(desk, draft.id, { action: 'publish', version: draft.version });
+  return { id: draft.id, slug: published.slug ?? '', headline, version: published.version };
 }
 
 /** A new photo in the library (random noise, so never a duplicate of another spec's). */

@@ -1,23 +1,37 @@
-import { expect, test } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { draftStory, takeStep } from './api-fixtures';
 import { expectNoViolations } from './axe';
 import { bodyOf, settleSelection } from './editor';
-import { newPerson, signIn } from './people';
-import { newsroomPages, openForEditing, publishingPanel, uniqueHeadline, writeStory } from './publishing';
+import { newPerson, signedInBrowser, STAFF } from './people';
+import { expect, test } from './newsroom-fixtures';
+import { openForEditing, uniqueHeadline } from './publishing';
 
-test('the desk comments on a passage and mentions a colleague, whose bell shows it; the thread is answered and resolved', async ({ browser }) => {
-  test.slow();
-  const { writer, desk } = await newsroomPages(browser);
-  const { headline } = uniqueHeadline('Tram line opens');
-  const url = await writeStory(writer, { headline, place: 'EDINBURGH', source: 'Dateline', body: 'Trams ran to the airport for the first time. Fares start at 2 pounds.' });
-  await publishingPanel(writer).getByRole('button', { name: 'Submit for review' }).click();
-  await expect(writer.getByText('Submitted to the copy desk.')).toBeVisible();
-  const colleague = newPerson('editor', `Mina Mention ${headline.slice(-6)}`);
+const FARES = 'Fares start at 2 pounds.';
 
-  // The desk selects the fares sentence and asks about it.
-  await openForEditing(desk, url);
+/** A story its writer has sent to the copy desk: set up through the API, as it is not what is tested. */
+async function storyInReview(writer: APIRequestContext, words: string): Promise<{ id: number; url: string; headline: string }> {
+  const { headline } = uniqueHeadline(words);
+  const draft = await draftStory(writer, { headline, place: 'EDINBURGH', paragraphs: [`Trams ran to the airport for the first time. ${FARES}`] });
+  await takeStep(writer, draft.id, { action: 'submit', version: draft.version });
+  return { id: draft.id, url: draft.url, headline };
+}
+
+/** The desk's comment on the fares sentence, posted through the API as the comment panel posts it. */
+async function commentOnFares(desk: APIRequestContext, articleId: number, body: string): Promise<void> {
+  const posted = await desk.post(`/api/articles/${articleId}/comments`, {
+    data: { body, anchor: { quote: FARES, prefix: 'to the airport for the first time. ', suffix: '' } },
+  });
+  expect(posted.status()).toBe(201);
+}
+
+test('the desk comments on a selected passage; a name nobody has is refused, and markup in a comment stays text', async ({ writerApi, desk }) => {
+  const story = await storyInReview(writerApi, 'Tram line opens');
+
+  await openForEditing(desk, story.url);
   const comments = desk.getByRole('region', { name: 'Comments' });
   await comments.getByRole('button', { name: 'Comment on selected text' }).click();
   await expect(comments.getByText('Select a passage of the body first.')).toBeVisible();
+  // The desk selects the fares sentence and asks about it.
   await bodyOf(desk).click();
   await desk.keyboard.press('Control+End');
   for (let word = 0; word < 6; word++) await desk.keyboard.press('Control+Shift+ArrowLeft');
@@ -33,42 +47,55 @@ test('the desk comments on a passage and mentions a colleague, whose bell shows 
   await expect(box).toHaveValue('@Nobody Atall is this right?');
 
   const hostile = '<img src=x onerror="document.title=1">';
-  await box.fill(`@${colleague.name} are fares really 2 pounds? ${hostile}`);
+  await box.fill(`@${STAFF.editor.name} are fares really 2 pounds? ${hostile}`);
   await comments.getByRole('button', { name: 'Post comment' }).click();
   const thread = comments.getByRole('article').filter({ hasText: 'are fares really 2 pounds?' });
-  await expect(thread.locator('blockquote')).toHaveText('Fares start at 2 pounds.');
+  await expect(thread.locator('blockquote')).toHaveText(FARES);
   await expect(thread).toContainText(hostile);
   await expect(desk.locator('img[src="x"]')).toHaveCount(0);
   await expectNoViolations(desk);
+});
 
-  // The colleague's bell says so, and leads to the story.
-  const theirs = await (await browser.newContext()).newPage();
-  await signIn(theirs, colleague.email);
+test('a colleague mentioned in a comment finds it on their bell, which leads to the story, and on the notifications page', async ({ browser, writerApi, deskApi }) => {
+  const story = await storyInReview(writerApi, 'Tram fares set');
+  const colleague = newPerson('editor', `Mina Mention ${story.headline.slice(-6)}`);
+  await commentOnFares(deskApi, story.id, `@${colleague.name} are fares really 2 pounds?`);
+
+  const { context, page: theirs } = await signedInBrowser(browser, colleague.email);
   const bell = theirs.getByRole('button', { name: 'Notifications, 1 unread' });
   await expect(bell).toBeVisible();
   await bell.click();
   const panel = theirs.getByRole('region', { name: 'Notifications' });
-  await expect(panel).toContainText(`Cora Desk mentioned you on “${headline}”`);
+  await expect(panel).toContainText(`Cora Desk mentioned you on “${story.headline}”`);
   await expectNoViolations(theirs);
-  await panel.getByRole('link', { name: new RegExp(`mentioned you on “${headline}”`) }).click();
-  await expect(theirs).toHaveURL(url);
+  await panel.getByRole('link', { name: new RegExp(`mentioned you on “${story.headline}”`) }).click();
+  await expect(theirs).toHaveURL(new RegExp(`${story.url}$`));
   await expect(theirs.getByRole('button', { name: 'Notifications' })).toBeVisible();
 
-  // The writer answers; the desk resolves the thread, which folds away.
-  await writer.reload();
-  const writerThread = writer.getByRole('region', { name: 'Comments' }).getByRole('article').filter({ hasText: 'are fares really 2 pounds?' });
+  await theirs.goto('/desk/notifications');
+  await expect(theirs.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();
+  await expect(theirs.locator('main').getByText(`Cora Desk mentioned you on “${story.headline}”`)).toBeVisible();
+  await expectNoViolations(theirs);
+  await context.close();
+});
+
+test('the writer answers the desk’s comment, and the desk resolves the thread, which folds away', async ({ writerApi, deskApi, writer, desk }) => {
+  const story = await storyInReview(writerApi, 'Tram timetable');
+  await commentOnFares(deskApi, story.id, 'Are fares really 2 pounds?');
+
+  await writer.goto(story.url);
+  const writerThread = writer.getByRole('region', { name: 'Comments' }).getByRole('article').filter({ hasText: 'Are fares really 2 pounds?' });
+  await expect(writerThread.locator('blockquote')).toHaveText(FARES);
   await writerThread.getByRole('button', { name: 'Reply' }).click();
   await writerThread.getByLabel('Reply to Cora Desk').fill('Yes, checked with the operator.');
   await writerThread.getByRole('button', { name: 'Post reply' }).click();
   await expect(writerThread).toContainText('Yes, checked with the operator.');
 
-  await desk.reload();
+  await desk.goto(story.url);
+  const comments = desk.getByRole('region', { name: 'Comments' });
+  const thread = comments.getByRole('article').filter({ hasText: 'Are fares really 2 pounds?' });
+  await expect(thread).toContainText('Yes, checked with the operator.');
   await thread.getByRole('button', { name: 'Resolve' }).click();
   await expect(comments.getByText('Resolved (1)')).toBeVisible();
   await expect(comments.getByText('No open comments.')).toBeVisible();
-
-  await theirs.goto('/desk/notifications');
-  await expect(theirs.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();
-  await expect(theirs.locator('main').getByText(`Cora Desk mentioned you on “${headline}”`)).toBeVisible();
-  await expectNoViolations(theirs);
 });

@@ -1,34 +1,33 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { APIRequestContext, Locator } from '@playwright/test';
+import { draftStory, saveStory, type StoryFields, storyNow, takeStep, uploadedPhoto } from './api-fixtures';
 import { expectNoViolations } from './axe';
 import { bodyOf, clickSave, settleSelection } from './editor';
-import { photoFolder, uploadAndUse } from './photos';
-import { newsroomPages, openForEditing, publishingPanel, uniqueHeadline, writeStory } from './publishing';
-
-const agencyPhoto = photoFolder();
+import { expect, test } from './newsroom-fixtures';
+import { openForEditing, publishingPanel, uniqueHeadline } from './publishing';
 
 /** The inserted and deleted words of a diff, as a screen reader announces them. */
-async function markedWords(scope: ReturnType<Page['locator']>) {
+async function markedWords(scope: Locator) {
   const texts = async (tag: 'ins' | 'del') => (await scope.locator(tag).allTextContents()).map((text) => text.trim());
   return { added: await texts('ins'), removed: await texts('del') };
 }
 
-test('the copy desk claims a story from the queue, edits a sentence and a caption, returns it, and approves it once resubmitted', async ({ browser }) => {
-  test.slow();
-  const { writer, desk } = await newsroomPages(browser);
-  const { headline } = uniqueHeadline('Fishing fleet home early');
-  const url = await writeStory(writer, { headline, place: 'GRIMSBY', source: 'Dateline', body: 'The fleet came back on Sunday.' });
-  await bodyOf(writer).click();
-  await writer.keyboard.press('Control+End');
-  await writer.keyboard.press('Enter');
-  await writer.keyboard.type('The harbour master called it a good season');
-  await writer.getByRole('button', { name: 'Choose lead photo' }).click();
-  await uploadAndUse(writer, 'Choose the lead photo', await agencyPhoto('fleet.jpg', { caption: 'Boats', photographer: 'Ann Lee', agency: 'Dateline Pictures', altText: 'Boats in a harbour' }));
-  await writer.getByRole('group', { name: 'Lead photo' }).getByLabel('Caption in this article').fill('The fleet came home early');
-  await clickSave(writer);
-  await publishingPanel(writer).getByRole('button', { name: 'Submit for review' }).click();
-  await expect(writer.getByText('Submitted to the copy desk.')).toBeVisible();
+/** A story its writer has sent to the copy desk, set up through the API: the desk's work is the subject. */
+async function submittedStory(writer: APIRequestContext, words: string, extra: Partial<StoryFields> = {}): Promise<{ id: number; url: string; headline: string }> {
+  const { headline } = uniqueHeadline(words);
+  const draft = await draftStory(writer, {
+    headline,
+    place: 'GRIMSBY',
+    byline: 'Rita Reporter',
+    paragraphs: ['The fleet came back on Sunday.', 'The harbour master called it a good season'],
+    ...extra,
+  });
+  await takeStep(writer, draft.id, { action: 'submit', version: draft.version });
+  return { id: draft.id, url: draft.url, headline };
+}
 
-  // The queue shows it with its writer and length; the desk claims it.
+test('the review queue lists a submitted story with its writer and length, and the copy desk claims it', async ({ writerApi, desk }) => {
+  const { url, headline } = await submittedStory(writerApi, 'Fishing fleet home early');
+
   await desk.goto('/desk/review');
   const row = desk.getByRole('row', { name: new RegExp(headline) });
   await expect(row).toContainText('Rita Reporter');
@@ -38,9 +37,17 @@ test('the copy desk claims a story from the queue, edits a sentence and a captio
   await row.getByRole('button', { name: `Claim “${headline}”` }).click();
   await expect(row).toContainText('You since');
   await expect(row.getByRole('button', { name: `Let go of “${headline}”` })).toBeVisible();
+  await row.getByRole('link', { name: headline }).click();
+  await expect(desk).toHaveURL(new RegExp(`${url}$`));
+});
+
+test('the copy desk changes a word and a caption and returns the story; the writer sees the note and exactly those changes', async ({ writerApi, writer, desk }) => {
+  const photo = await uploadedPhoto(writerApi);
+  const { url } = await submittedStory(writerApi, 'Fishing fleet returns', {
+    leadPhoto: { photoId: photo.id, caption: 'The fleet came home early', credit: '© Dateline Pictures / Ann Lee' },
+  });
 
   // One word of one sentence, and the lead photo's caption.
-  await row.getByRole('link', { name: headline }).click();
   await openForEditing(desk, url);
   await bodyOf(desk).click();
   await desk.keyboard.press('Control+End');
@@ -55,8 +62,7 @@ test('the copy desk claims a story from the queue, edits a sentence and a captio
   await dialog.getByRole('button', { name: 'Return to writer' }).click();
   await expect(dialog).toBeHidden();
 
-  // The writer sees the note and exactly the words the desk changed.
-  await writer.reload();
+  await writer.goto(url);
   const note = writer.getByRole('note', { name: 'Returned by the copy desk' });
   await expect(note).toContainText('Is it the season or the year? I changed it; check.');
   const changes = note.locator('.desk-changes');
@@ -64,28 +70,40 @@ test('the copy desk claims a story from the queue, edits a sentence and a captio
   await expect(changes.locator('ins').first()).toBeVisible();
   expect(await markedWords(changes)).toEqual({ added: ['year', 'two days'], removed: ['season'] });
   await expectNoViolations(writer);
+});
 
-  // Resubmitted, it comes back to the queue unclaimed, and the desk approves it from there.
-  await publishingPanel(writer).getByRole('button', { name: 'Submit for review' }).click();
-  await expect(writer.getByText('Submitted to the copy desk.')).toBeVisible();
+test('a story resubmitted after its return comes back to the queue unclaimed, and the desk approves it from there', async ({ writerApi, deskApi, writer, desk }) => {
+  const { id, url, headline } = await submittedStory(writerApi, 'Fishing quotas agreed');
+  // Claimed and returned by the desk, then sent back by the writer.
+  const claimed = await deskApi.post(`/api/articles/${id}/claim`, { data: { claim: true, expectedClaimantId: null } });
+  expect(claimed.status()).toBe(200);
+  await takeStep(deskApi, id, { action: 'return', version: (await storyNow(deskApi, id)).version, note: 'Say which boats.' });
+  await takeStep(writerApi, id, { action: 'submit', version: (await storyNow(writerApi, id)).version });
+
   await desk.goto('/desk/review');
-  const again = desk.getByRole('row', { name: new RegExp(headline) });
-  await expect(again).toContainText('Nobody yet');
-  await again.getByRole('button', { name: `Approve “${headline}”` }).click();
+  const row = desk.getByRole('row', { name: new RegExp(headline) });
+  await expect(row).toContainText('Nobody yet');
+  await row.getByRole('button', { name: `Approve “${headline}”` }).click();
   await expect(desk.getByText(`“${headline}” approved.`)).toBeVisible();
-  await expect(again).toHaveCount(0);
-  await writer.reload();
+  await expect(row).toHaveCount(0);
+  await writer.goto(url);
   await expect(writer.getByRole('complementary', { name: 'Article details' }).getByText('Approved', { exact: true })).toBeVisible();
 });
 
-test('the desk compares two revisions inline and side by side, restores an earlier headline, and reads the audit trail', async ({ browser }) => {
-  const { desk } = await newsroomPages(browser);
-  const first = uniqueHeadline('Council sets budget');
-  const url = await writeStory(desk, { headline: first.headline, place: 'LEEDS', source: 'Dateline', body: 'The council agreed its budget on Monday.' });
-  await desk.getByLabel('Headline').fill(`${first.headline} after long debate`);
-  await clickSave(desk);
+/** A story the desk wrote and then changed the headline of: two saved revisions, set up through the API. */
+async function storyWithNewHeadline(desk: APIRequestContext): Promise<{ url: string; first: string }> {
+  const { headline: first } = uniqueHeadline('Council sets budget');
+  const fields = { headline: first, place: 'LEEDS', paragraphs: ['The council agreed its budget on Monday.'] };
+  const draft = await draftStory(desk, fields);
+  await saveStory(desk, draft.id, draft.version, { ...fields, headline: `${first} after long debate` });
+  return { url: draft.url, first };
+}
+
+test('the desk compares the latest changes inline and side by side, and a revision the story lacks is named', async ({ deskApi, desk }) => {
+  const { url } = await storyWithNewHeadline(deskApi);
 
   // The history lists each revision; the latest change is a click away.
+  await openForEditing(desk, url);
   const history = desk.getByRole('region', { name: 'History' });
   await expect(history.getByRole('listitem').first()).toContainText('Saved');
   await expect(history.getByRole('listitem').first()).toContainText('Working copy');
@@ -105,18 +123,21 @@ test('the desk compares two revisions inline and side by side, restores an earli
   await expect(headlineChange.getByRole('group').nth(1).locator('ins')).toHaveText(' after long debate');
   await expectNoViolations(desk);
 
-  // A revision number the article does not have is named, not a broken page.
   await desk.getByRole('textbox', { name: 'To revision' }).fill('999');
   await desk.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(desk.locator('main').getByRole('alert')).toHaveText('This article has no revision 999.');
-  await desk.goBack();
+});
 
-  // Only the headline comes back; nothing leaves the history.
+test('the desk restores only an earlier headline; the history and the audit trail say so', async ({ deskApi, desk }) => {
+  const { url, first } = await storyWithNewHeadline(deskApi);
+
+  await desk.goto(`${url}/compare`);
   const restore = desk.getByRole('form', { name: /Restore revision/ });
   for (const part of ['Standfirst', 'Dateline', 'Byline', 'Lead photo', 'Body']) await restore.getByLabel(part).uncheck();
   await restore.getByRole('button', { name: 'Restore selected parts' }).click();
-  await expect(desk).toHaveURL(url);
-  await expect(desk.getByLabel('Headline')).toHaveValue(first.headline);
+  await expect(desk).toHaveURL(new RegExp(`${url}$`));
+  await expect(desk.getByLabel('Headline')).toHaveValue(first);
+  const history = desk.getByRole('region', { name: 'History' });
   await expect(history.getByRole('listitem').first()).toContainText('Restored');
   await expect(history.getByRole('listitem').first()).toContainText(/Restored headline from revision \d+/);
 

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { type Browser, type BrowserContext, expect, type Locator, type Page } from '@playwright/test';
@@ -17,19 +17,32 @@ export const STAFF = {
 
 export const storageStateOf = (role: keyof typeof STAFF) => path.join(__dirname, '.auth', `${role}.json`);
 
+const TSX = path.join('node_modules', '.bin', 'tsx');
+const userCreate = (person: Person) =>
+  ['--conditions=react-server', 'scripts/user-create.ts', '--email', person.email, '--name', person.name, '--role', person.role, '--password-stdin'];
+const shellEnv = () => ({ ...process.env, DATA_DIR: process.env.E2E_DATA_DIR });
+
 /** Creates a user the way an operator does: `npm run user:create` with the password on stdin. */
 export function createUserFromShell(person: Person, password = PASSWORD): void {
-  execFileSync(
-    path.join('node_modules', '.bin', 'tsx'),
-    ['--conditions=react-server', 'scripts/user-create.ts', '--email', person.email, '--name', person.name, '--role', person.role, '--password-stdin'],
-    { input: `${password}\n`, env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR }, stdio: ['pipe', 'pipe', 'pipe'] },
-  );
+  execFileSync(TSX, userCreate(person), { input: `${password}\n`, env: shellEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
 }
+
+const unusedPerson = (role: Person['role'], name: string): Person => ({ email: `${role}-${randomUUID().slice(0, 8)}@e2e.example`, name, role });
 
 /** A person nobody else uses, for specs that lock out, disable or demote someone. */
 export function newPerson(role: Person['role'], name = 'Temp Person'): Person {
-  const person = { email: `${role}-${randomUUID().slice(0, 8)}@e2e.example`, name, role };
+  const person = unusedPerson(role, name);
   createUserFromShell(person);
+  return person;
+}
+
+/** As newPerson, without holding up the worker while the shell runs: several people are made at once. */
+export async function newPersonMeanwhile(role: Person['role'], name = 'Temp Person'): Promise<Person> {
+  const person = unusedPerson(role, name);
+  await new Promise<void>((resolve, reject) => {
+    const shell = execFile(TSX, userCreate(person), { env: shellEnv() }, (error) => (error ? reject(error) : resolve()));
+    shell.stdin?.end(`${PASSWORD}\n`);
+  });
   return person;
 }
 

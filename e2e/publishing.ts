@@ -51,8 +51,10 @@ export async function appendToBody(page: Page, words: string): Promise<void> {
 export async function publishUpdate(page: Page, kind: 'Update' | 'Correction' | 'Minor fix', correction?: string): Promise<void> {
   await publishingPanel(page).getByRole('button', { name: 'Publish update' }).click();
   const dialog = page.getByRole('dialog', { name: 'Publish update' });
+  const choice = dialog.getByRole('radio', { name: new RegExp(`^${kind}`) });
+  await expect(choice).toBeVisible();
   await expectNoViolations(page);
-  await dialog.getByRole('radio', { name: new RegExp(`^${kind}`) }).check();
+  await choice.check();
   if (correction) await dialog.getByLabel('Correction for readers').fill(correction);
   await dialog.getByRole('button', { name: 'Publish update' }).click();
   await expect(dialog).toBeHidden();

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type APIRequestContext, type APIResponse, type Browser, expect, test } from '@playwright/test';
+import { type APIRequestContext, type APIResponse, type Browser, test as base, expect } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { publishedStory, uploadedPhoto } from './api-fixtures';
-import { newPerson, type Person, signInAndWaitForDesk, storageStateOf } from './people';
+import { newPersonMeanwhile, type Person, signInAndWaitForDesk, storageStateOf } from './people';
 
 /**
  * Every page, route handler and server action in app/, found by walking the folders when the suite
@@ -241,20 +241,21 @@ async function json<T>(response: APIResponse): Promise<T> {
 }
 
 async function makeFixture(browser: Browser): Promise<Fixture> {
-  const people = { writer: newPerson('editor', 'Wren Writer'), disabled: newPerson('editor', 'Dale Disabled') };
+  const [writer, disabled] = await Promise.all([newPersonMeanwhile('editor', 'Wren Writer'), newPersonMeanwhile('editor', 'Dale Disabled')]);
+  const people = { writer, disabled };
   const contexts = Object.fromEntries(
     await Promise.all(VIEWERS.map(async (viewer) => [viewer, await contextFor(browser, viewer, people)] as const)),
   ) as Record<Viewer, APIRequestContext>;
   disableAccount(people.disabled.email);
 
   // The writer's own draft, with a comment, and a photo of theirs.
-  const { writer, copy_editor: desk } = contexts;
-  const { id } = await json<{ id: number }>(await writer.post('/api/articles'));
-  const { authorId } = await json<{ authorId: number }>(await writer.get(`/api/articles/${id}`));
-  const [comment] = await json<{ id: number }[]>(await writer.post(`/api/articles/${id}/comments`, { data: { body: 'Check the figures.' } }));
-  const photo = await uploadedPhoto(writer);
+  const { writer: writerApi, copy_editor: deskApi } = contexts;
+  const { id } = await json<{ id: number }>(await writerApi.post('/api/articles'));
+  const { authorId } = await json<{ authorId: number }>(await writerApi.get(`/api/articles/${id}`));
+  const [comment] = await json<{ id: number }[]>(await writerApi.post(`/api/articles/${id}/comments`, { data: { body: 'Check the figures.' } }));
+  const photo = await uploadedPhoto(writerApi);
   // A published story, for the public addresses.
-  const { slug } = await publishedStory(desk, 'Authorization check');
+  const { slug } = await publishedStory(deskApi, 'Authorization check');
 
   const params: Record<string, string> = {
     id: String(id),
@@ -268,6 +269,11 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
   };
   return { contexts, people, writerId: String(authorId), params };
 }
+
+/** One set of people and things per worker, shared by both tables of checks below. */
+const test = base.extend<object, { fixture: Fixture }>({
+  fixture: [async ({ browser }, provide) => provide(await makeFixture(browser)), { scope: 'worker' }],
+});
 
 /** The URL with its [params] filled; /api/photos/[id] is the writer's photo, not the article. */
 function fill(key: string, params: Record<string, string>): string {
@@ -317,16 +323,11 @@ test('every route in app/ has its expectations, and every expectation its route'
 });
 
 test.describe('each route, for each kind of visitor', () => {
-  let fixture: Fixture;
   const present = new Set(appRoutes().map(({ key }) => key));
-
-  test.beforeAll(async ({ browser }) => {
-    fixture = await makeFixture(browser);
-  });
 
   for (const [key, route] of Object.entries(ROUTES)) {
     if ('exempt' in route) continue;
-    test(key, async () => {
+    test(key, async ({ fixture }) => {
       test.skip(!present.has(key), `${key} is not in the app yet`);
       const url = fill(key, fixture.params);
       const method = key.slice(0, key.indexOf(' '));
@@ -378,16 +379,11 @@ async function callAction(context: APIRequestContext, action: { id: string; page
 }
 
 test.describe('each server action, for everyone it must refuse', () => {
-  let fixture: Fixture;
   const built = builtActions();
-
-  test.beforeAll(async ({ browser }) => {
-    fixture = await makeFixture(browser);
-  });
 
   for (const [key, action] of Object.entries(ACTIONS)) {
     if (!('form' in action)) continue;
-    test(key, async () => {
+    test(key, async ({ fixture }) => {
       const target = built.get(key);
       expect(target, `${key} is in the build`).toBeDefined();
       for (const viewer of VIEWERS) {

@@ -1,16 +1,18 @@
-import { expect, test } from '@playwright/test';
+import { draftStory } from './api-fixtures';
 import { expectNoViolations } from './axe';
-import { newsroomPages, publishingPanel, uniqueHeadline, writeStory } from './publishing';
+import { expect, test } from './newsroom-fixtures';
+import { openForEditing, publishingPanel, uniqueHeadline } from './publishing';
 
-test('a story’s address is chosen before publishing, and moving it afterwards leaves a permanent redirect', async ({ browser }) => {
-  const { writer, desk, reader } = await newsroomPages(browser);
+test('a story’s address is chosen before publishing, and moving it afterwards leaves a permanent redirect', async ({ writerApi, writer, desk, reader }) => {
   const { headline, slug } = uniqueHeadline('Ferry timetable');
-  const url = await writeStory(writer, { headline, place: 'OSLO', source: 'Dateline', body: 'The winter timetable starts on Sunday.' });
+  const { url } = await draftStory(writerApi, { headline, place: 'OSLO', paragraphs: ['The winter timetable starts on Sunday.'] });
+  await openForEditing(writer, url);
 
   const panel = publishingPanel(writer);
   await expect(panel.getByText('Made from the headline when it is published')).toBeVisible();
   await panel.getByRole('button', { name: 'Change address' }).click();
   const dialog = writer.getByRole('dialog', { name: 'Change address' });
+  await expect(dialog.getByLabel('Web address')).toBeVisible();
   await expectNoViolations(writer);
   for (const bad of ['../admin', '<script>alert(1)</script>', 'feed']) {
     await dialog.getByLabel('Web address').fill(bad);

@@ -16,7 +16,7 @@ describe('parseEnv', () => {
     expect(path.isAbsolute(env.dataDir)).toBe(true);
     expect(env.dataDir).toBe(path.resolve('data'));
     expect(env).toMatchObject({ siteUrl: 'http://localhost:3000', SITE_NAME: 'Dateline', SITE_LANGUAGE: 'en' });
-    expect(env).toMatchObject({ SESSION_MAX_AGE_HOURS: 12, SESSION_IDLE_MINUTES: 60 });
+    expect(env).toMatchObject({ SESSION_MAX_AGE_HOURS: 12, SESSION_IDLE_MINUTES: 60, SCHEDULER_INTERVAL_SECONDS: 10 });
     // `next start` sets NODE_ENV; anything that does not counts as production, the strict case.
     expect(parse({ NODE_ENV: '' }).NODE_ENV).toBe('production');
   });
@@ -28,6 +28,11 @@ describe('parseEnv', () => {
     });
     // Half a working day is a fair maximum; an idle timeout as long as the maximum turns it off.
     expect(parse({ SESSION_MAX_AGE_HOURS: '0.5', SESSION_IDLE_MINUTES: '30' }).SESSION_MAX_AGE_HOURS).toBe(0.5);
+  });
+
+  it('takes how often the scheduler looks for due stories', () => {
+    // The e2e suite runs it every second, so a story scheduled seconds ahead goes out at once.
+    expect(parse({ SCHEDULER_INTERVAL_SECONDS: '1' }).SCHEDULER_INTERVAL_SECONDS).toBe(1);
   });
 
   it('takes the public site’s address, name and language', () => {
@@ -73,6 +78,9 @@ describe('parseEnv', () => {
     [{ SESSION_IDLE_MINUTES: '2' }, 'SESSION_IDLE_MINUTES: SESSION_IDLE_MINUTES must be at least 5'],
     [{ SESSION_IDLE_MINUTES: '7.5' }, 'SESSION_IDLE_MINUTES: SESSION_IDLE_MINUTES must be a whole number of minutes'],
     [{ SESSION_MAX_AGE_HOURS: '1', SESSION_IDLE_MINUTES: '90' }, 'SESSION_IDLE_MINUTES: SESSION_IDLE_MINUTES must not be longer than SESSION_MAX_AGE_HOURS'],
+    [{ SCHEDULER_INTERVAL_SECONDS: '0' }, 'SCHEDULER_INTERVAL_SECONDS: SCHEDULER_INTERVAL_SECONDS must be at least 1'],
+    [{ SCHEDULER_INTERVAL_SECONDS: '2.5' }, 'SCHEDULER_INTERVAL_SECONDS: SCHEDULER_INTERVAL_SECONDS must be a whole number of seconds'],
+    [{ SCHEDULER_INTERVAL_SECONDS: '600' }, 'SCHEDULER_INTERVAL_SECONDS: SCHEDULER_INTERVAL_SECONDS must be at most 60'],
     [{ PORT: 'eighty' }, 'PORT:'],
     [{ PORT: '70000' }, 'PORT:'],
   ])('refuses %o with a message naming the variable', (vars, expected) => {

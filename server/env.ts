@@ -39,6 +39,13 @@ const EnvSchema = z
       .int('SESSION_IDLE_MINUTES must be a whole number of minutes')
       .min(5, 'SESSION_IDLE_MINUTES must be at least 5')
       .default(60),
+    // How often the scheduler looks for stories due to go out: the longest a due story waits.
+    SCHEDULER_INTERVAL_SECONDS: z.coerce
+      .number({ error: 'SCHEDULER_INTERVAL_SECONDS must be a number of seconds' })
+      .int('SCHEDULER_INTERVAL_SECONDS must be a whole number of seconds')
+      .min(1, 'SCHEDULER_INTERVAL_SECONDS must be at least 1')
+      .max(60, 'SCHEDULER_INTERVAL_SECONDS must be at most 60')
+      .default(10),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   })
   .refine((env) => (env.ADMIN_EMAIL === undefined) === (env.ADMIN_PASSWORD === undefined), {

@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { databaseFile, getDb, MIGRATIONS_FOLDER, sqliteOf } from '@/db/client';
 import { env } from '@/server/env';
-import { SCHEDULER_INTERVAL_MS, schedulerLastRunAt } from '@/server/scheduler';
+import { schedulerIntervalMs, schedulerLastRunAt } from '@/server/scheduler';
 import { shutdownRequestedAt } from './shutdown';
 
 /** Below this much free space in DATA_DIR, photo uploads and the WAL are about to fail. */
 export const MIN_FREE_BYTES = 1024 ** 3;
-/** The scheduler runs every SCHEDULER_INTERVAL_MS; three missed runs mean it is stuck or dead. */
-const SCHEDULER_LATE_MS = 3 * SCHEDULER_INTERVAL_MS;
+/** Three missed scheduler runs mean it is stuck or dead. */
+const MISSED_SCHEDULER_RUNS = 3;
 
 type Check = { ok: boolean; detail: string };
 export type HealthReport = {
@@ -68,7 +68,7 @@ function checkScheduler(now: Date): Check {
   const last = schedulerLastRunAt();
   if (!last) return { ok: false, detail: 'has not run' };
   const ago = now.getTime() - last.getTime();
-  return { ok: ago <= SCHEDULER_LATE_MS, detail: `last run ${Math.round(ago / 1000)} s ago` };
+  return { ok: ago <= MISSED_SCHEDULER_RUNS * schedulerIntervalMs(), detail: `last run ${Math.round(ago / 1000)} s ago` };
 }
 
 /** What `/api/health` answers: every check, and `ok` only when all pass. */
