@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, Fragment, type Ref, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, Fragment, memo, type Ref, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import type { CommentThread, CommentView } from '@/lib/comment-view';
 import { findMentions } from '@/lib/comments/mentions';
@@ -29,8 +29,10 @@ type SendComment = (request: { method: 'POST' | 'PATCH'; path: string; body: unk
  * The desk's conversation about a story: threads, optionally about a passage of the body, with
  * replies; open threads first, resolved ones folded away. Comments are plain text: React renders
  * them as text nodes, so markup someone types is shown, never run.
+ *
+ * Memoised: the editor around it re-renders for its own changes (a save status, a word count).
  */
-export function CommentPanel({ articleId, timeZone, canComment, takeSelection }: Props) {
+export const CommentPanel = memo(function CommentPanel({ articleId, timeZone, canComment, takeSelection }: Props) {
   const queryClient = useQueryClient();
   const headingId = useId();
   const queryKey = commentKeys.list(articleId);
@@ -103,7 +105,7 @@ export function CommentPanel({ articleId, timeZone, canComment, takeSelection }:
       {canComment && <NewCommentForm send={send} takeSelection={takeSelection} />}
     </section>
   );
-}
+});
 
 type ThreadProps = {
   thread: CommentThread;

@@ -6,7 +6,6 @@ import dynamic from 'next/dynamic';
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { CommentPanel } from '@/components/comments/comment-panel';
 import { StatusBadge } from '@/components/desk/status-badge';
-import { DeskChanges } from '@/components/revisions/desk-changes';
 import { HistoryPanel } from '@/components/revisions/history-panel';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import type { FieldErrors } from '@/lib/app-error';
@@ -24,19 +23,22 @@ import { editRefusal } from '@/lib/article-edit-rules';
 import { can } from '@/lib/permissions';
 import type { PhotoView } from '@/lib/photos/photo-view';
 import type { SaveMode } from '@/lib/validation/article';
-import { ConflictView } from './conflict-view';
 import { FormField } from './form-field';
 import { LeadPhotoField } from './lead-photo-field';
 import { PhotoCardsContext } from './photo-cards';
 import { PublishChecklist } from './publish-checklist';
 import { LockBanner } from './lock-banner';
-import { RestoreOffer } from './restore-offer';
 import { selectionAnchor } from './selection-anchor';
 import { clearMirror, type MirrorEntry, readMirror, writeMirror } from './unsaved-mirror';
 import { useEditLock } from './use-edit-lock';
 import { type StepRequest, WorkflowPanel } from './workflow-panel';
 
 const AUTOSAVE_DELAY_MS = 2_000;
+
+// Shown only now and then, with a word diff (jsdiff) each: their code loads when they are first shown.
+const ConflictView = dynamic(() => import('./conflict-view').then((module) => module.ConflictView), { ssr: false });
+const RestoreOffer = dynamic(() => import('./restore-offer').then((module) => module.RestoreOffer), { ssr: false });
+const DeskChanges = dynamic(() => import('@/components/revisions/desk-changes').then((module) => module.DeskChanges));
 
 // The rich editor is most of the screen's JavaScript: the page shows and hydrates without it,
 // and it arrives right after (the form's other fields work meanwhile).

@@ -2,15 +2,20 @@
 
 import type { Editor } from '@tiptap/core';
 import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react';
+import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
-import { PhotoPickerDialog } from '@/components/photos/photo-picker-dialog';
 import type { BodyDoc } from '@/lib/article-body';
 import { bodyExtensions, PhotoNode } from '@/lib/editor/body-schema';
 import { cleanPastedHtml } from '@/lib/editor/clean-pasted-html';
 import type { PhotoView } from '@/lib/photos/photo-view';
 import { EditorToolbar } from './editor-toolbar';
-import { LinkDialog } from './link-dialog';
 import { PhotoNodeView } from './photo-node-view';
+
+// Not needed to start typing: each loads the first time it is opened.
+const LinkDialog = dynamic(() => import('./link-dialog').then((module) => module.LinkDialog), { ssr: false });
+const PhotoPickerDialog = dynamic(() => import('@/components/photos/photo-picker-dialog').then((module) => module.PhotoPickerDialog), {
+  ssr: false,
+});
 
 // The shared schema, with body photos shown as the public page shows them.
 const editorExtensions = bodyExtensions.map((extension) =>

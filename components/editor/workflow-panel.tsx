@@ -1,21 +1,25 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import dynamic from 'next/dynamic';
+import { memo, useState } from 'react';
 import { editRefusal } from '@/lib/article-edit-rules';
 import type { ArticleView } from '@/lib/article-view';
 import { availableWorkflowActions, type WorkflowAction } from '@/lib/article-workflow';
 import { formatDeskTime } from '@/lib/desk-time';
-import { UPDATE_KIND_LABELS, UPDATE_KINDS, type UpdateKind } from '@/lib/domain-constants';
+import { UPDATE_KIND_LABELS } from '@/lib/domain-constants';
 import { can } from '@/lib/permissions';
 import { publicPath } from '@/lib/public/public-article';
 import type { SessionUser } from '@/lib/session-user';
 import type { WorkflowStepInput } from '@/lib/validation/workflow';
 import { formatWireTime, wireStamp, wireStampText } from '@/lib/wire-timestamp';
-import { localTimeInZone } from '@/lib/zoned-time';
-import { type DialogProps, fieldErrors, generalError, NoteDialog, StepErrorContent } from '@/components/ui/note-dialog';
-import { StepDialog } from '@/components/ui/step-dialog';
-import { FormField } from './form-field';
+import { StepErrorContent } from '@/components/ui/step-error';
+
+// A dialog's code loads the first time it is opened: none of it is needed to read or write the story.
+const NoteDialog = dynamic(() => import('@/components/ui/note-dialog').then((module) => module.NoteDialog), { ssr: false });
+const UpdateDialog = dynamic(() => import('./workflow-dialogs').then((module) => module.UpdateDialog), { ssr: false });
+const ScheduleDialog = dynamic(() => import('./workflow-dialogs').then((module) => module.ScheduleDialog), { ssr: false });
+const AddressDialog = dynamic(() => import('./workflow-dialogs').then((module) => module.AddressDialog), { ssr: false });
 
 /** A step as the screen asks for it; the version it acts on is added by the editor. */
 export type StepRequest = WorkflowStepInput extends infer Step ? (Step extends unknown ? Omit<Step, 'version'> : never) : never;
@@ -31,18 +35,14 @@ type Props = {
 
 type DialogName = 'return' | 'update' | 'schedule' | 'withdraw' | 'address';
 
-const KIND_HINTS: Record<UpdateKind, string> = {
-  update: 'The story changed in substance: readers see a new “Updated” time.',
-  correction: 'Fixes an error: readers see a new “Updated” time and your correction at the foot of the story.',
-  minor_fix: 'A typo or a style fix: published without changing the “Updated” time.',
-};
-
 /**
  * Where the article stands on the public site and the steps this person can take now: submit,
  * approve, return, publish (or publish an update), schedule, withdraw, change the address. Only
  * steps the workflow rules would accept are offered; the server checks them again.
+ *
+ * Memoised: the editor around it re-renders for its own changes (a save status, a word count).
  */
-export function WorkflowPanel({ article, viewer, timeZone, takeStep, changeAddress }: Props) {
+export const WorkflowPanel = memo(function WorkflowPanel({ article, viewer, timeZone, takeStep, changeAddress }: Props) {
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [outcome, setOutcome] = useState('');
   const step = useMutation({
@@ -231,7 +231,7 @@ export function WorkflowPanel({ article, viewer, timeZone, takeStep, changeAddre
       )}
     </section>
   );
-}
+});
 
 function stepOutcome(request: StepRequest, view: ArticleView, timeZone: string): string {
   switch (request.action) {
@@ -257,111 +257,5 @@ function StepError({ error, label }: { error: Error; label: string }) {
     <div className="notice notice--error" role="alert" aria-label={label}>
       <StepErrorContent error={error} />
     </div>
-  );
-}
-
-function UpdateDialog({ pending, error, onClose, onConfirm }: DialogProps<{ updateKind?: UpdateKind; correction?: string; note?: string }>) {
-  const [kind, setKind] = useState<UpdateKind | undefined>();
-  const [correction, setCorrection] = useState('');
-  const [note, setNote] = useState('');
-  const kindErrors = fieldErrors(error, 'updateKind');
-  return (
-    <StepDialog
-      title="Publish update"
-      description="The public page changes to this version. Say what kind of change it is."
-      confirmLabel="Publish update"
-      pending={pending}
-      error={generalError(error, ['updateKind', 'correction', 'note'])}
-      onClose={onClose}
-      onConfirm={() => onConfirm({ updateKind: kind, ...(kind === 'correction' ? { correction } : {}), ...(note.trim() ? { note } : {}) })}
-    >
-      <fieldset aria-invalid={kindErrors.length > 0 || undefined}>
-        <legend>Kind of update</legend>
-        {UPDATE_KINDS.map((option) => (
-          <label key={option} className="choice">
-            <input type="radio" name="update-kind" value={option} checked={kind === option} onChange={() => setKind(option)} />
-            {UPDATE_KIND_LABELS[option]}
-            <span>{KIND_HINTS[option]}</span>
-          </label>
-        ))}
-        {kindErrors.length > 0 && <p className="field__error">{kindErrors.join(' ')}</p>}
-      </fieldset>
-      {kind === 'correction' && (
-        <FormField
-          label="Correction for readers"
-          name="correction"
-          hint="Printed at the foot of the story and on the Corrections page, with today’s date."
-          multiline
-          rows={3}
-          value={correction}
-          onChange={(_, value) => setCorrection(value)}
-          errors={fieldErrors(error, 'correction')}
-        />
-      )}
-      <FormField label="Note for the desk (optional)" name="update-note" multiline rows={3} value={note} onChange={(_, value) => setNote(value)} errors={fieldErrors(error, 'note')} />
-    </StepDialog>
-  );
-}
-
-/** The next quarter hour at least an hour ahead: a sensible first offer for an embargo. */
-function defaultScheduleTime(timeZone: string): string {
-  const quarter = 15 * 60_000;
-  return localTimeInZone(new Date(Math.ceil((Date.now() + 60 * 60_000) / quarter) * quarter), timeZone);
-}
-
-function ScheduleDialog({ timeZone, pending, error, onClose, onConfirm }: DialogProps<{ localTime: string; timeZone: string }> & { timeZone: string }) {
-  const [localTime, setLocalTime] = useState(() => defaultScheduleTime(timeZone));
-  const [zone, setZone] = useState(timeZone);
-  return (
-    <StepDialog
-      title="Schedule"
-      description="The story goes out by itself at this time, checked again as it goes. Until then it is not on the site."
-      confirmLabel="Schedule"
-      pending={pending}
-      error={generalError(error, ['localTime', 'timeZone'])}
-      onClose={onClose}
-      onConfirm={() => onConfirm({ localTime, timeZone: zone })}
-    >
-      <FormField
-        label="Publish at"
-        name="publish-at"
-        type="datetime-local"
-        value={localTime}
-        onChange={(_, value) => setLocalTime(value)}
-        errors={fieldErrors(error, 'localTime')}
-      />
-      <FormField
-        label="Time zone"
-        name="publish-time-zone"
-        hint={`The newsroom’s is ${timeZone}; give another to schedule by a different clock, e.g. America/New_York.`}
-        value={zone}
-        onChange={(_, value) => setZone(value)}
-        errors={fieldErrors(error, 'timeZone')}
-      />
-    </StepDialog>
-  );
-}
-
-function AddressDialog({ current, published, pending, error, onClose, onConfirm }: DialogProps<string> & { current: string; published: boolean }) {
-  const [slug, setSlug] = useState(current);
-  return (
-    <StepDialog
-      title="Change address"
-      description={published ? 'The old address will keep working: it redirects readers and search engines here.' : 'Until it is published, nobody can open it.'}
-      confirmLabel="Save address"
-      pending={pending}
-      error={generalError(error, ['slug'])}
-      onClose={onClose}
-      onConfirm={() => onConfirm(slug)}
-    >
-      <FormField
-        label="Web address"
-        name="slug"
-        hint="/news/… — lower-case letters, digits and hyphens, like council-votes-on-budget"
-        value={slug}
-        onChange={(_, value) => setSlug(value)}
-        errors={fieldErrors(error, 'slug')}
-      />
-    </StepDialog>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { memo } from 'react';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import { formatDeskTime } from '@/lib/desk-time';
 import { revisionKeys } from '@/lib/query-keys';
@@ -13,8 +14,10 @@ type Props = { articleId: number; timeZone: string; live: boolean };
  * The article's history, newest first, a page at a time: every revision with what it was, who
  * made it, when, and the desk's note; one person's run of autosaves is one line. Each line leads
  * to a comparison.
+ *
+ * Memoised: the editor around it re-renders for its own changes (a save status, a word count).
  */
-export function HistoryPanel({ articleId, timeZone, live }: Props) {
+export const HistoryPanel = memo(function HistoryPanel({ articleId, timeZone, live }: Props) {
   const history = useInfiniteQuery({
     queryKey: revisionKeys.history(articleId),
     queryFn: ({ pageParam }) =>
@@ -77,7 +80,7 @@ export function HistoryPanel({ articleId, timeZone, live }: Props) {
       )}
     </section>
   );
-}
+});
 
 function revisionName(entry: HistoryEntry): string {
   return entry.count > 1 ? `Revisions ${entry.firstNumber}–${entry.number}` : `Revision ${entry.number}`;
