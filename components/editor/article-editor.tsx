@@ -3,7 +3,7 @@
 import type { Editor } from '@tiptap/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
-import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { CommentPanel } from '@/components/comments/comment-panel';
 import { StatusBadge } from '@/components/desk/status-badge';
 import { HistoryPanel } from '@/components/revisions/history-panel';
@@ -13,8 +13,9 @@ import type { BodyDoc } from '@/lib/article-body';
 import { type ArticleDraft, type DraftField, type DraftFields, draftOf, fieldsOf, sameDraft } from '@/lib/article-draft';
 import type { ArticleView } from '@/lib/article-view';
 import { articleKeys, revisionKeys } from '@/lib/query-keys';
-import { formatClock, formatDeskTime } from '@/lib/desk-time';
+import { formatDeskTime } from '@/lib/desk-time';
 import { bodyPlainText, countWords, readingMinutes } from '@/lib/editor/body-text';
+import { nextSaveStatus, saveStatusText } from '@/lib/editor/save-status';
 import { HEADLINE_ADVISED, HEADLINE_MAX } from '@/lib/domain-constants';
 import { bodyPhotoUses, type LeadPhoto, leadPhotoUses, type PhotoCard } from '@/lib/photos/photo-use';
 import { publishBlockersOf } from '@/lib/publish-blockers';
@@ -54,14 +55,6 @@ const BodyEditor = dynamic(() => import('./body-editor').then((module) => module
   ),
 });
 
-type SaveStatus =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: string }
-  | { kind: 'offline' }
-  | { kind: 'signed-out' }
-  | { kind: 'failed'; message: string };
-
 type Conflict = { theirs: ArticleView; mine: ArticleDraft; message: string };
 
 type Props = { article: ArticleView; viewer: Pick<SessionUser, 'id' | 'role'>; timeZone: string };
@@ -92,7 +85,7 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
   const queued = useRef<SaveMode | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const [status, report] = useReducer(nextSaveStatus, { kind: 'idle' });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [restore, setRestore] = useState<MirrorEntry | null>(null);
@@ -157,7 +150,7 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
     async (mode: SaveMode): Promise<boolean> => {
       const startedAt = changes.current;
       const draft = currentDraft();
-      setStatus({ kind: 'saving' });
+      report({ type: 'sending' });
       try {
         const view = await sendRequest({ draft, version: baseRef.current.version, mode });
         adoptServerState(view);
@@ -165,21 +158,21 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
         if (changes.current === startedAt) clearMirror(articleId);
         setFieldErrors({});
         setConflict(null);
-        setStatus({ kind: 'saved', at: view.lastEditedAt });
+        report({ type: 'stored', at: view.lastEditedAt, savedEdits: startedAt, edits: changes.current });
         return true;
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        if (error.code === 'NETWORK') setStatus({ kind: 'offline' });
-        else if (error.code === 'UNAUTHENTICATED') setStatus({ kind: 'signed-out' });
+        if (error.code === 'NETWORK') report({ type: 'offline' });
+        else if (error.code === 'UNAUTHENTICATED') report({ type: 'signed-out' });
         else if (error.code === 'CONFLICT' && error.current) {
           blocked.current = true;
           setConflict({ theirs: error.current as ArticleView, mine: draft, message: error.message });
           // The refusal may be a take-over: learn who holds the article now, not at the next beat.
           void queryClient.invalidateQueries({ queryKey: articleKeys.lock(articleId) });
-          setStatus({ kind: 'failed', message: 'Not saved: someone else’s version is newer.' });
+          report({ type: 'refused', message: 'Not saved: someone else’s version is newer.', retry: false });
         } else {
           setFieldErrors(error.fields);
-          setStatus({ kind: 'failed', message: `Not saved: ${error.message}` });
+          report({ type: 'refused', message: `Not saved: ${error.message}`, retry: true });
         }
         return false;
       }
@@ -227,6 +220,7 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
 
   const noteChange = useCallback(() => {
     changes.current += 1;
+    report({ type: 'edited' });
     writeMirror(articleId, currentDraft(), baseRef.current.version);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void save('autosave'), AUTOSAVE_DELAY_MS);
@@ -345,7 +339,7 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
     try {
       await apiFetch(`/api/articles/${articleId}/conflict-copies`, { method: 'POST', body: mine });
     } catch (error) {
-      if (error instanceof ApiError) setStatus({ kind: 'failed', message: `Your copy was not stored: ${error.message}` });
+      if (error instanceof ApiError) report({ type: 'refused', message: `Your copy was not stored: ${error.message}`, retry: false });
       return;
     }
     adoptServerState(conflict.theirs);
@@ -353,7 +347,7 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
     savedChanges.current = changes.current;
     clearMirror(articleId);
     setConflict(null);
-    setStatus({ kind: 'saved', at: conflict.theirs.lastEditedAt });
+    report({ type: 'stored', at: conflict.theirs.lastEditedAt, savedEdits: changes.current, edits: changes.current });
   }
 
   /** A workflow step acts on the saved version: what is typed is saved first, or nothing is done. */
@@ -522,9 +516,14 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
                 <button type="submit" className="button" disabled={!editable}>
                   Save
                 </button>
-                <span className="save-status" role="status">
-                  {statusText(status, timeZone)}
+                <span className="save-status" role="status" aria-live="polite">
+                  {saveStatusText(status, timeZone)}
                 </span>
+                {status.kind === 'failed' && status.retry && (
+                  <button type="button" className="button button--quiet" onClick={() => void save('save')}>
+                    Retry
+                  </button>
+                )}
               </div>
             )}
           </form>
@@ -559,21 +558,4 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
       </div>
     </PhotoCardsContext>
   );
-}
-
-function statusText(status: SaveStatus, timeZone: string): string {
-  switch (status.kind) {
-    case 'idle':
-      return '';
-    case 'saving':
-      return 'Saving…';
-    case 'saved':
-      return `Saved ${formatClock(status.at, timeZone)}`;
-    case 'offline':
-      return 'Offline — changes kept on this device';
-    case 'signed-out':
-      return 'Signed out — changes kept on this device';
-    case 'failed':
-      return status.message;
-  }
 }

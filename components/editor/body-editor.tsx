@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { BodyDoc } from '@/lib/article-body';
 import { bodyExtensions, PhotoNode } from '@/lib/editor/body-schema';
 import { cleanPastedHtml } from '@/lib/editor/clean-pasted-html';
+import { PhotoGuard, withTrailingParagraph } from '@/lib/editor/photo-guard';
 import type { PhotoView } from '@/lib/photos/photo-view';
 import { EditorToolbar } from './editor-toolbar';
 import { PhotoNodeView } from './photo-node-view';
@@ -17,10 +18,13 @@ const PhotoPickerDialog = dynamic(() => import('@/components/photos/photo-picker
   ssr: false,
 });
 
-// The shared schema, with body photos shown as the public page shows them.
-const editorExtensions = bodyExtensions.map((extension) =>
-  extension === PhotoNode ? PhotoNode.extend({ addNodeView: () => ReactNodeViewRenderer(PhotoNodeView) }) : extension,
-);
+// The shared schema, with body photos shown as the public page shows them and kept from loss.
+const editorExtensions = [
+  ...bodyExtensions.map((extension) =>
+    extension === PhotoNode ? PhotoNode.extend({ addNodeView: () => ReactNodeViewRenderer(PhotoNodeView) }) : extension,
+  ),
+  PhotoGuard,
+];
 
 type Props = {
   initialBody: BodyDoc;
@@ -44,7 +48,7 @@ export function BodyEditor({ initialBody, editable, onChange, onBlur, onReady, o
 
   const editor = useEditor({
     extensions: editorExtensions,
-    content: initialBody,
+    content: withTrailingParagraph(initialBody),
     editable,
     // The server renders the page without the editor; Tiptap mounts in the browser.
     immediatelyRender: false,
