@@ -35,6 +35,12 @@ import { useEditLock } from './use-edit-lock';
 import { type StepRequest, WorkflowPanel } from './workflow-panel';
 
 const AUTOSAVE_DELAY_MS = 2_000;
+/**
+ * The browser's copy is written this long after a change, not inside the keystroke: serialising a
+ * long draft into storage on every key was the largest part of typing's cost. Hiding or leaving the
+ * page writes it at once, so only a browser crash within this window could lose a few letters.
+ */
+const MIRROR_DELAY_MS = 250;
 
 // Shown only now and then, with a word diff (jsdiff) each: their code loads when they are first shown.
 const ConflictView = dynamic(() => import('./conflict-view').then((module) => module.ConflictView), { ssr: false });
@@ -84,6 +90,7 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
   const inFlight = useRef<Promise<void> | null>(null);
   const queued = useRef<SaveMode | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const mirrorTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const [status, report] = useReducer(nextSaveStatus, { kind: 'idle' });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -218,13 +225,20 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
     return changes.current === savedChanges.current && !blocked.current;
   }, [save]);
 
+  /** Mirrors unsaved text to this device now; text the server already holds needs no copy. */
+  const writeMirrorNow = useCallback(() => {
+    clearTimeout(mirrorTimer.current);
+    mirrorTimer.current = undefined;
+    if (changes.current !== savedChanges.current) writeMirror(articleId, currentDraft(), baseRef.current.version);
+  }, [articleId, currentDraft]);
+
   const noteChange = useCallback(() => {
     changes.current += 1;
     report({ type: 'edited' });
-    writeMirror(articleId, currentDraft(), baseRef.current.version);
+    mirrorTimer.current ??= setTimeout(writeMirrorNow, MIRROR_DELAY_MS);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void save('autosave'), AUTOSAVE_DELAY_MS);
-  }, [articleId, currentDraft, save]);
+  }, [save, writeMirrorNow]);
 
   const wordTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const onBodyChange = useCallback(
@@ -272,21 +286,27 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
   // Save what is pending when the person looks away or the connection comes back.
   useEffect(() => {
     const onHidden = () => {
-      if (document.visibilityState === 'hidden') void save('autosave');
+      if (document.visibilityState !== 'hidden') return;
+      writeMirrorNow();
+      void save('autosave');
     };
     const onOnline = () => void save('autosave');
     const onLeave = (event: BeforeUnloadEvent) => {
+      writeMirrorNow();
       if (changes.current !== savedChanges.current) event.preventDefault();
     };
     document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('online', onOnline);
     window.addEventListener('beforeunload', onLeave);
+    window.addEventListener('pagehide', writeMirrorNow);
     return () => {
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('beforeunload', onLeave);
+      window.removeEventListener('pagehide', writeMirrorNow);
+      writeMirrorNow();
     };
-  }, [save]);
+  }, [save, writeMirrorNow]);
 
   // Leaving for another desk screen (no beforeunload there): send what is pending rather than
   // leave it to the next visit's restore offer.

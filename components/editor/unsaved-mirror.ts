@@ -4,9 +4,9 @@ import type { ArticleDraft } from '@/lib/article-draft';
 import type { BodyDoc } from '@/lib/article-body';
 
 /**
- * The browser's copy of text not yet saved: written on every change, cleared once the server has
- * it. After a crash, a closed tab, going offline or an expired session, the next open of the
- * article offers it back.
+ * The browser’s copy of text not yet saved: written a moment after each change (at once when the
+ * page is hidden or left), cleared once the server has it. After a crash, a closed tab, going
+ * offline or an expired session, the next open of the article offers it back.
  */
 export type MirrorEntry = { draft: ArticleDraft; baseVersion: number; at: string };
 
