@@ -11,7 +11,7 @@ export function uniqueHeadline(words: string): { headline: string; slug: string 
   return { headline, slug: headline.toLowerCase().replace(/[^a-z0-9]+/g, '-') };
 }
 
-/** The desk's pages for two people, and a reader with no session at all. */
+/** The desk's pages for two people, and a reader with no session at all (newsroom-fixtures.ts opens only those a test uses). */
 export async function newsroomPages(browser: Browser) {
   const writer = await (await browser.newContext({ storageState: storageStateOf('editor') })).newPage();
   const desk = await (await browser.newContext({ storageState: storageStateOf('copy_editor') })).newPage();

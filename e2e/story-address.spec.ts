@@ -3,7 +3,7 @@ import { expectNoViolations } from './axe';
 import { expect, test } from './newsroom-fixtures';
 import { openForEditing, publishingPanel, uniqueHeadline } from './publishing';
 
-test('a story’s address is chosen before publishing, and moving it afterwards leaves a permanent redirect', async ({ writerApi, writer, desk, reader }) => {
+test('a writer chooses the story’s address before publishing; addresses that cannot be used are refused', async ({ writerApi, writer }) => {
   const { headline, slug } = uniqueHeadline('Ferry timetable');
   const { url } = await draftStory(writerApi, { headline, place: 'OSLO', paragraphs: ['The winter timetable starts on Sunday.'] });
   await openForEditing(writer, url);
@@ -23,8 +23,14 @@ test('a story’s address is chosen before publishing, and moving it afterwards 
   await dialog.getByRole('button', { name: 'Save address' }).click();
   await expect(dialog).toBeHidden();
   await expect(panel.getByText(`/news/${slug}-winter`, { exact: true })).toBeVisible();
+});
 
-  // The copy desk publishes it at the chosen address, then moves it.
+test('the copy desk publishes at the chosen address, then moves the story: the old address redirects for good', async ({ writerApi, desk, reader }) => {
+  const { headline, slug } = uniqueHeadline('Ferry winter timetable');
+  const { id, url } = await draftStory(writerApi, { headline, place: 'OSLO', paragraphs: ['The winter timetable starts on Sunday.'] });
+  const chosen = await writerApi.put(`/api/articles/${id}/slug`, { data: { slug: `${slug}-winter` } });
+  expect(chosen.status()).toBe(200);
+
   await desk.goto(url);
   await publishingPanel(desk).getByRole('button', { name: 'Publish' }).click();
   await expect(desk.getByText(`Published at /news/${slug}-winter.`)).toBeVisible();
