@@ -1,7 +1,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectNoViolations } from './axe';
 import { acceptLeaving, bodyOf, openNewArticle, settleSelection } from './editor';
-import { signIn, STAFF, storageStateOf } from './people';
+import { signInAndWaitForDesk, STAFF, storageStateOf } from './people';
 import { openForEditing, publishingPanel } from './publishing';
 import { correctedStory, illustratedDraft, savedChange, type Story } from './story-fixtures';
 
@@ -129,7 +129,7 @@ test('the offer to restore changes this device kept has no axe violations', asyn
   await page.getByLabel('Headline').fill('Typed after the session ended');
   await expect(page.getByRole('status')).toHaveText('Signed out — changes kept on this device');
   acceptLeaving(page);
-  await signIn(page, STAFF.editor.email);
+  await signInAndWaitForDesk(page, STAFF.editor.email);
   await page.goto(url);
   await expect(page.getByRole('alert', { name: 'Unsaved changes' })).toBeVisible();
   await expectNoViolations(page);
