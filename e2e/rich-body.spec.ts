@@ -21,7 +21,7 @@ test('the toolbar and its shortcuts format the body, and the counts follow', asy
   await page.keyboard.press('End');
   await settleSelection(page);
   await page.keyboard.press('Enter');
-  await toolbar.getByRole('button', { name: 'Heading 2' }).click();
+  await toolbar.getByRole('button', { name: 'H2 heading' }).click();
   await page.keyboard.type('What happened');
   await expect(body.getByRole('heading', { level: 2 })).toHaveText('What happened');
   await page.keyboard.press('Enter');

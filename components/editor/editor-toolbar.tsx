@@ -2,30 +2,54 @@
 
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
+import type { ReactNode } from 'react';
 
+/**
+ * A button's face is either an icon (a glyph such as B or ↶, or a drawing) that the label names, or
+ * a short text such as H2 that the label starts with: someone using speech input says what they see
+ * ("click H2"), so the name must contain it (WCAG 2.5.3, label in name).
+ */
 type Tool = {
   label: string;
   shortcut?: string;
-  text: string;
+  face: ReactNode;
   active?: (editor: Editor) => boolean;
   run: (editor: Editor) => void;
 };
 
+const BULLETS = 'M4 3.6a1.4 1.4 0 1 0 0 2.8 1.4 1.4 0 0 0 0-2.8zm0 5a1.4 1.4 0 1 0 0 2.8 1.4 1.4 0 0 0 0-2.8zm0 5a1.4 1.4 0 1 0 0 2.8 1.4 1.4 0 0 0 0-2.8z';
+/** 1, 2 and 3 drawn as strokes: the face stays a picture, like the bullets, not text to be named. */
+const NUMERALS = 'M3 3l1.4-1v5M2.6 9.6c.6-.9 2.6-.9 2.6.4 0 .9-1.5 1.6-2.6 3h2.8M2.6 14.4h2.6l-1.4 1.6c1.2 0 1.6.5 1.6 1.1 0 1.2-1.8 1.4-2.8.8';
+
+/** Three lines with bullets or numbers beside them. */
+function ListIcon({ numbered }: { numbered: boolean }) {
+  return (
+    <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
+      <path d="M8 4h10M8 9.8h10M8 15.6h10" stroke="currentColor" strokeWidth="2" />
+      {numbered ? (
+        <path d={NUMERALS} fill="none" stroke="currentColor" strokeWidth="1.2" strokeLinecap="round" strokeLinejoin="round" />
+      ) : (
+        <path d={BULLETS} fill="currentColor" />
+      )}
+    </svg>
+  );
+}
+
 const TOOLS: Tool[][] = [
   [
-    { label: 'Bold', shortcut: 'Control+B', text: 'B', active: (e) => e.isActive('bold'), run: (e) => e.chain().focus().toggleBold().run() },
-    { label: 'Italic', shortcut: 'Control+I', text: 'I', active: (e) => e.isActive('italic'), run: (e) => e.chain().focus().toggleItalic().run() },
+    { label: 'Bold', shortcut: 'Control+B', face: 'B', active: (e) => e.isActive('bold'), run: (e) => e.chain().focus().toggleBold().run() },
+    { label: 'Italic', shortcut: 'Control+I', face: 'I', active: (e) => e.isActive('italic'), run: (e) => e.chain().focus().toggleItalic().run() },
   ],
   [
-    { label: 'Heading 2', text: 'H2', active: (e) => e.isActive('heading', { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
-    { label: 'Heading 3', text: 'H3', active: (e) => e.isActive('heading', { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
-    { label: 'Quote', text: '“ ”', active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
-    { label: 'Bulleted list', text: '•', active: (e) => e.isActive('bulletList'), run: (e) => e.chain().focus().toggleBulletList().run() },
-    { label: 'Numbered list', text: '1.', active: (e) => e.isActive('orderedList'), run: (e) => e.chain().focus().toggleOrderedList().run() },
+    { label: 'H2 heading', face: 'H2', active: (e) => e.isActive('heading', { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
+    { label: 'H3 heading', face: 'H3', active: (e) => e.isActive('heading', { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
+    { label: 'Quote', face: '“ ”', active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
+    { label: 'Bulleted list', face: <ListIcon numbered={false} />, active: (e) => e.isActive('bulletList'), run: (e) => e.chain().focus().toggleBulletList().run() },
+    { label: 'Numbered list', face: <ListIcon numbered />, active: (e) => e.isActive('orderedList'), run: (e) => e.chain().focus().toggleOrderedList().run() },
   ],
   [
-    { label: 'Undo', shortcut: 'Control+Z', text: '↶', run: (e) => e.chain().focus().undo().run() },
-    { label: 'Redo', shortcut: 'Control+Shift+Z', text: '↷', run: (e) => e.chain().focus().redo().run() },
+    { label: 'Undo', shortcut: 'Control+Z', face: '↶', run: (e) => e.chain().focus().undo().run() },
+    { label: 'Redo', shortcut: 'Control+Shift+Z', face: '↷', run: (e) => e.chain().focus().redo().run() },
   ],
 ];
 
@@ -59,7 +83,7 @@ export function EditorToolbar({ editor, onLink, onPhoto }: { editor: Editor; onL
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => tool.run(editor)}
               >
-                {tool.text}
+                {tool.face}
               </button>
             );
           })}

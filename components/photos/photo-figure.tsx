@@ -8,7 +8,7 @@ type Props = {
   use: { caption?: string | null; credit?: string | null };
   /** The `sizes` of the layout the figure sits in. */
   sizes: string;
-  /** The lead photo loads at once; the body's load as the reader scrolls to them. */
+  /** The lead photo loads at once and first (it is the page's largest paint); the body's as the reader scrolls to them. */
   eager?: boolean;
 };
 
@@ -37,6 +37,7 @@ export function PhotoFigure({ photoId, card, use, sizes, eager }: Props) {
           height={image.height}
           alt={shown.alt}
           loading={eager ? 'eager' : 'lazy'}
+          fetchPriority={eager ? 'high' : undefined}
           decoding="async"
         />
       </picture>

@@ -123,7 +123,7 @@ export function ReviewQueue({ initial, viewerId, timeZone }: Props) {
                         step.reset();
                         setReturning(item);
                       }}
-                      aria-label={`Return “${title}” to writer`}
+                      aria-label={`Return to writer: “${title}”`}
                     >
                       Return to writer
                     </button>

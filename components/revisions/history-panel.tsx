@@ -60,12 +60,12 @@ export const HistoryPanel = memo(function HistoryPanel({ articleId, timeZone, li
             {entry.publicNote && <p className="history__note">Correction: {entry.publicNote}</p>}
             <div className="history__actions">
               {entry.firstNumber > 1 && (
-                <Link href={compare(`from=${entry.firstNumber - 1}&to=${entry.number}`)} aria-label={`Compare ${revisionName(entry)} with the one before`}>
+                <Link href={compare(`from=${entry.firstNumber - 1}&to=${entry.number}`)} aria-label={`Changes in ${revisionName(entry)}`}>
                   Changes
                 </Link>
               )}
               {!entry.working && (
-                <Link href={compare(`from=${entry.number}&to=working`)} aria-label={`Compare ${revisionName(entry)} with the working copy`}>
+                <Link href={compare(`from=${entry.number}&to=working`)} aria-label={`Compare with working copy: ${revisionName(entry)}`}>
                   Compare with working copy
                 </Link>
               )}
