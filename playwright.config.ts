@@ -39,7 +39,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
-    { name: 'chromium', dependencies: ['setup'], testMatch: /.*\.spec\.ts/ },
+    { name: 'chromium', dependencies: ['setup'], testMatch: /.*\.spec\.ts/, testIgnore: /lighthouse\.spec\.ts/ },
+    // Lighthouse times what it observes: it runs once every other spec is done, with the machine to itself.
+    { name: 'lighthouse', dependencies: ['chromium'], testMatch: /lighthouse\.spec\.ts/ },
   ],
   webServer: {
     command: `node node_modules/next/dist/bin/next start -p ${process.env.E2E_PORT}`,
