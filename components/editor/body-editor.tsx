@@ -59,6 +59,8 @@ export function BodyEditor({ initialBody, editable, onChange, onBlur, onReady, o
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-labelledby': 'body-label',
+        // A long body scrolls inside its box: read-only too, it must take focus to be scrolled by keyboard.
+        tabindex: '0',
         ...(errorId ? { 'aria-describedby': errorId, 'aria-invalid': 'true' } : {}),
       },
       transformPastedHTML: cleanPastedHtml,
