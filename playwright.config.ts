@@ -44,7 +44,8 @@ export default defineConfig({
     { name: 'lighthouse', dependencies: ['chromium'], testMatch: /lighthouse\.spec\.ts/ },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${process.env.E2E_PORT}`,
+    // Idle connections outlive the client's, so a request never races the server closing its socket (ECONNRESET).
+    command: `node node_modules/next/dist/bin/next start -p ${process.env.E2E_PORT} --keepAliveTimeout 70000`,
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 60_000,
