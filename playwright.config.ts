@@ -28,6 +28,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
+  // One retry on CI while two specs are known to flake under load (edit-lock-take-over's take-over
+  // test, save-status's Retry test); the report lists every retried test as flaky, never hides it.
+  retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   timeout: 30_000,
   expect: { timeout: 10_000 },
