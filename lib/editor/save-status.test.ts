@@ -12,6 +12,11 @@ describe('save status', () => {
     expect(textOf([{ type: 'edited' }], { kind: 'saved', at: AT })).toBe('Unsaved changes');
   });
 
+  it('keeps the very same status on further keystrokes, so React does not re-render the screen for each', () => {
+    const unsaved = run([{ type: 'edited' }]);
+    expect(nextSaveStatus(unsaved, { type: 'edited' })).toBe(unsaved);
+  });
+
   it('says "Saved" only when the server holds every edit made so far', () => {
     const sent: SaveEvent[] = [{ type: 'edited' }, { type: 'sending' }];
     expect(textOf(sent)).toBe('Saving…');

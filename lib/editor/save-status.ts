@@ -29,8 +29,11 @@ export function nextSaveStatus(status: SaveStatus, event: SaveEvent): SaveStatus
   switch (event.type) {
     case 'edited':
       // Offline or signed out, the edit joins the others kept on this device: that is still the truth.
-      // "Saving…" stays while its request is out; its answer decides what comes next.
-      return status.kind === 'offline' || status.kind === 'signed-out' || status.kind === 'saving' ? status : { kind: 'unsaved' };
+      // "Saving…" stays while its request is out; its answer decides what comes next. Already
+      // "Unsaved changes", the same status comes back, so a keystroke does not re-render the screen.
+      return status.kind === 'offline' || status.kind === 'signed-out' || status.kind === 'saving' || status.kind === 'unsaved'
+        ? status
+        : { kind: 'unsaved' };
     case 'sending':
       return { kind: 'saving' };
     case 'stored':
