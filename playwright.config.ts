@@ -26,7 +26,9 @@ const baseURL = `http://localhost:${process.env.E2E_PORT}`;
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
-  workers: 2,
+  // One worker per core this run may use (`taskset` narrows it): a second browser on a busy core only
+  // makes each spec slower, until the slowest run past their timeout.
+  workers: os.availableParallelism(),
   forbidOnly: Boolean(process.env.CI),
   // One retry on CI while two specs are known to flake under load (edit-lock-take-over's take-over
   // test, save-status's Retry test); the report lists every retried test as flaky, never hides it.
