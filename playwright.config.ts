@@ -49,14 +49,15 @@ export default defineConfig({
     { name: 'lighthouse', dependencies: ['chromium'], testMatch: /lighthouse\.spec\.ts/ },
   ],
   webServer: {
-    // Idle connections outlive the client's, so a request never races the server closing its socket (ECONNRESET).
-    command: `node node_modules/next/dist/bin/next start -p ${process.env.E2E_PORT} --keepAliveTimeout 70000`,
+    // `npm start`'s server (the public cache in front of Next) on Node, without npm in between.
+    command: 'node node_modules/tsx/dist/cli.mjs --conditions=react-server server/http/start-server.ts',
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
+      PORT: process.env.E2E_PORT,
       DATA_DIR: process.env.E2E_DATA_DIR,
       DEMO: '0',
       ADMIN_EMAIL: 'admin@e2e.example',

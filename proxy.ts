@@ -1,6 +1,7 @@
 import type { NextAuthRequest } from 'next-auth';
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { publicPath } from '@/lib/public/public-article';
+import { PUBLIC_CACHE_CONTROL, storyKey, SURROGATE_KEY_HEADER, surrogateKeyHeader } from '@/lib/public/surrogate-keys';
 import { auth } from '@/server/auth/next-auth';
 import { env } from '@/server/env';
 import {
@@ -9,6 +10,7 @@ import {
   servedOverHttps,
   STRICT_TRANSPORT_SECURITY,
 } from '@/server/http/security-headers';
+import { publicPageKeys } from '@/server/public-cache/public-page-keys';
 import { resolvePublicAddress } from '@/server/public/queries';
 import { siteInfo } from '@/server/public/site';
 import { withdrawnPageHtml } from '@/server/public/withdrawn-page';
@@ -57,6 +59,10 @@ function securedResponse(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
   const policy = pageContentSecurityPolicy(newNonce(), cachedScriptHashes(pathname));
   const response = storyAddressResponse(request, pathname) ?? renderWithPolicy(request, policy);
+  if (!response.headers.has(SURROGATE_KEY_HEADER) && request.method === 'GET') {
+    const keys = publicPageKeys(pathname);
+    if (keys) response.headers.set(SURROGATE_KEY_HEADER, surrogateKeyHeader(keys));
+  }
   response.headers.set('content-security-policy', policy);
   if (servedOverHttps(request)) response.headers.set('strict-transport-security', STRICT_TRANSPORT_SECURITY);
   return response;
@@ -73,11 +79,17 @@ function storyAddressResponse(request: NextRequest, pathname: string): NextRespo
   const slug = STORY_PATH.exec(pathname)?.[1];
   if (slug === undefined) return null;
   const address = resolvePublicAddress(slug);
-  if (address.kind === 'moved') return NextResponse.redirect(new URL(publicPath(address.slug), request.url), 301);
+  if (address.kind === 'moved') {
+    // A relative Location: the answer is cached and shared, so it must not name the host this reader used.
+    return new NextResponse(null, {
+      status: 301,
+      headers: { location: publicPath(address.slug), 'cache-control': PUBLIC_CACHE_CONTROL, [SURROGATE_KEY_HEADER]: storyKey(address.id) },
+    });
+  }
   if (address.kind === 'withdrawn') {
     return new NextResponse(withdrawnPageHtml(address, siteInfo(), env().NEWSROOM_TIMEZONE), {
       status: 410,
-      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=60, s-maxage=60' },
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': PUBLIC_CACHE_CONTROL, [SURROGATE_KEY_HEADER]: storyKey(address.id) },
     });
   }
   return null;

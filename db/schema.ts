@@ -306,3 +306,34 @@ export const loginAttempts = sqliteTable(
   },
   (t) => [index('login_attempts_email_at').on(t.email, t.at)],
 );
+
+/**
+ * Every change the reading public can see, with the surrogate keys of the public responses it
+ * changes (lib/public/surrogate-keys.ts), written in the same transaction as the change. Each
+ * server process reads the rows after the last one it has seen before serving from its public
+ * cache, so several processes on one database stay exact; old rows are pruned by the scheduler.
+ */
+export const publicChanges = sqliteTable('public_changes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Space-separated, as in a Surrogate-Key header. */
+  keys: text('keys').notNull(),
+  at: createdAt(),
+});
+
+/**
+ * Purges owed to the CDNs in CDN_PURGE_URLS, queued with the change that calls for them and sent
+ * by the scheduler with retries, so neither a CDN outage nor a restart loses one.
+ */
+export const cdnPurges = sqliteTable(
+  'cdn_purges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    url: text('url').notNull(),
+    keys: text('keys').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('cdn_purges_due').on(t.nextAttemptAt)],
+);

@@ -35,6 +35,13 @@ describe('parseEnv', () => {
     expect(parse({ SCHEDULER_INTERVAL_SECONDS: '1' }).SCHEDULER_INTERVAL_SECONDS).toBe(1);
   });
 
+  it('takes the CDN purge addresses, separated by spaces or commas, and the public cache’s ceiling', () => {
+    const env = parse({ CDN_PURGE_URLS: 'http://127.0.0.1:6081/ , https://cdn.example.net/purge', PUBLIC_CACHE_MAX_MB: '256' });
+    expect(env.CDN_PURGE_URLS).toEqual(['http://127.0.0.1:6081/', 'https://cdn.example.net/purge']);
+    expect(env.PUBLIC_CACHE_MAX_MB).toBe(256);
+    expect(parse({}).CDN_PURGE_URLS).toEqual([]);
+  });
+
   it('takes the public site’s address, name and language', () => {
     const env = parse({ SITE_URL: 'https://news.example.org/', SITE_NAME: 'The Paper', SITE_LANGUAGE: 'pt-BR' });
     expect(env).toMatchObject({ siteUrl: 'https://news.example.org', SITE_NAME: 'The Paper', SITE_LANGUAGE: 'pt-BR' });
@@ -81,6 +88,8 @@ describe('parseEnv', () => {
     [{ SCHEDULER_INTERVAL_SECONDS: '0' }, 'SCHEDULER_INTERVAL_SECONDS: SCHEDULER_INTERVAL_SECONDS must be at least 1'],
     [{ SCHEDULER_INTERVAL_SECONDS: '2.5' }, 'SCHEDULER_INTERVAL_SECONDS: SCHEDULER_INTERVAL_SECONDS must be a whole number of seconds'],
     [{ SCHEDULER_INTERVAL_SECONDS: '600' }, 'SCHEDULER_INTERVAL_SECONDS: SCHEDULER_INTERVAL_SECONDS must be at most 60'],
+    [{ CDN_PURGE_URLS: 'varnish:6081' }, 'CDN_PURGE_URLS.0: CDN_PURGE_URLS must be http(s) addresses'],
+    [{ PUBLIC_CACHE_MAX_MB: '0' }, 'PUBLIC_CACHE_MAX_MB: PUBLIC_CACHE_MAX_MB must be at least 1'],
     [{ PORT: 'eighty' }, 'PORT:'],
     [{ PORT: '70000' }, 'PORT:'],
   ])('refuses %o with a message naming the variable', (vars, expected) => {

@@ -46,6 +46,20 @@ const EnvSchema = z
       .min(1, 'SCHEDULER_INTERVAL_SECONDS must be at least 1')
       .max(60, 'SCHEDULER_INTERVAL_SECONDS must be at most 60')
       .default(10),
+    // Where each public change is purged by surrogate key: one or more URLs of CDN purge endpoints
+    // (a Varnish with xkey, a purging proxy…), separated by spaces or commas.
+    CDN_PURGE_URLS: z
+      .string()
+      .transform((list) => list.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'CDN_PURGE_URLS must be http(s) addresses, separated by spaces or commas' })))
+      .default([]),
+    // The in-process public cache's ceiling: compressed and plain copies of every cached response count.
+    PUBLIC_CACHE_MAX_MB: z.coerce
+      .number({ error: 'PUBLIC_CACHE_MAX_MB must be a number of megabytes' })
+      .int('PUBLIC_CACHE_MAX_MB must be a whole number of megabytes')
+      .min(1, 'PUBLIC_CACHE_MAX_MB must be at least 1')
+      .max(4096, 'PUBLIC_CACHE_MAX_MB must be at most 4096')
+      .default(64),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   })
   .refine((env) => (env.ADMIN_EMAIL === undefined) === (env.ADMIN_PASSWORD === undefined), {

@@ -2,6 +2,8 @@ import 'server-only';
 import { publishDueArticles } from '@/server/articles/publish-scheduled';
 import { env } from '@/server/env';
 import { log } from '@/server/log/logger';
+import { pruneOldPublicChanges } from '@/server/public-cache/record-public-change';
+import { sendDueCdnPurges } from '@/server/public-cache/send-cdn-purges';
 
 /** Due articles go out within this long of their time (SCHEDULER_INTERVAL_SECONDS, 10 s unless set). */
 export const schedulerIntervalMs = (): number => env().SCHEDULER_INTERVAL_SECONDS * 1000;
@@ -13,6 +15,9 @@ const state = ((globalThis as { datelineScheduler?: SchedulerState }).datelineSc
 function runOnce(): void {
   try {
     publishDueArticles(new Date());
+    pruneOldPublicChanges();
+    // Purges a CDN refused or missed earlier; new ones are sent as soon as their change commits.
+    void sendDueCdnPurges();
     state.lastRunAt = new Date();
   } catch (error) {
     log.error({ err: error }, 'scheduler: a run failed; it tries again shortly');

@@ -1,11 +1,9 @@
 import { StoryList } from '@/components/public/story-list';
 import { env } from '@/server/env';
-import { latestPublicArticles } from '@/server/public/queries';
+import { FRONT_PAGE_SIZE, latestPublicArticles } from '@/server/public/queries';
 
 // Rendered per request: the list is one indexed query, and it must not be built at `next build`.
 export const dynamic = 'force-dynamic';
-
-const FRONT_PAGE_SIZE = 30;
 
 export default function FrontPage() {
   const articles = latestPublicArticles(FRONT_PAGE_SIZE);

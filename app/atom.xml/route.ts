@@ -1,5 +1,6 @@
 import { atomFeed } from '@/lib/standards/feeds';
-import { latestPublicArticles } from '@/server/public/queries';
+import { LIST_KEYS, storyKeys } from '@/lib/public/surrogate-keys';
+import { FEED_SIZE, latestPublicArticles } from '@/server/public/queries';
 import { publicResponse } from '@/server/public/public-response';
 import { siteInfo } from '@/server/public/site';
 
@@ -7,5 +8,6 @@ export const dynamic = 'force-dynamic';
 
 /** Atom: the 50 newest live stories, with `published` and `updated`. */
 export function GET(): Response {
-  return publicResponse(atomFeed(latestPublicArticles(50), siteInfo()), 'application/atom+xml; charset=utf-8');
+  const articles = latestPublicArticles(FEED_SIZE);
+  return publicResponse(atomFeed(articles, siteInfo()), 'application/atom+xml; charset=utf-8', [LIST_KEYS.feeds, ...articles.flatMap(storyKeys)]);
 }

@@ -60,7 +60,7 @@ export type StartOptions = {
 };
 
 /**
- * Starts `next start` and resolves once /login answers; the caller must `stop()` it (in `finally`).
+ * Starts the server as `npm start` does and resolves once /login answers; the caller must `stop()` it (in `finally`).
  * `env` adds to the server's environment (a malloc setting, say).
  */
 export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
@@ -69,9 +69,10 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   const baseUrl = `http://localhost:${port}`;
   const adminEmail = 'bench-admin@bench.example';
   const adminPassword = randomBytes(12).toString('base64url');
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'server/http/start-server.ts'], {
     cwd: process.cwd(),
     env: childEnv({
+      PORT: String(port),
       DATA_DIR: dataDir,
       DEMO: '0',
       ADMIN_EMAIL: adminEmail,
@@ -128,7 +129,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
 async function waitForLogin(baseUrl: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log()}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${log()}`);
     try {
       const response = await fetch(`${baseUrl}/login`);
       if (response.ok) return;
@@ -137,7 +138,7 @@ async function waitForLogin(baseUrl: string, child: ChildProcess, log: () => str
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start did not answer /login within 60 s:\n${log()}`);
+  throw new Error(`the server did not answer /login within 60 s:\n${log()}`);
 }
 
 function killChild(child: ChildProcess): Promise<void> {

@@ -6,10 +6,11 @@ import { type RevisionKind, STAMP_MOVING_KINDS } from '@/lib/domain-constants';
 import { isPlaceholderSlug } from '@/lib/slug';
 import type { SessionUser } from '@/lib/session-user';
 import type { PublishInput } from '@/lib/validation/workflow';
+import { LIST_KEYS, storyKey } from '@/lib/public/surrogate-keys';
 import { recordAudit } from '@/server/audit/record-audit';
 import { notify } from '@/server/notifications/notify';
+import { recordPublicChange } from '@/server/public-cache/record-public-change';
 import { publishBlockers } from './publish-blockers';
-import { bumpPublicVersion } from '@/server/public/public-version';
 import { snapshotWorkingCopy } from '@/server/revisions/snapshot-revision';
 import type { ArticleLifecycle } from './queries';
 import { claimSlug } from './slugs';
@@ -74,7 +75,7 @@ export function publishWorkingCopy(
     scheduledBy: null,
     scheduleFailure: null,
   });
-  bumpPublicVersion(tx);
+  recordPublicChange(tx, publicChangeKeys(article, kind), now);
   recordAudit(tx, {
     actorId: user.id,
     action: 'article.publish',
@@ -83,6 +84,21 @@ export function publishWorkingCopy(
     details: { kind, revision: revision.number, slug, via, ...(input.note ? { note: input.note } : {}) },
   });
   notify(tx, { recipientId: article.authorId, kind: 'published', articleId: article.id, actorId: user.id });
+}
+
+/**
+ * What a publish changes for readers: the story's own responses (and every list that shows it,
+ * by its key); the lists it joins, when it was not live before; the sitemaps when its
+ * "Updated" stamp (their lastmod) moves; the corrections page for a correction.
+ */
+function publicChangeKeys(article: ArticleLifecycle, kind: RevisionKind): string[] {
+  const joins = article.liveRevisionId === null || article.withdrawnAt !== null;
+  return [
+    storyKey(article.id),
+    ...(joins ? [LIST_KEYS.front, LIST_KEYS.feeds, LIST_KEYS.sitemaps, LIST_KEYS.newsSitemap] : []),
+    ...(!joins && (STAMP_MOVING_KINDS as readonly string[]).includes(kind) ? [LIST_KEYS.sitemaps] : []),
+    ...(kind === 'correction' ? [LIST_KEYS.corrections] : []),
+  ];
 }
 
 function publishKind(article: ArticleLifecycle, input: Pick<PublishInput, 'updateKind' | 'correction'>): RevisionKind {

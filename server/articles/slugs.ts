@@ -11,7 +11,8 @@ import { isPlaceholderSlug, SLUG_MAX, SlugInput, slugFromHeadline } from '@/lib/
 import type { SessionUser } from '@/lib/session-user';
 import { parseInput } from '@/lib/validation/parse-input';
 import { recordAudit } from '@/server/audit/record-audit';
-import { bumpPublicVersion } from '@/server/public/public-version';
+import { LIST_KEYS, storyKey } from '@/lib/public/surrogate-keys';
+import { recordPublicChange } from '@/server/public-cache/record-public-change';
 import { findVisibleArticle, loadArticleViewAfterWrite } from './queries';
 
 /** The story that has this address, or had it and still redirects from it. */
@@ -77,7 +78,8 @@ export function changeSlug(user: SessionUser, articleId: number, requested: stri
         tx.insert(slugRedirects).values({ fromSlug: article.slug, articleId }).run();
       }
       tx.update(articles).set({ slug }).where(eq(articles.id, articleId)).run();
-      if (published) bumpPublicVersion(tx);
+      // The old address's page and every list linking to it carry the story's key.
+      if (published) recordPublicChange(tx, [storyKey(articleId), LIST_KEYS.sitemaps, LIST_KEYS.newsSitemap]);
       recordAudit(tx, {
         actorId: user.id,
         action: 'article.slug',

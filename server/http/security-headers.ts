@@ -10,8 +10,9 @@ import { env } from '@/server/env';
  * Nothing on this origin serves script a person could have uploaded: photos are re-encoded images,
  * and every response has `nosniff`.
  */
-export function pageContentSecurityPolicy(nonce: string, scriptHashes: readonly string[] = []): string {
-  const scriptSrc = ["'self'", `'nonce-${nonce}'`, ...scriptHashes];
+export function pageContentSecurityPolicy(nonce: string | null, scriptHashes: readonly string[] = []): string {
+  // Null for a response kept in the public cache and sent to every reader: a nonce seen by all is no secret.
+  const scriptSrc = ["'self'", ...(nonce === null ? [] : [`'nonce-${nonce}'`]), ...scriptHashes];
   // React's development build evaluates strings for its call stacks; production never does.
   if (env().NODE_ENV === 'development') scriptSrc.push("'unsafe-eval'");
   return [
@@ -45,5 +46,10 @@ export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000';
  * request came in over it. A browser ignores HSTS on a plain http response anyway.
  */
 export function servedOverHttps(request: Request): boolean {
-  return env().siteUrl.startsWith('https:') || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  return servedOverHttpsBy(request.headers.get('x-forwarded-proto'));
+}
+
+/** The same, from the X-Forwarded-Proto value alone (the public cache reads Node's own headers). */
+export function servedOverHttpsBy(forwardedProto: string | null | undefined): boolean {
+  return env().siteUrl.startsWith('https:') || forwardedProto?.split(',')[0]?.trim() === 'https';
 }

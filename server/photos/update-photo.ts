@@ -8,7 +8,8 @@ import type { SessionUser } from '@/lib/session-user';
 import type { UpdatePhotoInput } from '@/lib/validation/photo';
 import { recordAudit } from '@/server/audit/record-audit';
 import { assertCan } from '@/server/policy';
-import { bumpPublicVersion } from '@/server/public/public-version';
+import { photoKey } from '@/lib/public/surrogate-keys';
+import { recordPublicChange } from '@/server/public-cache/record-public-change';
 import { PHOTO_NOT_FOUND, type StoredPhotoMetadata, unsafeLoadPhotoView } from './queries';
 
 /**
@@ -50,7 +51,7 @@ export function updatePhoto(user: SessionUser, id: number, input: UpdatePhotoInp
         .run();
       recordAudit(tx, { actorId: user.id, action: 'photo.update', targetType: 'photo', targetId: id, details: { changed } });
       // Live stories show the library's caption and credit unless they override them.
-      if (changed.length > 0) bumpPublicVersion(tx);
+      if (changed.length > 0) recordPublicChange(tx, [photoKey(id)], now);
 
       const saved = unsafeLoadPhotoView(tx, id);
       if (!saved) throw new Error(`photo ${id} vanished inside its own update`);

@@ -8,8 +8,8 @@
  * processes, since the version lives in the database. Next loads this file itself, outside the
  * app's bundles; the app hands it the version reader through a global at start-up.
  */
-import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { inlineScriptHashes } from '../http/inline-script-hashes.mjs';
 
 const VERSION_HOOK = Symbol.for('dateline.publicVersion');
 const SCRIPT_HASHES = Symbol.for('dateline.pageScriptHashes');
@@ -42,9 +42,6 @@ const versionAtLookup = new LRUCache({ max: 1000 });
  */
 const scriptHashesByPath = (/** @type {Record<symbol, LRUCache<string, string[]> | undefined>} */ (globalThis)[SCRIPT_HASHES] ??= new LRUCache({ max: 1000 }));
 
-// A data block such as the story's JSON-LD is never run, so CSP does not govern it.
-const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)(?![^>]*\stype="(?!text\/javascript|module)[^"]*")[^>]*>([\s\S]*?)<\/script>/g;
-
 /**
  * Next's keys are `/route-cache/<kind>/<route hash>/$<path>` (next/dist/server/lib/route-cache-key.js).
  * @param {string} key
@@ -58,8 +55,7 @@ function pagePath(key) {
 function indexScriptHashes(key, value) {
   const html = /** @type {{ html?: unknown }} */ (value).html;
   if (typeof html !== 'string') return;
-  const hashes = Array.from(html.matchAll(INLINE_SCRIPT), ([, body]) => `'sha256-${createHash('sha256').update(body ?? '').digest('base64')}'`);
-  scriptHashesByPath.set(pagePath(key), hashes);
+  scriptHashesByPath.set(pagePath(key), inlineScriptHashes(html));
 }
 
 export default class PageCacheHandler {

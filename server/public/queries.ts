@@ -19,7 +19,7 @@ import { loadPhotoViews } from '@/server/photos/queries';
 export type PublicAddress =
   | { kind: 'live' }
   | { kind: 'withdrawn'; id: number; headline: string; version: number; withdrawnAt: Date }
-  | { kind: 'moved'; slug: string }
+  | { kind: 'moved'; id: number; slug: string }
   | { kind: 'unknown' };
 
 const prepared = new WeakMap<Db, ReturnType<typeof prepareAddressQueries>>();
@@ -39,7 +39,7 @@ function prepareAddressQueries(db: Db) {
       .where(eq(articles.slug, sql.placeholder('slug')))
       .prepare(),
     formerAddress: db
-      .select({ slug: articles.slug })
+      .select({ id: articles.id, slug: articles.slug })
       .from(slugRedirects)
       .innerJoin(articles, eq(articles.id, slugRedirects.articleId))
       .where(eq(slugRedirects.fromSlug, sql.placeholder('slug')))
@@ -61,7 +61,7 @@ export function resolvePublicAddress(slug: string, db: Db = getDb()): PublicAddr
   }
   if (article) return { kind: 'unknown' };
   const moved = queries.formerAddress.get({ slug });
-  return moved ? { kind: 'moved', slug: moved.slug } : { kind: 'unknown' };
+  return moved ? { kind: 'moved', id: moved.id, slug: moved.slug } : { kind: 'unknown' };
 }
 
 function selectLive(db: Db) {
@@ -155,6 +155,10 @@ export function findPublicArticle(slug: string): PublicArticle | undefined {
   return row && toPublicArticles(db, [row])[0];
 }
 
+/** How many stories the front page lists, and each feed. */
+export const FRONT_PAGE_SIZE = 30;
+export const FEED_SIZE = 50;
+
 /** The newest stories first, by first publish: an update does not push a story back to the top. */
 export function latestPublicArticles(limit: number, publishedSince?: Date): PublicArticle[] {
   const db = getDb();
@@ -179,12 +183,12 @@ export function listPublicAddresses(): { slug: string; firstPublishedAt: string;
     .map((row) => ({ slug: row.slug, firstPublishedAt: (row.firstPublishedAt ?? new Date(0)).toISOString(), updatedAt: row.updatedAt?.toISOString() ?? null }));
 }
 
-export type PublicCorrectionListing = { slug: string; headline: string; at: string; note: string };
+export type PublicCorrectionListing = { articleId: number; slug: string; headline: string; at: string; note: string };
 
 /** Every correction printed on a live story, newest first, for the corrections page. */
 export function listPublicCorrections(limit = 200): PublicCorrectionListing[] {
   return getDb()
-    .select({ slug: articles.slug, headline: liveRevision.headline, at: revisions.createdAt, note: revisions.publicNote })
+    .select({ articleId: articles.id, slug: articles.slug, headline: liveRevision.headline, at: revisions.createdAt, note: revisions.publicNote })
     .from(revisions)
     .innerJoin(articles, eq(articles.id, revisions.articleId))
     .innerJoin(liveRevision, eq(liveRevision.id, articles.liveRevisionId))
@@ -192,5 +196,5 @@ export function listPublicCorrections(limit = 200): PublicCorrectionListing[] {
     .orderBy(desc(revisions.createdAt), desc(revisions.id))
     .limit(limit)
     .all()
-    .map((row) => ({ slug: row.slug, headline: row.headline, at: row.at.toISOString(), note: row.note ?? '' }));
+    .map((row) => ({ ...row, at: row.at.toISOString(), note: row.note ?? '' }));
 }

@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { PUBLIC_CACHE_CONTROL, storyKey, storyKeys, SURROGATE_KEY_HEADER } from '@/lib/public/surrogate-keys';
 import { canceledNinjs, ninjsOf } from '@/lib/standards/ninjs';
 import { findPublicArticle, resolvePublicAddress } from '@/server/public/queries';
 import { publicResponse } from '@/server/public/public-response';
@@ -15,20 +16,24 @@ const NINJS = 'application/json; charset=utf-8';
  * `pubstatus: canceled` (so a client that took it knows to take it down), a former address
  * redirects, anything else is 404.
  */
-export async function GET(request: Request, { params }: Params): Promise<Response> {
+export async function GET(_request: Request, { params }: Params): Promise<Response> {
   const { slug } = await params;
   const site = siteInfo();
   const address = resolvePublicAddress(slug);
   switch (address.kind) {
     case 'live': {
       const article = findPublicArticle(slug);
-      if (article) return publicResponse(JSON.stringify(ninjsOf(article, site)), NINJS);
+      if (article) return publicResponse(JSON.stringify(ninjsOf(article, site)), NINJS, storyKeys(article));
       break;
     }
     case 'withdrawn':
-      return publicResponse(JSON.stringify(canceledNinjs({ ...address, slug, withdrawnAt: address.withdrawnAt.toISOString() }, site)), NINJS);
+      return publicResponse(JSON.stringify(canceledNinjs({ ...address, slug, withdrawnAt: address.withdrawnAt.toISOString() }, site)), NINJS, [storyKey(address.id)]);
     case 'moved':
-      return NextResponse.redirect(new URL(`/api/v1/articles/${address.slug}/ninjs`, request.url), 301);
+      // A relative Location: the answer is cached and shared, so it must not name the host this client used.
+      return new NextResponse(null, {
+        status: 301,
+        headers: { location: `/api/v1/articles/${address.slug}/ninjs`, 'cache-control': PUBLIC_CACHE_CONTROL, [SURROGATE_KEY_HEADER]: storyKey(address.id) },
+      });
     case 'unknown':
       break;
   }

@@ -1,0 +1,39 @@
+/**
+ * Surrogate keys name what a public response shows, so a change purges exactly the responses that
+ * show it, in Dateline's own cache and in a CDN's (Fastly and Varnish read `Surrogate-Key`,
+ * Cloudflare and others `Cache-Tag`). A response carries the key of every story and photo it
+ * shows, and the key of the list it is; a change names the stories and photos it touches, plus the
+ * lists whose membership it changes (a first publish joins the front page, a withdrawal leaves it).
+ */
+
+/** The lists of the public site, each purged when a story joins or leaves it. */
+export const LIST_KEYS = {
+  front: 'front',
+  feeds: 'feeds',
+  corrections: 'corrections',
+  sitemaps: 'sitemaps',
+  newsSitemap: 'news-sitemap',
+} as const;
+
+export const storyKey = (articleId: number): string => `story-${articleId}`;
+export const photoKey = (photoId: number): string => `photo-${photoId}`;
+
+/** A story and the library photos it shows (its lead photo and those in its body). */
+export function storyKeys(article: { id: number; photos: Record<number, unknown> }): string[] {
+  return [storyKey(article.id), ...Object.keys(article.photos).map((photoId) => photoKey(Number(photoId)))];
+}
+
+/** One header value: each key once, in the order first named. */
+export function surrogateKeyHeader(keys: Iterable<string>): string {
+  return [...new Set(keys)].join(' ');
+}
+
+export const SURROGATE_KEY_HEADER = 'surrogate-key';
+
+/**
+ * Every cacheable public response's Cache-Control. A reader's browser asks again each time (a
+ * 304 when nothing changed), so nobody reads a corrected story's old text from their own cache.
+ * A shared cache keeps it for a day, since every change purges it by key; it may serve a
+ * copy up to 30 s stale while it fetches a fresh one, and a day-old one while Dateline is down.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=86400, stale-while-revalidate=30, stale-if-error=86400';

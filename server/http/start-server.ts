@@ -1,0 +1,57 @@
+/**
+ * `npm start`: Dateline's HTTP server. Next.js answers everything, except a reader's request for a
+ * public document that the public cache holds, which is answered before Next's request handling
+ * (docs/decisions/017-public-cache-in-front-of-next.md). Run by tsx with the `react-server`
+ * condition, as the shell scripts are, so it shares the app's server modules.
+ */
+import http from 'node:http';
+import next from 'next';
+import onHeaders from 'on-headers';
+import { env } from '@/server/env';
+import { log } from '@/server/log/logger';
+import { mustStayPrivate, PRIVATE_CACHE_CONTROL } from '@/server/public-cache/match-request';
+import { createPublicCache } from '@/server/public-cache/serve-from-cache';
+
+/** Longer than a load balancer's idle timeout (60 s on most): the server never closes a connection the balancer is about to reuse. */
+const KEEP_ALIVE_TIMEOUT_MS = 70_000;
+
+async function start(): Promise<void> {
+  const config = env();
+  const app = next({ dev: false, dir: process.cwd(), port: config.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const cache = createPublicCache({ origin: `http://127.0.0.1:${config.PORT}`, maxBytes: config.PUBLIC_CACHE_MAX_MB * 1024 * 1024 });
+
+  const server = http.createServer((request, response) => {
+    // Next marks a public page cacheable even when a signed-in editor reads it; nothing a session
+    // or a write touches may be kept by a cache in front.
+    if (mustStayPrivate(request.method, request.headers)) {
+      onHeaders(response, () => response.setHeader('cache-control', PRIVATE_CACHE_CONTROL));
+    }
+    cache
+      .serve(request, response)
+      .then((served) => (served ? undefined : handle(request, response)))
+      .catch((error: unknown) => {
+        log.error({ err: error, path: request.url?.split('?')[0] }, 'request failed');
+        if (!response.headersSent) {
+          response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' });
+        }
+        response.end('Internal Server Error');
+      });
+  });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+
+  // Graceful stop (server/ops/shutdown.ts does the rest): no new connections, requests in flight
+  // finish, idle keep-alive connections close, then the process exits and the database is closed.
+  const stop = () => server.close(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+
+  server.listen(config.PORT, () => log.info({ url: `http://localhost:${config.PORT}`, cacheMb: config.PUBLIC_CACHE_MAX_MB }, 'ready'));
+}
+
+start().catch((error: unknown) => {
+  log.fatal({ err: error }, error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import 'server-only';
+import { LIST_KEYS, storyKey, storyKeys } from '@/lib/public/surrogate-keys';
+import { findPublicArticle, FRONT_PAGE_SIZE, latestPublicArticles, listPublicCorrections } from '@/server/public/queries';
+
+const STORY_PATH = /^\/news\/([^/]+)$/;
+
+/**
+ * The surrogate keys of a public page, for the proxy to send with it: a page cannot set its own
+ * headers. Read from the same queries the page renders from; a change landing between the two is
+ * caught by the cache, which does not keep a response whose keys were purged while it was made.
+ * Null for a path that is no public page.
+ */
+export function publicPageKeys(pathname: string): string[] | null {
+  if (pathname === '/') return [LIST_KEYS.front, ...latestPublicArticles(FRONT_PAGE_SIZE).flatMap(storyKeys)];
+  if (pathname === '/corrections') return [LIST_KEYS.corrections, ...listPublicCorrections().map((listing) => storyKey(listing.articleId))];
+  const slug = STORY_PATH.exec(pathname)?.[1];
+  if (slug === undefined) return null;
+  const article = findPublicArticle(slug);
+  return article ? storyKeys(article) : null;
+}
