@@ -17,6 +17,7 @@ function freePort(): string {
 }
 
 process.env.E2E_PORT ??= freePort();
+process.env.E2E_VARNISH_PORT ??= freePort();
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-e2e-'));
 process.env.E2E_PASSWORD ??= randomBytes(12).toString('base64url');
 const browserHome = path.join(process.env.E2E_DATA_DIR, 'browser-home');
@@ -25,6 +26,7 @@ const baseURL = `http://localhost:${process.env.E2E_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: true,
   // One worker per core this run may use (`taskset` narrows it): a second browser on a busy core only
   // makes each spec slower, until the slowest run past their timeout.
@@ -65,6 +67,8 @@ export default defineConfig({
       NEWSROOM_TIMEZONE: 'UTC',
       // A story scheduled seconds ahead goes out at most a second late, so its spec need not wait long.
       SCHEDULER_INTERVAL_SECONDS: '1',
+      // The Varnish the suite runs in front (e2e/varnish.ts) gets every purge.
+      CDN_PURGE_URLS: `http://127.0.0.1:${process.env.E2E_VARNISH_PORT}/`,
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

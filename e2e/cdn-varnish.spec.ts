@@ -1,0 +1,57 @@
+import { publishedStory, saveStory, takeStep } from './api-fixtures';
+import { expect, test } from './newsroom-fixtures';
+import { storageStateOf } from './people';
+import { varnishUrl } from './varnish';
+
+/**
+ * Dateline behind a real Varnish running the example configuration (docs/cdn/varnish.vcl), as a
+ * newsroom would put it behind a CDN: readers are served by Varnish, Dateline's purges reach it,
+ * and the desk goes through it untouched.
+ */
+
+test('a second reader is served by Varnish without reaching Dateline', async ({ deskApi, playwright }) => {
+  const story = await publishedStory(deskApi, 'Served by Varnish');
+  const readers = await playwright.request.newContext({ baseURL: varnishUrl() });
+  const first = await readers.get(`/news/${story.slug}`);
+  expect(first.status()).toBe(200);
+  expect(first.headers()['x-varnish-cache']).toBe('MISS');
+  const second = await readers.get(`/news/${story.slug}?utm_source=social`);
+  expect(second.headers()['x-varnish-cache']).toBe('HIT');
+  // One transaction id: Varnish answered alone (a fetch from Dateline would add a second).
+  expect(second.headers()['x-varnish']?.split(' ')).toHaveLength(2);
+  expect(Number(second.headers()['age'])).toBeGreaterThanOrEqual(0);
+  expect(await second.text()).toContain(story.headline);
+  await readers.dispose();
+});
+
+test('a correction published in Dateline is what a reader behind Varnish sees within 2 s', async ({ deskApi, playwright }) => {
+  const story = await publishedStory(deskApi, 'Harbour figures');
+  const readers = await playwright.request.newContext({ baseURL: varnishUrl() });
+  await readers.get(`/news/${story.slug}`);
+  await readers.get('/');
+  expect((await readers.get(`/news/${story.slug}`)).headers()['x-varnish-cache']).toBe('HIT');
+
+  const edited = await saveStory(deskApi, story.id, story.version, { headline: story.headline, paragraphs: ['The harbour handled 2.1 million tonnes.'] });
+  await takeStep(deskApi, story.id, { action: 'publish', version: edited.version, updateKind: 'correction', correction: 'An earlier version gave 1.2 million tonnes.' });
+  const published = Date.now();
+
+  await expect
+    .poll(async () => (await readers.get(`/news/${story.slug}`)).text(), { timeout: 2_000, intervals: [100] })
+    .toContain('An earlier version gave 1.2 million tonnes.');
+  expect(Date.now() - published).toBeLessThan(2_000);
+  await readers.dispose();
+});
+
+test('a signed-in editor passes through Varnish uncached', async ({ deskApi, playwright }) => {
+  const story = await publishedStory(deskApi, 'Editor through Varnish');
+  const editor = await playwright.request.newContext({ baseURL: varnishUrl(), storageState: storageStateOf('editor') });
+  for (let i = 0; i < 2; i += 1) {
+    const response = await editor.get(`/news/${story.slug}`);
+    expect(response.headers()['x-varnish-cache']).toBe('MISS');
+    expect(response.headers()['cache-control']).toBe('private, no-store');
+  }
+  const desk = await editor.get('/desk');
+  expect(desk.status()).toBe(200);
+  expect(await desk.text()).toContain('New article');
+  await editor.dispose();
+});
