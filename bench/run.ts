@@ -1,9 +1,9 @@
 /**
  * Runs the benchmarks and prints their figures against the targets:
  *   npm run bench                 all six
- *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-page | revision-diff
+ *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-site | revision-diff
  * Figures, not pass/fail tests: the exit code is 0 even when a target is missed (a MISS line says so).
- * keystroke, bundle and public-page need the production build (`npm run build`); photo-upload's
+ * keystroke, bundle and public-site need the production build (`npm run build`); photo-upload's
  * next start leg does too, and is skipped without it.
  */
 import os from 'node:os';
@@ -11,7 +11,7 @@ import { benchAutosave } from './autosave';
 import { benchBundle } from './bundle';
 import { benchKeystroke } from './keystroke';
 import { benchPhotoUpload } from './photo-upload';
-import { benchPublicPage } from './public-page';
+import { benchPublicSite } from './public-site';
 import { benchRevisionDiff } from './revision-diff';
 import { machineCpuMs } from './support/cpu-time';
 
@@ -20,7 +20,7 @@ const BENCHES = {
   keystroke: benchKeystroke,
   bundle: benchBundle,
   'photo-upload': benchPhotoUpload,
-  'public-page': benchPublicPage,
+  'public-site': benchPublicSite,
   'revision-diff': benchRevisionDiff,
 } as const;
 type BenchName = keyof typeof BENCHES;

@@ -69,7 +69,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   const baseUrl = `http://localhost:${port}`;
   const adminEmail = 'bench-admin@bench.example';
   const adminPassword = randomBytes(12).toString('base64url');
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'server/http/start-server.ts'], {
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'server/http/start-server.ts'], {
     cwd: process.cwd(),
     env: childEnv({
       PORT: String(port),

@@ -38,6 +38,14 @@ export function verdict(name: string, figure: number, target: number, unit: 'ms'
   return pass;
 }
 
+/** The same for a figure that must reach its target, such as a throughput ratio. */
+export function verdictAtLeast(name: string, figure: number, target: number, unit: '×'): boolean {
+  const pass = figure >= target;
+  const under = pass ? '' : ` (short by ${(target - figure).toFixed(2)}${unit})`;
+  console.log(`TARGET ${name}: ${figure.toFixed(2)}${unit} vs ≥ ${target.toFixed(2)}${unit} -> ${pass ? 'PASS' : 'MISS'}${under}`);
+  return pass;
+}
+
 export function heading(title: string): void {
   console.log(`\n=== ${title} ===`);
 }
