@@ -156,14 +156,28 @@ export function findPublicArticle(slug: string): PublicArticle | undefined {
 }
 
 /** The newest stories first, by first publish: an update does not push a story back to the top. */
-export function latestPublicArticles(limit: number, publishedSince?: Date): PublicArticle[] {
+export function latestPublicArticles(limit: number): PublicArticle[] {
   const db = getDb();
-  const rows = selectLive(db)
-    .where(and(isLive, publishedSince ? gte(articles.firstPublishedAt, publishedSince) : undefined))
+  const rows = selectLive(db).where(isLive).orderBy(desc(articles.firstPublishedAt), desc(articles.id)).limit(limit).all();
+  return toPublicArticles(db, rows);
+}
+
+export type PublicHeadline = Pick<PublicArticle, 'slug' | 'headline' | 'firstPublishedAt'>;
+
+/**
+ * The stories first published since `since`, newest first, with only what the news sitemap names:
+ * a busy two days is a thousand stories, and their bodies, photos and corrections are not needed.
+ */
+export function latestPublicHeadlines(limit: number, since: Date): PublicHeadline[] {
+  return getDb()
+    .select({ slug: articles.slug, headline: revisions.headline, firstPublishedAt: articles.firstPublishedAt })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.liveRevisionId))
+    .where(and(isLive, gte(articles.firstPublishedAt, since)))
     .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
     .limit(limit)
-    .all();
-  return toPublicArticles(db, rows);
+    .all()
+    .map((row) => ({ ...row, firstPublishedAt: (row.firstPublishedAt ?? new Date(0)).toISOString() }));
 }
 
 const liveRevision = alias(revisions, 'live_revision');
