@@ -3,7 +3,7 @@ import { siteInfo } from '@/server/public/site';
 
 export const dynamic = 'force-dynamic';
 
-/** Search engines read the public site and its sitemaps, never the desk. */
+/** Search engines read the public site, its sitemap index and its news sitemap, never the desk. */
 export default function robots(): MetadataRoute.Robots {
   const site = siteInfo();
   return {

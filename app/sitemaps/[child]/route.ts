@@ -1,0 +1,16 @@
+import { SitemapFileName } from '@/lib/validation/sitemap';
+import { publicResponse } from '@/server/public/public-response';
+import { siteInfo } from '@/server/public/site';
+import { childSitemap } from '@/server/public/sitemaps';
+
+type Params = { params: Promise<{ child: string }> };
+
+export const dynamic = 'force-dynamic';
+
+/** One child of the sitemap index, `/sitemaps/3.xml`; a number the index does not list is 404. */
+export async function GET(_request: Request, { params }: Params): Promise<Response> {
+  const number = SitemapFileName.safeParse((await params).child);
+  const xml = number.success ? childSitemap(number.data, siteInfo()) : undefined;
+  if (xml === undefined) return publicResponse('No such sitemap.', 'text/plain; charset=utf-8', 404);
+  return publicResponse(xml, 'application/xml; charset=utf-8');
+}
