@@ -114,6 +114,7 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /atom.xml': { access: 'public' },
   'GET /news-sitemap.xml': { access: 'public' },
   'GET /sitemap.xml': { access: 'public' },
+  'GET /sitemaps/[child]': { access: 'public' },
   'GET /robots.txt': { access: 'public' },
   'GET /media/photos/[sha256]/[file]': { access: 'public' },
   'GET /api/auth/[...nextauth]': { exempt: 'Auth.js’s own endpoints (sign-in, CSRF token, session); sign-in.spec.ts' },
@@ -264,6 +265,7 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
     slug,
     sha256: photo.sha256,
     file: '320.webp',
+    child: '1.xml',
     token: 'not-a-real-link-token',
     photoId: String(photo.id),
   };
