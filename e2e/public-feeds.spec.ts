@@ -50,6 +50,14 @@ test('the feeds, the news sitemap and the ninjs API carry a published story with
   const url = asList(sitemap.urlset.url).find((candidate: { loc: string }) => candidate.loc.endsWith(`/news/${slug}`));
   expect(new Date(url?.['news:news']['news:publication_date']).toISOString()).toBe(published.firstPublishedAt);
 
+  // The sitemap index names its children; one of them lists the story, with its last Update.
+  const index = xml.parse(await (await page.request.get('/sitemap.xml')).text());
+  const children = await Promise.all(
+    asList(index.sitemapindex.sitemap).map(async (child: { loc: string }) => xml.parse(await (await page.request.get(new URL(child.loc).pathname)).text())),
+  );
+  const listed = children.flatMap((child) => asList(child.urlset.url)).find((candidate: { loc: string }) => candidate.loc.endsWith(`/news/${slug}`));
+  expect(listed?.lastmod).toBe(updated.updatedAt);
+
   const ninjs = await page.request.get(`/api/v1/articles/${slug}/ninjs`);
   expect(ninjs.status()).toBe(200);
   const story = await ninjs.json();

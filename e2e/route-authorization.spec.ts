@@ -114,6 +114,7 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /atom.xml': { access: 'public' },
   'GET /news-sitemap.xml': { access: 'public' },
   'GET /sitemap.xml': { access: 'public' },
+  'GET /sitemaps/[child]': { access: 'public' },
   'GET /robots.txt': { access: 'public' },
   'GET /media/photos/[sha256]/[file]': { access: 'public' },
   'GET /api/auth/[...nextauth]': { exempt: 'Auth.js’s own endpoints (sign-in, CSRF token, session); sign-in.spec.ts' },
@@ -166,9 +167,6 @@ function walk(dir: string, segments: string[], found: FoundRoute[]): void {
     if (/^route\.(ts|js)$/.test(entry.name)) {
       for (const method of exportedMethods(fs.readFileSync(full, 'utf8'))) found.push({ key: `${method} ${url}`, file });
     }
-    // Metadata routes: app/robots.ts answers /robots.txt, app/sitemap.ts /sitemap.xml.
-    if (entry.name === 'robots.ts') found.push({ key: `GET ${url === '/' ? '' : url}/robots.txt`, file });
-    if (entry.name === 'sitemap.ts') found.push({ key: `GET ${url === '/' ? '' : url}/sitemap.xml`, file });
   }
 }
 
@@ -264,6 +262,7 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
     slug,
     sha256: photo.sha256,
     file: '320.webp',
+    child: '1.xml',
     token: 'not-a-real-link-token',
     photoId: String(photo.id),
   };

@@ -16,6 +16,14 @@ export const LIST_KEYS = {
 } as const;
 
 export const storyKey = (articleId: number): string => `story-${articleId}`;
+
+/**
+ * The sitemap index, and the child sitemap of a block of story ids (server/public/sitemaps.ts):
+ * child n lists the stories with ids (n−1)·SITEMAP_BLOCK … n·SITEMAP_BLOCK − 1.
+ */
+export const SITEMAP_BLOCK = 50_000;
+export const sitemapChildKey = (child: number): string => `sitemap-${child}`;
+export const sitemapKeysOf = (articleId: number): string[] => [LIST_KEYS.sitemaps, sitemapChildKey(Math.floor(articleId / SITEMAP_BLOCK) + 1)];
 export const photoKey = (photoId: number): string => `photo-${photoId}`;
 
 /** A story and the library photos it shows (its lead photo and those in its body). */

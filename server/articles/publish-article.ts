@@ -6,7 +6,7 @@ import { type RevisionKind, STAMP_MOVING_KINDS } from '@/lib/domain-constants';
 import { isPlaceholderSlug } from '@/lib/slug';
 import type { SessionUser } from '@/lib/session-user';
 import type { PublishInput } from '@/lib/validation/workflow';
-import { LIST_KEYS, storyKey } from '@/lib/public/surrogate-keys';
+import { LIST_KEYS, sitemapKeysOf, storyKey } from '@/lib/public/surrogate-keys';
 import { recordAudit } from '@/server/audit/record-audit';
 import { notify } from '@/server/notifications/notify';
 import { recordPublicChange } from '@/server/public-cache/record-public-change';
@@ -88,15 +88,15 @@ export function publishWorkingCopy(
 
 /**
  * What a publish changes for readers: the story's own responses (and every list that shows it,
- * by its key); the lists it joins, when it was not live before; the sitemaps when its
- * "Updated" stamp (their lastmod) moves; the corrections page for a correction.
+ * by its key); the lists it joins, when it was not live before; its sitemap and the index when
+ * its "Updated" stamp (their lastmod) moves; the corrections page for a correction.
  */
 function publicChangeKeys(article: ArticleLifecycle, kind: RevisionKind): string[] {
   const joins = article.liveRevisionId === null || article.withdrawnAt !== null;
   return [
     storyKey(article.id),
-    ...(joins ? [LIST_KEYS.front, LIST_KEYS.feeds, LIST_KEYS.sitemaps, LIST_KEYS.newsSitemap] : []),
-    ...(!joins && (STAMP_MOVING_KINDS as readonly string[]).includes(kind) ? [LIST_KEYS.sitemaps] : []),
+    ...(joins ? [LIST_KEYS.front, LIST_KEYS.feeds, ...sitemapKeysOf(article.id), LIST_KEYS.newsSitemap] : []),
+    ...(!joins && (STAMP_MOVING_KINDS as readonly string[]).includes(kind) ? sitemapKeysOf(article.id) : []),
     ...(kind === 'correction' ? [LIST_KEYS.corrections] : []),
   ];
 }

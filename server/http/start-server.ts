@@ -1,8 +1,9 @@
 /**
  * `npm start`: Dateline's HTTP server. Next.js answers everything, except a reader's request for a
  * public document that the public cache holds, which is answered before Next's request handling
- * (docs/decisions/017-public-cache-in-front-of-next.md). Run by tsx with the `react-server`
- * condition, as the shell scripts are, so it shares the app's server modules.
+ * (docs/decisions/017-public-cache-in-front-of-next.md). Run by Node with tsx's loader and the
+ * `react-server` condition, as the shell scripts are, so it shares the app's server modules; one
+ * process, so signals reach it directly.
  */
 import http from 'node:http';
 import next from 'next';

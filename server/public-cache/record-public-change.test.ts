@@ -54,13 +54,13 @@ const edited = (story: { id: number; version: number }, headline: string) => sav
 describe('what each public change purges', () => {
   it('a first publish: the story, and the lists it joins', () => {
     const story = liveStory('Bridge reopens');
-    expect(lastChangeKeys()).toEqual([`story-${story.id}`, 'front', 'feeds', 'sitemaps', 'news-sitemap']);
+    expect(lastChangeKeys()).toEqual([`story-${story.id}`, 'front', 'feeds', 'sitemaps', 'sitemap-1', 'news-sitemap']);
   });
 
   it('an update: the story (and so every list showing it) and the sitemaps, whose lastmod moves', () => {
     const story = edited(liveStory('Dam holds'), 'Dam holds after the storm');
     publishArticle(desk, story.id, { version: story.version, updateKind: 'update', note: 'more' });
-    expect(lastChangeKeys()).toEqual([`story-${story.id}`, 'sitemaps']);
+    expect(lastChangeKeys()).toEqual([`story-${story.id}`, 'sitemaps', 'sitemap-1']);
   });
 
   it('a minor fix: the story alone', () => {
@@ -72,21 +72,21 @@ describe('what each public change purges', () => {
   it('a correction: the story, the sitemaps and the corrections page', () => {
     const story = edited(liveStory('Council votes 31 to 19'), 'Council votes 30 to 20');
     publishArticle(desk, story.id, { version: story.version, updateKind: 'correction', correction: 'The vote was 30 to 20.' });
-    expect(lastChangeKeys()).toEqual([`story-${story.id}`, 'sitemaps', 'corrections']);
+    expect(lastChangeKeys()).toEqual([`story-${story.id}`, 'sitemaps', 'sitemap-1', 'corrections']);
   });
 
   it('a withdrawal, and publishing again: the story, and the lists it leaves and rejoins', () => {
     const story = liveStory('Unverified claim');
     const withdrawn = withdrawArticle(desk, story.id, { version: story.version, note: 'Could not be verified.' });
-    expect(lastChangeKeys()).toEqual([`story-${story.id}`, 'sitemaps', 'news-sitemap']);
+    expect(lastChangeKeys()).toEqual([`story-${story.id}`, 'sitemaps', 'sitemap-1', 'news-sitemap']);
     publishArticle(desk, story.id, { version: withdrawn.version, updateKind: 'update' });
-    expect(lastChangeKeys()).toEqual([`story-${story.id}`, 'front', 'feeds', 'sitemaps', 'news-sitemap']);
+    expect(lastChangeKeys()).toEqual([`story-${story.id}`, 'front', 'feeds', 'sitemaps', 'sitemap-1', 'news-sitemap']);
   });
 
   it('an address change: the story (its old address among its responses) and the sitemaps', () => {
     const story = liveStory('Mayor resigns');
     changeSlug(desk, story.id, 'mayor-resigns-after-inquiry');
-    expect(lastChangeKeys()).toEqual([`story-${story.id}`, 'sitemaps', 'news-sitemap']);
+    expect(lastChangeKeys()).toEqual([`story-${story.id}`, 'sitemaps', 'sitemap-1', 'news-sitemap']);
   });
 
   it('a photo’s caption or credit: the responses showing that photo', async () => {
@@ -105,7 +105,7 @@ describe('what each public change purges', () => {
 describe('purges sent to the CDN', () => {
   it('go out once the change commits, with its keys, and leave the queue when taken', async () => {
     const story = liveStory('Storm warning');
-    await expect.poll(() => purgesReceived).toEqual([{ method: 'PURGE', keys: `story-${story.id} front feeds sitemaps news-sitemap` }]);
+    await expect.poll(() => purgesReceived).toEqual([{ method: 'PURGE', keys: `story-${story.id} front feeds sitemaps sitemap-1 news-sitemap` }]);
     await expect.poll(() => getDb().select().from(cdnPurges).all()).toEqual([]);
   });
 

@@ -1,12 +1,13 @@
 import 'server-only';
 import { Readable } from 'node:stream';
 import { SitemapStream, streamToPromise } from 'sitemap';
-import { publicPath, type PublicArticle, type SiteInfo } from '@/lib/public/public-article';
+import { publicPath, type SiteInfo } from '@/lib/public/public-article';
+import type { PublicHeadline } from './queries';
 
 /** Google News reads only stories first published in the last two days; older ones draw warnings. */
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 /** Google's limit for one news sitemap. */
-const MAX_NEWS_URLS = 1000;
+export const MAX_NEWS_URLS = 1000;
 
 /**
  * The library refuses to end a sitemap with no URL in it, but a quiet two days is normal, and Google
@@ -16,7 +17,7 @@ const EMPTY_NEWS_SITEMAP =
   '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>';
 
 /** A Google News sitemap of the stories first published in the two days before `now`, newest first. */
-export async function newsSitemap(articles: readonly PublicArticle[], site: SiteInfo, now: Date): Promise<string> {
+export async function newsSitemap(articles: readonly PublicHeadline[], site: SiteInfo, now: Date): Promise<string> {
   const recent = articles
     .map((article) => ({ article, published: Date.parse(article.firstPublishedAt) }))
     .filter(({ published }) => published > now.getTime() - NEWS_WINDOW_MS && published <= now.getTime())
