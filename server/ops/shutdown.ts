@@ -20,9 +20,9 @@ export function shutdownRequestedAt(): Date | undefined {
 
 /**
  * Graceful stop, in three parts:
- * 1. `next start` itself, on SIGTERM/SIGINT, closes the listening socket and waits for the requests
- *    in flight (a save is one synchronous SQLite transaction, so it is never cut in half), then
- *    calls `process.exit`. We keep that handler (no NEXT_MANUAL_SIG_HANDLE) and only add to it:
+ * 1. the server (server/http/start-server.ts), on SIGTERM/SIGINT, closes the listening socket and
+ *    waits for the requests in flight (a save is one synchronous SQLite transaction, so it is never
+ *    cut in half), then calls `process.exit`; here we only add to that:
  * 2. on the signal: the health check turns 503, the scheduler stops taking new runs, and a
  *    deadline forces the exit if draining hangs;
  * 3. on exit (synchronous, as better-sqlite3 is): checkpoint the WAL into the file and close it.
