@@ -212,6 +212,22 @@ describe('the public cache', () => {
     expect(small.stats().entries).toBeLessThan(40);
   });
 
+  it('leaves the reader to Next when a fresh copy cannot be fetched', async () => {
+    const closed = http.createServer();
+    const port = await listen(closed);
+    closed.close();
+    const orphan = createPublicCache({ origin: `http://127.0.0.1:${port}`, maxBytes: 1024 * 1024 });
+    const server = http.createServer((request, response) => {
+      void orphan.serve(request, response).then((served) => {
+        if (!served) response.writeHead(299).end('NEXT');
+      });
+    });
+    const url = `http://127.0.0.1:${await listen(server)}`;
+    const response = await fetch(`${url}/news/unreachable`);
+    server.close();
+    expect(await response.text()).toBe('NEXT');
+  });
+
   it('leaves sessions, the desk and odd paths to Next', async () => {
     answers['/news/mine'] = page('x', 'story-60');
     expect(await (await get('/news/mine', { cookie: 'authjs.session-token=abc' })).text()).toBe('NEXT');

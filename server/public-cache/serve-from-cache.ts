@@ -5,6 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { PUBLIC_CACHE_CONTROL, SURROGATE_KEY_HEADER } from '@/lib/public/surrogate-keys';
 import { inlineScriptHashes } from '@/server/http/inline-script-hashes.mjs';
 import { pageContentSecurityPolicy, servedOverHttpsBy, STRICT_TRANSPORT_SECURITY } from '@/server/http/security-headers';
+import { log } from '@/server/log/logger';
 import { followPublicChanges } from './follow-public-changes';
 import { chosenEncoding, type Encoding, publicCacheKey } from './match-request';
 import { type CachedResponse, PublicResponseStore } from './public-response-store';
@@ -64,7 +65,13 @@ export function createPublicCache(options: PublicCacheOptions): PublicCache {
   function fill(path: string): Promise<CachedResponse | null> {
     let pending = fills.get(path);
     if (!pending) {
-      pending = fetchFresh(path).finally(() => fills.delete(path));
+      pending = fetchFresh(path)
+        .catch((error: unknown) => {
+          // Next answers these readers itself, as if there were no cache.
+          log.warn({ err: error, path }, 'public cache: fetching a fresh copy failed');
+          return null;
+        })
+        .finally(() => fills.delete(path));
       fills.set(path, pending);
     }
     return pending;
