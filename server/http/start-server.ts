@@ -25,9 +25,12 @@ async function start(): Promise<void> {
 
   const server = http.createServer((request, response) => {
     // Next marks a public page cacheable even when a signed-in editor reads it; nothing a session
-    // or a write touches may be kept by a cache in front.
+    // or a write touches may be kept by a cache in front. Files named by their content (scripts,
+    // photo renditions) are the same for everyone and stay immutable.
     if (mustStayPrivate(request.method, request.headers)) {
-      onHeaders(response, () => response.setHeader('cache-control', PRIVATE_CACHE_CONTROL));
+      onHeaders(response, () => {
+        if (!String(response.getHeader('cache-control') ?? '').includes('immutable')) response.setHeader('cache-control', PRIVATE_CACHE_CONTROL);
+      });
     }
     cache
       .serve(request, response)
