@@ -80,10 +80,10 @@ function storyAddressResponse(request: NextRequest, pathname: string): NextRespo
   if (slug === undefined) return null;
   const address = resolvePublicAddress(slug);
   if (address.kind === 'moved') {
-    // A relative Location: the answer is cached and shared, so it must not name the host this reader used.
+    // On the site's own address, not the Host this reader sent: the answer is cached and shared.
     return new NextResponse(null, {
       status: 301,
-      headers: { location: publicPath(address.slug), 'cache-control': PUBLIC_CACHE_CONTROL, [SURROGATE_KEY_HEADER]: storyKey(address.id) },
+      headers: { location: siteInfo().url + publicPath(address.slug), 'cache-control': PUBLIC_CACHE_CONTROL, [SURROGATE_KEY_HEADER]: storyKey(address.id) },
     });
   }
   if (address.kind === 'withdrawn') {

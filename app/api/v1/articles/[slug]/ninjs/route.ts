@@ -29,10 +29,10 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
     case 'withdrawn':
       return publicResponse(JSON.stringify(canceledNinjs({ ...address, slug, withdrawnAt: address.withdrawnAt.toISOString() }, site)), NINJS, [storyKey(address.id)]);
     case 'moved':
-      // A relative Location: the answer is cached and shared, so it must not name the host this client used.
+      // On the site's own address, not the Host this client sent: the answer is cached and shared.
       return new NextResponse(null, {
         status: 301,
-        headers: { location: `/api/v1/articles/${address.slug}/ninjs`, 'cache-control': PUBLIC_CACHE_CONTROL, [SURROGATE_KEY_HEADER]: storyKey(address.id) },
+        headers: { location: `${site.url}/api/v1/articles/${address.slug}/ninjs`, 'cache-control': PUBLIC_CACHE_CONTROL, [SURROGATE_KEY_HEADER]: storyKey(address.id) },
       });
     case 'unknown':
       break;
