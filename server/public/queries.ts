@@ -135,7 +135,9 @@ function correctionsOf(db: Db, articleIds: number[]): Map<number, PublicCorrecti
   const rows = db
     .select({ articleId: revisions.articleId, at: revisions.createdAt, note: revisions.publicNote })
     .from(revisions)
-    .where(and(inArray(revisions.articleId, articleIds), eq(revisions.kind, 'correction'), isNotNull(revisions.publicNote)))
+    // `+kind` keeps SQLite on the (article, number) index: by the kind index it would read every
+    // correction in the archive (40 ms at 100,000 stories) to find the few on these stories.
+    .where(and(inArray(revisions.articleId, articleIds), sql`+${revisions.kind} = 'correction'`, isNotNull(revisions.publicNote)))
     .orderBy(asc(revisions.articleId), asc(revisions.number))
     .all();
   for (const row of rows) {
