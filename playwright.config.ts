@@ -52,7 +52,7 @@ export default defineConfig({
   ],
   webServer: {
     // `npm start`'s server (the public cache in front of Next) on Node, without npm in between.
-    command: 'node node_modules/tsx/dist/cli.mjs --conditions=react-server server/http/start-server.ts',
+    command: 'node --conditions=react-server --import tsx server/http/start-server.ts',
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 60_000,
