@@ -2,6 +2,7 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { env } from '@/server/env';
@@ -73,6 +74,32 @@ export function reusingStatements(sqlite: Database.Database, kept = 500): Databa
   }) as Database.Database['prepare'];
   return client;
 }
+
+/**
+ * A query built and compiled once per connection, then run with new values (`sql.placeholder`).
+ * For what runs on every save and every step of the desk: building a query's SQL in Drizzle costs
+ * several times what running it costs (a keyed select: 110 µs built and run, 20 µs run prepared).
+ * `shape` names a variant with other SQL, such as the filter for what a person may see; each is
+ * built on first use. A transaction and its database share the connection, so share the query.
+ */
+export function preparedQuery<Query, Shape extends string = ''>(build: (db: Db | Tx, shape: Shape) => Query) {
+  const built = new WeakMap<object, Map<Shape, Query>>();
+  return (db: Db | Tx, shape = '' as Shape): Query => {
+    const connection = (db as unknown as { session: object }).session;
+    let queries = built.get(connection);
+    if (!queries) built.set(connection, (queries = new Map()));
+    let query = queries.get(shape);
+    if (query === undefined) queries.set(shape, (query = build(db, shape)));
+    return query;
+  };
+}
+
+/**
+ * A value of a prepared query bound as given, with no mapping through its column: a time as epoch
+ * milliseconds, JSON as its text. Also what an update's `set()` takes, whose types admit no bare
+ * `sql.placeholder`.
+ */
+export const boundAsIs = (name: string) => sql`${sql.placeholder(name)}`;
 
 /** The better-sqlite3 connection under a drizzle handle: for checkpoints, backups and health checks. */
 export function sqliteOf(db: Db): Database.Database {

@@ -1,14 +1,15 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import { eq, sql } from 'drizzle-orm';
+import { type Db, preparedQuery, type Tx } from '@/db/client';
 import { articles, revisions } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
-import { bodyPlainText, countWords } from '@/lib/editor/body-text';
+import { countWords } from '@/lib/editor/body-text';
 import { type LeadPhoto, type PhotoCard, photoCardOf, photoUses } from '@/lib/photos/photo-use';
 import { type PublishBlocker, publishBlockersOf } from '@/lib/publish-blockers';
 import { loadPhotoViews } from '@/server/photos/queries';
 
-type Draft = { headline: string; leadPhoto: LeadPhoto | null; body: BodyDoc };
+/** A stored draft: `bodyText` is the body's words as the revision keeps them (`bodyPlainText`). */
+type Draft = { headline: string; leadPhoto: LeadPhoto | null; body: BodyDoc; bodyText: string };
 
 /** The library photos a draft uses, as cards to show them, and what stops the draft being published. */
 export function photosOfDraft(db: Db | Tx, draft: Draft): { photos: Record<number, PhotoCard>; publishBlockers: PublishBlocker[] } {
@@ -18,7 +19,7 @@ export function photosOfDraft(db: Db | Tx, draft: Draft): { photos: Record<numbe
     uses.map((use) => use.photoId),
   );
   const cards: Record<number, PhotoCard> = Object.fromEntries([...views].map(([id, view]) => [id, photoCardOf(view)]));
-  const bodyWords = countWords(bodyPlainText(draft.body));
+  const bodyWords = countWords(draft.bodyText);
   return { photos: cards, publishBlockers: publishBlockersOf({ headline: draft.headline, bodyWords }, uses, cards) };
 }
 
@@ -32,18 +33,23 @@ export function leadPhotoOf(row: { leadPhotoId: number | null; leadPhotoCaption:
  * while this is not empty; the editor shows the same list as a checklist.
  */
 export function publishBlockers(db: Db | Tx, articleId: number): PublishBlocker[] {
-  const row = db
+  const row = workingDraftQuery(db).get({ articleId });
+  if (!row) return [];
+  return photosOfDraft(db, { headline: row.headline, leadPhoto: leadPhotoOf(row), body: row.body as BodyDoc, bodyText: row.bodyText }).publishBlockers;
+}
+
+const workingDraftQuery = preparedQuery((db) =>
+  db
     .select({
       headline: revisions.headline,
       leadPhotoId: revisions.leadPhotoId,
       leadPhotoCaption: revisions.leadPhotoCaption,
       leadPhotoCredit: revisions.leadPhotoCredit,
       body: revisions.body,
+      bodyText: revisions.bodyText,
     })
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.workingRevisionId))
-    .where(eq(articles.id, articleId))
-    .get();
-  if (!row) return [];
-  return photosOfDraft(db, { headline: row.headline, leadPhoto: leadPhotoOf(row), body: row.body as BodyDoc }).publishBlockers;
-}
+    .where(eq(articles.id, sql.placeholder('articleId')))
+    .prepare(),
+);
