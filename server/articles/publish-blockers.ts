@@ -3,13 +3,12 @@ import { eq, sql } from 'drizzle-orm';
 import { type Db, preparedQuery, type Tx } from '@/db/client';
 import { articles, revisions } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
-import { hasWords } from '@/lib/editor/body-text';
+import { bodyHasWords } from '@/lib/editor/body-text';
 import { type LeadPhoto, type PhotoCard, photoCardOf, photoUses } from '@/lib/photos/photo-use';
 import { type PublishBlocker, publishBlockersOf } from '@/lib/publish-blockers';
 import { loadPhotoViews } from '@/server/photos/queries';
 
-/** A stored draft: `bodyText` is the body's words as the revision keeps them (`bodyPlainText`). */
-type Draft = { headline: string; leadPhoto: LeadPhoto | null; body: BodyDoc; bodyText: string };
+type Draft = { headline: string; leadPhoto: LeadPhoto | null; body: BodyDoc };
 
 /** The library photos a draft uses, as cards to show them, and what stops the draft being published. */
 export function photosOfDraft(db: Db | Tx, draft: Draft): { photos: Record<number, PhotoCard>; publishBlockers: PublishBlocker[] } {
@@ -19,7 +18,7 @@ export function photosOfDraft(db: Db | Tx, draft: Draft): { photos: Record<numbe
     uses.map((use) => use.photoId),
   );
   const cards: Record<number, PhotoCard> = Object.fromEntries([...views].map(([id, view]) => [id, photoCardOf(view)]));
-  return { photos: cards, publishBlockers: publishBlockersOf({ headline: draft.headline, bodyHasWords: hasWords(draft.bodyText) }, uses, cards) };
+  return { photos: cards, publishBlockers: publishBlockersOf({ headline: draft.headline, bodyHasWords: bodyHasWords(draft.body) }, uses, cards) };
 }
 
 export function leadPhotoOf(row: { leadPhotoId: number | null; leadPhotoCaption: string | null; leadPhotoCredit: string | null }): LeadPhoto | null {
@@ -34,7 +33,7 @@ export function leadPhotoOf(row: { leadPhotoId: number | null; leadPhotoCaption:
 export function publishBlockers(db: Db | Tx, articleId: number): PublishBlocker[] {
   const row = workingDraftQuery(db).get({ articleId });
   if (!row) return [];
-  return photosOfDraft(db, { headline: row.headline, leadPhoto: leadPhotoOf(row), body: row.body as BodyDoc, bodyText: row.bodyText }).publishBlockers;
+  return photosOfDraft(db, { headline: row.headline, leadPhoto: leadPhotoOf(row), body: row.body as BodyDoc }).publishBlockers;
 }
 
 const workingDraftQuery = preparedQuery((db) =>
@@ -45,7 +44,6 @@ const workingDraftQuery = preparedQuery((db) =>
       leadPhotoCaption: revisions.leadPhotoCaption,
       leadPhotoCredit: revisions.leadPhotoCredit,
       body: revisions.body,
-      bodyText: revisions.bodyText,
     })
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.workingRevisionId))

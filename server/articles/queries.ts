@@ -62,7 +62,6 @@ const articleViewQuery = preparedQuery((db) =>
       leadPhotoCaption: revisions.leadPhotoCaption,
       leadPhotoCredit: revisions.leadPhotoCredit,
       body: revisions.body,
-      bodyText: revisions.bodyText,
       revisionNumber: revisions.number,
       revisionKind: revisions.kind,
       lastEditedAt: articles.lastEditedAt,
@@ -92,7 +91,7 @@ const articleViewQuery = preparedQuery((db) =>
 export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | undefined {
   const row = articleViewQuery(db).get({ id });
   if (!row) return undefined;
-  const { leadPhotoId, leadPhotoCaption, leadPhotoCredit, workingRevisionId, liveRevisionId, bodyText, ...fields } = row;
+  const { leadPhotoId, leadPhotoCaption, leadPhotoCredit, workingRevisionId, liveRevisionId, ...fields } = row;
   // Bodies were checked against the schema when they were written.
   const draft = { headline: row.headline, leadPhoto: leadPhotoOf({ leadPhotoId, leadPhotoCaption, leadPhotoCredit }), body: row.body as BodyDoc };
   const publication: ArticlePublication = {
@@ -109,7 +108,7 @@ export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | un
   return {
     ...fields,
     ...draft,
-    ...photosOfDraft(db, { ...draft, bodyText }),
+    ...photosOfDraft(db, draft),
     ...publication,
     lastEditedAt: row.lastEditedAt.toISOString(),
     returnNote: row.status === 'draft' ? latestReturnNote(db, id) : null,
