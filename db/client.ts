@@ -85,6 +85,7 @@ export function reusingStatements(sqlite: Database.Database, kept = 500): Databa
 export function preparedQuery<Query, Shape extends string = ''>(build: (db: Db | Tx, shape: Shape) => Query) {
   const built = new WeakMap<object, Map<Shape, Query>>();
   return (db: Db | Tx, shape = '' as Shape): Query => {
+    // Drizzle's session: one per connection, the same object for the database and its transactions.
     const connection = (db as unknown as { session: object }).session;
     let queries = built.get(connection);
     if (!queries) built.set(connection, (queries = new Map()));
