@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   try {
     const result = await fillArchive({ articles: options.articles, seed: options.seed, log: (line) => console.log(line) });
     console.log(
-      `archive:fill: done, ${result.articles.toLocaleString('en')} stories in ${result.seconds.toFixed(1)} s (${Math.round(result.perSecond).toLocaleString('en')} stories/s, set-up not counted)`,
+      `archive:fill: done, ${result.articles.toLocaleString('en')} stories in ${result.seconds.toFixed(1)} s ` +
+        `(${Math.round(result.perSecond).toLocaleString('en')} stories/s; ${((result.cpuSeconds * 1000) / result.articles).toFixed(2)} ms of CPU a story, ` +
+        `${Math.round(result.articles / result.cpuSeconds).toLocaleString('en')} stories per CPU second; set-up not counted)`,
     );
   } finally {
     checkpointAndClose();

@@ -11,12 +11,12 @@ export type PublishBlocker = TextPublishBlocker | PhotoPublishBlocker;
  * computes it again from the stored working copy and refuses while it is not empty.
  */
 export function publishBlockersOf(
-  draft: { headline: string; bodyWords: number },
+  draft: { headline: string; bodyHasWords: boolean },
   uses: readonly PhotoUse[],
   cards: Readonly<Record<number, PhotoCard>>,
 ): PublishBlocker[] {
   const text: TextPublishBlocker[] = [];
   if (draft.headline.trim() === '') text.push({ field: 'headline', problem: 'empty', message: 'The headline is empty.' });
-  if (draft.bodyWords === 0) text.push({ field: 'body', problem: 'empty', message: 'The body is empty.' });
+  if (!draft.bodyHasWords) text.push({ field: 'body', problem: 'empty', message: 'The body is empty.' });
   return [...text, ...photoPublishBlockers(uses, cards)];
 }

@@ -24,6 +24,11 @@ describe('the synthetic archive', () => {
     expect(one('SELECT count(*) FROM audit_log')).toBeGreaterThan(STORIES * 3);
   });
 
+  it('gives the connection back with the pragmas every connection has', () => {
+    const sqlite = sqliteOf(getDb());
+    expect([sqlite.pragma('synchronous', { simple: true }), sqlite.pragma('temp_store', { simple: true })]).toEqual([2, 0]);
+  });
+
   it('spreads first publication over ten years, none in the future', () => {
     const [span] = rows<{ oldest: number; newest: number }>(
       'SELECT min(first_published_at) AS oldest, max(first_published_at) AS newest FROM articles WHERE first_published_at IS NOT NULL',

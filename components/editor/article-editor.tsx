@@ -423,7 +423,7 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
   const headlineLength = fields.headline.length;
   const onFieldBlur = useCallback(() => void save('autosave'), [save]);
   const fieldProps = { readOnly: !editable, onChange: setField, onBlur: onFieldBlur };
-  const blockers = publishBlockersOf({ headline: fields.headline, bodyWords: words }, [...leadPhotoUses(fields.leadPhoto), ...bodyPhotos], photoCards);
+  const blockers = publishBlockersOf({ headline: fields.headline, bodyHasWords: words > 0 }, [...leadPhotoUses(fields.leadPhoto), ...bodyPhotos], photoCards);
 
   return (
     <PhotoCardsContext value={photoCards}>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BodyDoc, plainTextToDoc } from '@/lib/article-body';
 import { FULL_BODY } from '@/tests/body-fixtures';
-import { bodyPlainText, countWords, readingMinutes } from './body-text';
+import { bodyHasWords, bodyPlainText, countWords, readingMinutes } from './body-text';
 
 describe('bodyPlainText', () => {
   it('puts each block and list item on its own line, line breaks as newlines, photos as their caption', () => {
@@ -58,6 +58,26 @@ describe('countWords', () => {
   it('does not count lone punctuation, and counts joined words and numbers once', () => {
     expect(countWords('Yes — no – maybe … !')).toBe(3);
     expect(countWords('don’t well-known 31,000 U.S. e-mail')).toBe(5);
+    expect(countWords('“Quoted,” …and (bracketed) — 🙂 🙂ok')).toBe(4);
+  });
+
+  it('counts a run whatever precedes its first letter, and passes over a long run with none', () => {
+    expect(countWords(`${'-'.repeat(200_000)}x ${'!'.repeat(200_000)} word`)).toBe(2);
+  });
+});
+
+describe('bodyHasWords', () => {
+  it('says whether countWords would find any in the body’s plain text', () => {
+    const photo = (caption: string | null) => ({ type: 'photo' as const, attrs: { photoId: 1, caption } });
+    const bodies: BodyDoc[] = [
+      { type: 'doc', content: [{ type: 'paragraph' }] },
+      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '— … !' }, { type: 'hardBreak' }] }, photo(null)] },
+      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: ' ' }] }, photo('Київ')] },
+      { type: 'doc', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: '31' }] }] }] }] },
+      { type: 'doc', content: [{ type: 'blockquote', content: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '—x' }] }] }] },
+    ];
+    expect(bodies.map(bodyHasWords)).toEqual([false, false, true, true, true]);
+    for (const body of bodies) expect(bodyHasWords(body)).toBe(countWords(bodyPlainText(body)) > 0);
   });
 });
 

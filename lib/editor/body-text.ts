@@ -6,29 +6,38 @@ import type { BodyBlock, BodyDoc, BodyInline, BodyListItem } from '@/lib/article
  * nothing: its credit and alt text are not the story's words.
  */
 export function bodyPlainText(doc: BodyDoc): string {
-  return blockLines(doc.content).join('\n');
+  return [...blockLines(doc.content)].join('\n');
 }
 
-function blockLines(blocks: readonly (BodyBlock | BodyListItem)[]): string[] {
-  const lines: string[] = [];
+/**
+ * Whether the body has a word at all, as `countWords(bodyPlainText(doc)) > 0` would say, looking no
+ * further than the first line that has one. A text has a word exactly when it has a letter or digit.
+ */
+export function bodyHasWords(doc: BodyDoc): boolean {
+  for (const line of blockLines(doc.content)) if (LETTER_OR_DIGIT.test(line)) return true;
+  return false;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function* blockLines(blocks: readonly (BodyBlock | BodyListItem)[]): Generator<string> {
   for (const block of blocks) {
     switch (block.type) {
       case 'paragraph':
       case 'heading':
-        lines.push(inlineText(block.content ?? []));
+        yield inlineText(block.content ?? []);
         break;
       case 'blockquote':
       case 'bulletList':
       case 'orderedList':
       case 'listItem':
-        lines.push(...blockLines(block.content));
+        yield* blockLines(block.content);
         break;
       case 'photo':
-        if (block.attrs.caption) lines.push(block.attrs.caption);
+        if (block.attrs.caption) yield block.attrs.caption;
         break;
     }
   }
-  return lines;
 }
 
 function inlineText(nodes: readonly BodyInline[]): string {
@@ -41,10 +50,15 @@ function inlineText(nodes: readonly BodyInline[]): string {
  * count (Cyrillic, Greek, Arabic…); scripts written without spaces (Chinese, Japanese) count per run.
  */
 export function countWords(text: string): number {
-  let words = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) words++;
-  return words;
+  return text.match(WORD_STARTS)?.length ?? 0;
 }
+
+/**
+ * The first letter or digit of a run, found from the run's start only (the lookbehind), so a long
+ * run with none is passed over once, not once per character: the count takes time linear in the
+ * text, and in less than half the time of splitting the text into runs and testing each.
+ */
+const WORD_STARTS = /(?<!\S)[^\s\p{L}\p{N}]*[\p{L}\p{N}]/gu;
 
 export const WORDS_PER_MINUTE = 230;
 

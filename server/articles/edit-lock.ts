@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { getDb } from '@/db/client';
+import { getDb, preparedQuery } from '@/db/client';
 import { articles, users } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { editRefusal } from '@/lib/article-edit-rules';
@@ -13,10 +13,19 @@ import { findVisibleArticle } from './queries';
 
 type LockRow = { lockedBy: number | null; lockedSince: Date | null; lockHeartbeatAt: Date | null };
 
+// Asked on every save, and the editor holds the lock while it autosaves.
+const holderQuery = preparedQuery((db) =>
+  db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 /** The live holder of an article's lock, or null when it is free or has lapsed. */
 export function liveLockHolder(tx: Tx, lock: LockRow, now: Date): { id: number; name: string; since: Date } | null {
   if (lock.lockedBy === null || !isLockLive(lock.lockHeartbeatAt, now)) return null;
-  const holder = tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, lock.lockedBy)).get();
+  const holder = holderQuery(tx).get({ id: lock.lockedBy });
   return holder ? { ...holder, since: lock.lockedSince ?? now } : null;
 }
 

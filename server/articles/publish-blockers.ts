@@ -1,9 +1,9 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import { eq, sql } from 'drizzle-orm';
+import { type Db, preparedQuery, type Tx } from '@/db/client';
 import { articles, revisions } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
-import { bodyPlainText, countWords } from '@/lib/editor/body-text';
+import { bodyHasWords } from '@/lib/editor/body-text';
 import { type LeadPhoto, type PhotoCard, photoCardOf, photoUses } from '@/lib/photos/photo-use';
 import { type PublishBlocker, publishBlockersOf } from '@/lib/publish-blockers';
 import { loadPhotoViews } from '@/server/photos/queries';
@@ -18,8 +18,7 @@ export function photosOfDraft(db: Db | Tx, draft: Draft): { photos: Record<numbe
     uses.map((use) => use.photoId),
   );
   const cards: Record<number, PhotoCard> = Object.fromEntries([...views].map(([id, view]) => [id, photoCardOf(view)]));
-  const bodyWords = countWords(bodyPlainText(draft.body));
-  return { photos: cards, publishBlockers: publishBlockersOf({ headline: draft.headline, bodyWords }, uses, cards) };
+  return { photos: cards, publishBlockers: publishBlockersOf({ headline: draft.headline, bodyHasWords: bodyHasWords(draft.body) }, uses, cards) };
 }
 
 export function leadPhotoOf(row: { leadPhotoId: number | null; leadPhotoCaption: string | null; leadPhotoCredit: string | null }): LeadPhoto | null {
@@ -32,7 +31,13 @@ export function leadPhotoOf(row: { leadPhotoId: number | null; leadPhotoCaption:
  * while this is not empty; the editor shows the same list as a checklist.
  */
 export function publishBlockers(db: Db | Tx, articleId: number): PublishBlocker[] {
-  const row = db
+  const row = workingDraftQuery(db).get({ articleId });
+  if (!row) return [];
+  return photosOfDraft(db, { headline: row.headline, leadPhoto: leadPhotoOf(row), body: row.body as BodyDoc }).publishBlockers;
+}
+
+const workingDraftQuery = preparedQuery((db) =>
+  db
     .select({
       headline: revisions.headline,
       leadPhotoId: revisions.leadPhotoId,
@@ -42,8 +47,6 @@ export function publishBlockers(db: Db | Tx, articleId: number): PublishBlocker[
     })
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.workingRevisionId))
-    .where(eq(articles.id, articleId))
-    .get();
-  if (!row) return [];
-  return photosOfDraft(db, { headline: row.headline, leadPhoto: leadPhotoOf(row), body: row.body as BodyDoc }).publishBlockers;
-}
+    .where(eq(articles.id, sql.placeholder('articleId')))
+    .prepare(),
+);

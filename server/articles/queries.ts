@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, desc, eq, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '@/db/client';
-import { getDb } from '@/db/client';
+import { getDb, preparedQuery } from '@/db/client';
 import { articles, revisions, users } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import type { BodyDoc } from '@/lib/article-body';
@@ -16,11 +16,23 @@ import type { DeskListQuery } from '@/lib/validation/article';
 import { decodeCursor, encodeCursor } from '@/server/pagination/cursor';
 import { leadPhotoOf, photosOfDraft } from './publish-blockers';
 
-/** The articles this person may see: the copy desk sees all; a writer, their own and everything submitted. */
+/** Which articles a person may see: the copy desk sees all; a writer, their own and everything submitted. */
+type ArticleScope = 'any' | 'own_or_submitted' | 'own';
+
+function articleScopeOf(user: SessionUser): ArticleScope {
+  if (can(user, 'article:read:any')) return 'any';
+  return can(user, 'article:read:submitted') ? 'own_or_submitted' : 'own';
+}
+
+function visibleIn(scope: ArticleScope, userId: number | Placeholder): SQL | undefined {
+  if (scope === 'any') return undefined;
+  const own = eq(articles.authorId, userId);
+  return scope === 'own_or_submitted' ? or(own, ne(articles.status, 'draft')) : own;
+}
+
+/** The articles this person may see, as a query filter. */
 export function articlesVisibleTo(user: SessionUser): SQL | undefined {
-  if (can(user, 'article:read:any')) return undefined;
-  const own = eq(articles.authorId, user.id);
-  return can(user, 'article:read:submitted') ? or(own, ne(articles.status, 'draft')) : own;
+  return visibleIn(articleScopeOf(user), user.id);
 }
 
 const lastEditor = alias(users, 'last_editor');
@@ -32,9 +44,9 @@ export const isLive = sql<number>`(${articles.liveRevisionId} is not null and ${
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-/** Reads one article's view with no permission check: callers check first, hence the name. */
-export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | undefined {
-  const row = db
+// Read after every write of the desk, so built once.
+const articleViewQuery = preparedQuery((db) =>
+  db
     .select({
       id: articles.id,
       status: articles.status,
@@ -71,8 +83,13 @@ export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | un
     .leftJoin(lastEditor, eq(lastEditor.id, articles.lastEditedBy))
     .leftJoin(scheduler, eq(scheduler.id, articles.scheduledBy))
     .leftJoin(liveRevision, eq(liveRevision.id, articles.liveRevisionId))
-    .where(eq(articles.id, id))
-    .get();
+    .where(eq(articles.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** Reads one article's view with no permission check: callers check first, hence the name. */
+export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | undefined {
+  const row = articleViewQuery(db).get({ id });
   if (!row) return undefined;
   const { leadPhotoId, leadPhotoCaption, leadPhotoCredit, workingRevisionId, liveRevisionId, ...fields } = row;
   // Bodies were checked against the schema when they were written.
@@ -105,16 +122,20 @@ function liveState(row: { workingRevisionId: number | null; liveRevisionId: numb
   };
 }
 
-/** The copy desk's note, when the article's last trip through review ended with it being sent back. */
-function latestReturnNote(db: Db | Tx, articleId: number): ReturnNote | null {
-  const [last, before] = db
+const reviewTripsQuery = preparedQuery((db) =>
+  db
     .select({ number: revisions.number, kind: revisions.kind, note: revisions.changeNote, byName: users.name, at: revisions.createdAt })
     .from(revisions)
     .innerJoin(users, eq(users.id, revisions.authorId))
-    .where(and(eq(revisions.articleId, articleId), inArray(revisions.kind, ['submit', 'return'])))
+    .where(and(eq(revisions.articleId, sql.placeholder('articleId')), inArray(revisions.kind, ['submit', 'return'])))
     .orderBy(desc(revisions.number))
     .limit(2)
-    .all();
+    .prepare(),
+);
+
+/** The copy desk's note, when the article's last trip through review ended with it being sent back. */
+function latestReturnNote(db: Db | Tx, articleId: number): ReturnNote | null {
+  const [last, before] = reviewTripsQuery(db).all({ articleId });
   if (last?.kind !== 'return' || !last.note) return null;
   return {
     note: last.note,
@@ -132,18 +153,19 @@ export const ARTICLE_NOT_FOUND = 'No article with that id, or it is not yours to
  * lock, publication); NOT_FOUND when it does not exist or is not theirs to see.
  */
 export function findVisibleArticle(db: Db | Tx, user: SessionUser, id: number) {
-  const article = selectLifecycle(db).where(and(eq(articles.id, id), articlesVisibleTo(user))).get();
+  const article = lifecycleQuery(db, articleScopeOf(user)).get({ id, userId: user.id });
   if (!article) throw new AppError('NOT_FOUND', ARTICLE_NOT_FOUND);
   return article;
 }
 
 /** The lifecycle row with no permission check, for the system's own steps (the scheduler). */
 export function unsafeFindArticleLifecycle(db: Db | Tx, id: number) {
-  return selectLifecycle(db).where(eq(articles.id, id)).get();
+  return lifecycleQuery(db, 'any').get({ id });
 }
 
-function selectLifecycle(db: Db | Tx) {
-  return db
+// Every write of the desk starts here, so one query per scope, built once.
+const lifecycleQuery = preparedQuery((db, scope: ArticleScope) =>
+  db
     .select({
       id: articles.id,
       slug: articles.slug,
@@ -160,8 +182,10 @@ function selectLifecycle(db: Db | Tx) {
       lockedSince: articles.lockedSince,
       lockHeartbeatAt: articles.lockHeartbeatAt,
     })
-    .from(articles);
-}
+    .from(articles)
+    .where(and(eq(articles.id, sql.placeholder('id')), visibleIn(scope, sql.placeholder('userId'))))
+    .prepare(),
+);
 
 export type ArticleLifecycle = ReturnType<typeof findVisibleArticle>;
 

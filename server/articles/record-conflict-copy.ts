@@ -1,13 +1,12 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { revisions } from '@/db/schema';
 import { CONFLICT_COPY_NOTE } from '@/lib/revision-history';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput } from '@/lib/validation/article';
 import { recordAudit } from '@/server/audit/record-audit';
 import { findEditableArticle } from './queries';
-import { nextRevisionNumber } from '@/server/revisions/snapshot-revision';
-import { assertBodySize, revisionFields } from './save-article';
+import { insertRevision, nextRevisionNumber } from '@/server/revisions/snapshot-revision';
+import { revisionFields, storedBody } from './save-article';
 
 /**
  * "Take theirs": the writer's own text goes into the history as a revision titled "Conflict copy"
@@ -20,14 +19,20 @@ export function recordConflictCopy(
   input: ArticleFieldsInput,
   now = new Date(),
 ): { revisionNumber: number } {
-  assertBodySize(input.body);
+  const bodyJson = storedBody(input.body);
   return getDb().transaction(
     (tx) => {
       findEditableArticle(tx, user, articleId);
       const number = nextRevisionNumber(tx, articleId);
-      tx.insert(revisions)
-        .values({ articleId, number, kind: 'save', authorId: user.id, createdAt: now, changeNote: CONFLICT_COPY_NOTE, ...revisionFields(tx, input) })
-        .run();
+      insertRevision(tx, {
+        articleId,
+        number,
+        kind: 'save',
+        authorId: user.id,
+        createdAt: now,
+        changeNote: CONFLICT_COPY_NOTE,
+        ...revisionFields(tx, input, bodyJson),
+      });
       recordAudit(tx, {
         actorId: user.id,
         action: 'article.conflict_copy',

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { getDb } from '@/db/client';
+import { boundAsIs, getDb, preparedQuery } from '@/db/client';
 import { articles, photos, revisions } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { MAX_BODY_BYTES } from '@/lib/article-body';
@@ -11,7 +11,7 @@ import type { ArticleView } from '@/lib/article-view';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput, SaveArticleInput, SaveMode } from '@/lib/validation/article';
 import { recordAudit } from '@/server/audit/record-audit';
-import { nextRevisionNumber } from '@/server/revisions/snapshot-revision';
+import { insertRevision, nextRevisionNumber, type RevisionText } from '@/server/revisions/snapshot-revision';
 import { liveLockHolder } from './edit-lock';
 import { findEditableArticle, loadArticleViewAfterWrite, staleVersionConflict, unsafeLoadArticleView } from './queries';
 
@@ -21,25 +21,38 @@ export type SaveRequest = Omit<SaveArticleInput, 'mode'> & { mode?: SaveMode };
 /** Autosaves by one author within this long of the autosave revision they started fold into it. */
 export const AUTOSAVE_FOLD_MS = 5 * 60 * 1000;
 
-export function assertBodySize(body: unknown): void {
-  const bodyBytes = Buffer.byteLength(JSON.stringify(body));
+/**
+ * The body as it is stored, its JSON; TOO_LARGE past the limit. Serialised once: the text measured
+ * is the text stored.
+ */
+export function storedBody(body: unknown): string {
+  const json = JSON.stringify(body);
+  const bodyBytes = Buffer.byteLength(json);
   if (bodyBytes > MAX_BODY_BYTES) {
     throw new AppError('TOO_LARGE', 'The body is too long to save.', {
       fields: { body: [`The body is ${(bodyBytes / 1e6).toFixed(1)} MB; the limit is 1 MB. Split the story.`] },
     });
   }
+  return json;
 }
 
+const photosFoundQuery = preparedQuery((db) =>
+  db
+    .select({ id: photos.id })
+    .from(photos)
+    .where(inArray(photos.id, sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`))
+    .prepare(),
+);
+
 /**
- * The revision columns for a draft, once every photo it uses is found in the library: a photo id
- * that is not there is refused by name rather than stored as a dangling reference.
+ * The revision columns for a draft whose body is stored as `bodyJson` (see `storedBody`), once
+ * every photo it uses is found in the library: a photo id that is not there is refused by name
+ * rather than stored as a dangling reference.
  */
-export function revisionFields(tx: Tx, input: ArticleFieldsInput) {
+export function revisionFields(tx: Tx, input: ArticleFieldsInput, bodyJson: string): RevisionText {
   const uses = photoUses(input);
   const found = new Set(
-    uses.length === 0
-      ? []
-      : tx.select({ id: photos.id }).from(photos).where(inArray(photos.id, uses.map((use) => use.photoId))).all().map((row) => row.id),
+    uses.length === 0 ? [] : photosFoundQuery(tx).all({ ids: JSON.stringify(uses.map((use) => use.photoId)) }).map((row) => row.id),
   );
   const missing = uses.filter((use) => !found.has(use.photoId));
   if (missing.length > 0) {
@@ -57,10 +70,53 @@ export function revisionFields(tx: Tx, input: ArticleFieldsInput) {
     leadPhotoId: input.leadPhoto?.photoId ?? null,
     leadPhotoCaption: input.leadPhoto?.caption ?? null,
     leadPhotoCredit: input.leadPhoto?.credit ?? null,
-    body: input.body,
+    bodyJson,
     bodyText: bodyPlainText(input.body),
   };
 }
+
+const workingRevisionQuery = preparedQuery((db) =>
+  db
+    .select({ id: revisions.id, number: revisions.number, kind: revisions.kind, authorId: revisions.authorId, createdAt: revisions.createdAt })
+    .from(revisions)
+    .where(eq(revisions.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+const foldAutosaveQuery = preparedQuery((db) =>
+  db
+    .update(revisions)
+    .set({
+      headline: boundAsIs('headline'),
+      standfirst: boundAsIs('standfirst'),
+      datelinePlace: boundAsIs('datelinePlace'),
+      datelineSource: boundAsIs('datelineSource'),
+      byline: boundAsIs('byline'),
+      leadPhotoId: boundAsIs('leadPhotoId'),
+      leadPhotoCaption: boundAsIs('leadPhotoCaption'),
+      leadPhotoCredit: boundAsIs('leadPhotoCredit'),
+      body: boundAsIs('bodyJson'),
+      bodyText: boundAsIs('bodyText'),
+    })
+    .where(eq(revisions.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** The working copy moves to the saved revision; `renewsLock` when the saver holds the edit lock. */
+const moveWorkingCopyQuery = preparedQuery((db, shape: 'renewsLock' | '') =>
+  db
+    .update(articles)
+    .set({
+      version: sql`${articles.version} + 1`,
+      workingRevisionId: boundAsIs('revisionId'),
+      lastEditedAt: boundAsIs('now'),
+      lastEditedBy: boundAsIs('userId'),
+      // A save is a sign of life: it renews the saver's own lock.
+      ...(shape === 'renewsLock' ? { lockHeartbeatAt: boundAsIs('now') } : {}),
+    })
+    .where(and(eq(articles.id, sql.placeholder('articleId')), eq(articles.version, sql.placeholder('version'))))
+    .prepare(),
+);
 
 /**
  * Writes the working copy, based on the version the writer loaded. `save` is an explicit save and
@@ -75,7 +131,7 @@ export function saveArticle(
   input: SaveRequest,
   now = new Date(),
 ): ArticleView {
-  assertBodySize(input.body);
+  const bodyJson = storedBody(input.body);
   const mode = input.mode ?? 'save';
 
   return getDb().transaction(
@@ -90,13 +146,7 @@ export function saveArticle(
       if (article.version !== input.version) throw staleVersionConflict(tx, articleId, 'Your text has not been saved.');
 
       const number = nextRevisionNumber(tx, articleId);
-      const working = article.workingRevisionId
-        ? tx
-            .select({ id: revisions.id, number: revisions.number, kind: revisions.kind, authorId: revisions.authorId, createdAt: revisions.createdAt })
-            .from(revisions)
-            .where(eq(revisions.id, article.workingRevisionId))
-            .get()
-        : undefined;
+      const working = article.workingRevisionId ? workingRevisionQuery(tx).get({ id: article.workingRevisionId }) : undefined;
       const folds =
         mode === 'autosave' &&
         working !== undefined &&
@@ -108,21 +158,17 @@ export function saveArticle(
       let revisionId: number;
       if (folds) {
         revisionId = working.id;
-        tx.update(revisions).set(revisionFields(tx, input)).where(eq(revisions.id, working.id)).run();
+        foldAutosaveQuery(tx).run({ id: working.id, ...revisionFields(tx, input, bodyJson) });
       } else {
-        revisionId = tx
-          .insert(revisions)
-          .values({
-            articleId,
-            number,
-            kind: mode === 'autosave' ? 'autosave' : 'save',
-            authorId: user.id,
-            createdAt: now,
-            changeNote: mode === 'keep_mine' ? 'Kept over a conflicting version' : null,
-            ...revisionFields(tx, input),
-          })
-          .returning({ id: revisions.id })
-          .get().id;
+        revisionId = insertRevision(tx, {
+          articleId,
+          number,
+          kind: mode === 'autosave' ? 'autosave' : 'save',
+          authorId: user.id,
+          createdAt: now,
+          changeNote: mode === 'keep_mine' ? 'Kept over a conflicting version' : null,
+          ...revisionFields(tx, input, bodyJson),
+        });
         recordAudit(tx, {
           actorId: user.id,
           action: `article.${mode}`,
@@ -132,17 +178,13 @@ export function saveArticle(
         });
       }
 
-      tx.update(articles)
-        .set({
-          version: sql`${articles.version} + 1`,
-          workingRevisionId: revisionId,
-          lastEditedAt: now,
-          lastEditedBy: user.id,
-          // A save is a sign of life: it renews the saver's own lock.
-          ...(holder?.id === user.id ? { lockHeartbeatAt: now } : {}),
-        })
-        .where(and(eq(articles.id, articleId), eq(articles.version, input.version)))
-        .run();
+      moveWorkingCopyQuery(tx, holder?.id === user.id ? 'renewsLock' : '').run({
+        revisionId,
+        now: now.getTime(),
+        userId: user.id,
+        articleId,
+        version: input.version,
+      });
 
       return loadArticleViewAfterWrite(tx, articleId);
     },

@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb, preparedQuery, type Tx } from '@/db/client';
 import { articles, revisions, slugRedirects } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { editRefusal } from '@/lib/article-edit-rules';
@@ -15,11 +15,17 @@ import { LIST_KEYS, sitemapKeysOf, storyKey } from '@/lib/public/surrogate-keys'
 import { recordPublicChange } from '@/server/public-cache/record-public-change';
 import { findVisibleArticle, loadArticleViewAfterWrite } from './queries';
 
+// Asked at every first publish, for each address tried.
+const addressQueries = preparedQuery((db) => ({
+  current: db.select({ id: articles.id }).from(articles).where(eq(articles.slug, sql.placeholder('slug'))).prepare(),
+  former: db.select({ id: slugRedirects.articleId }).from(slugRedirects).where(eq(slugRedirects.fromSlug, sql.placeholder('slug'))).prepare(),
+  headline: db.select({ headline: revisions.headline }).from(revisions).where(eq(revisions.id, sql.placeholder('revisionId'))).prepare(),
+}));
+
 /** The story that has this address, or had it and still redirects from it. */
 function ownerOf(tx: Tx, slug: string): number | undefined {
-  const current = tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get();
-  if (current) return current.id;
-  return tx.select({ id: slugRedirects.articleId }).from(slugRedirects).where(eq(slugRedirects.fromSlug, slug)).get()?.id;
+  const queries = addressQueries(tx);
+  return queries.current.get({ slug })?.id ?? queries.former.get({ slug })?.id;
 }
 
 function withSuffix(base: string, suffix: string): string {
@@ -36,9 +42,7 @@ const isValidSlug = (slug: string) => SlugInput.safeParse(slug).success;
  */
 export function claimSlug(tx: Tx, article: { id: number; workingRevisionId: number | null }): string {
   const headline =
-    article.workingRevisionId === null
-      ? ''
-      : (tx.select({ headline: revisions.headline }).from(revisions).where(eq(revisions.id, article.workingRevisionId)).get()?.headline ?? '');
+    article.workingRevisionId === null ? '' : (addressQueries(tx).headline.get({ revisionId: article.workingRevisionId })?.headline ?? '');
   const fromHeadline = slugFromHeadline(headline);
   const base = isValidSlug(fromHeadline) ? fromHeadline : withSuffix(`story-${fromHeadline || article.id}`, '');
   for (let n = 1; n <= 50; n++) {

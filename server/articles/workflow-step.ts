@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
+import { getDb, preparedQuery, type Tx } from '@/db/client';
 import { articles } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import type { ArticleView } from '@/lib/article-view';
@@ -37,6 +37,31 @@ export function runWorkflowStep(
   );
 }
 
+type ArticleChanges = Partial<typeof articles.$inferInsert>;
+
+/**
+ * One UPDATE per shape of change, a shape being the columns a step sets, and which of them it
+ * clears (`status scheduledFor=null …`): each step sets the same columns every time, so there are
+ * a handful. Values are bound at each run; a cleared column is a null in the SQL.
+ */
+const advanceQuery = preparedQuery((db, shape: string) => {
+  // Drizzle maps a placeholder in `set()` through its column (a Date to milliseconds), though its
+  // types admit none there.
+  const set: Record<string, unknown> = {};
+  for (const entry of shape.split(' ').filter(Boolean)) {
+    const [column, cleared] = entry.split('=');
+    set[column!] = cleared === 'null' ? null : sql.placeholder(column!);
+  }
+  set.version = sql`${articles.version} + 1`;
+  set.lastEditedAt = sql.placeholder('lastEditedAt');
+  set.lastEditedBy = sql.placeholder('lastEditedBy');
+  return db
+    .update(articles)
+    .set(set as ArticleChanges)
+    .where(and(eq(articles.id, sql.placeholder('articleId')), eq(articles.version, sql.placeholder('version'))))
+    .prepare();
+});
+
 /**
  * Moves the article on: the step's own changes, a new version (so a tab still showing the old
  * state is refused rather than acting on it), and the desk's last-edited mark. A change of status
@@ -47,16 +72,15 @@ export function advanceArticle(
   article: Pick<ArticleLifecycle, 'id' | 'version'>,
   by: { id: number },
   now: Date,
-  changes: Partial<typeof articles.$inferInsert>,
+  changes: ArticleChanges,
 ): void {
-  tx.update(articles)
-    .set({
-      ...changes,
-      ...(changes.status ? { claimedBy: null, claimedAt: null } : {}),
-      version: sql`${articles.version} + 1`,
-      lastEditedAt: now,
-      lastEditedBy: by.id,
-    })
-    .where(and(eq(articles.id, article.id), eq(articles.version, article.version)))
-    .run();
+  const all: ArticleChanges = { ...changes, ...(changes.status ? { claimedBy: null, claimedAt: null } : {}) };
+  const shape: string[] = [];
+  const values: Record<string, unknown> = { articleId: article.id, version: article.version, lastEditedAt: now, lastEditedBy: by.id };
+  for (const [column, value] of Object.entries(all)) {
+    if (value === undefined) continue;
+    shape.push(value === null ? `${column}=null` : column);
+    if (value !== null) values[column] = value;
+  }
+  advanceQuery(tx, shape.join(' ')).run(values);
 }

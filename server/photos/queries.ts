@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { getDb } from '@/db/client';
+import { getDb, preparedQuery } from '@/db/client';
 import { photos, users } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import type { PhotoMime } from '@/lib/domain-constants';
@@ -75,10 +75,17 @@ export function getPhoto(user: SessionUser, id: number): PhotoDetail {
   return { ...toView(row), fileMetadata: (row.metadata as StoredPhotoMetadata | null)?.file ?? {} };
 }
 
+// Read with every article view the desk is sent: one query for any number of ids, built once.
+const photoViewsQuery = preparedQuery((db) =>
+  selectViews(db)
+    .where(inArray(photos.id, sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`))
+    .prepare(),
+);
+
 /** The library photos among these ids, for rendering an article and checking what it uses. */
 export function loadPhotoViews(db: Db | Tx, ids: readonly number[]): Map<number, PhotoView> {
   if (ids.length === 0) return new Map();
-  const rows = selectViews(db).where(inArray(photos.id, [...new Set(ids)])).all();
+  const rows = photoViewsQuery(db).all({ ids: JSON.stringify([...new Set(ids)]) });
   return new Map(rows.map((row) => [row.id, toView(row)]));
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, between, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { type Db, getDb } from '@/db/client';
+import { type Db, getDb, preparedQuery } from '@/db/client';
 import { articles, revisions, slugRedirects } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
 import { photoCardOf, photoUses } from '@/lib/photos/photo-use';
@@ -22,38 +22,30 @@ export type PublicAddress =
   | { kind: 'moved'; id: number; slug: string }
   | { kind: 'unknown' };
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareAddressQueries>>();
-
-function prepareAddressQueries(db: Db) {
-  return {
-    bySlug: db
-      .select({
-        id: articles.id,
-        withdrawnAt: articles.withdrawnAt,
-        liveRevisionId: articles.liveRevisionId,
-        headline: revisions.headline,
-        version: revisions.number,
-      })
-      .from(articles)
-      .leftJoin(revisions, eq(revisions.id, articles.liveRevisionId))
-      .where(eq(articles.slug, sql.placeholder('slug')))
-      .prepare(),
-    formerAddress: db
-      .select({ id: articles.id, slug: articles.slug })
-      .from(slugRedirects)
-      .innerJoin(articles, eq(articles.id, slugRedirects.articleId))
-      .where(eq(slugRedirects.fromSlug, sql.placeholder('slug')))
-      .prepare(),
-  };
-}
-
 /** Asked for every request to /news/… (by the proxy), so its statements are prepared once. */
+const addressQueries = preparedQuery((db) => ({
+  bySlug: db
+    .select({
+      id: articles.id,
+      withdrawnAt: articles.withdrawnAt,
+      liveRevisionId: articles.liveRevisionId,
+      headline: revisions.headline,
+      version: revisions.number,
+    })
+    .from(articles)
+    .leftJoin(revisions, eq(revisions.id, articles.liveRevisionId))
+    .where(eq(articles.slug, sql.placeholder('slug')))
+    .prepare(),
+  formerAddress: db
+    .select({ id: articles.id, slug: articles.slug })
+    .from(slugRedirects)
+    .innerJoin(articles, eq(articles.id, slugRedirects.articleId))
+    .where(eq(slugRedirects.fromSlug, sql.placeholder('slug')))
+    .prepare(),
+}));
+
 export function resolvePublicAddress(slug: string, db: Db = getDb()): PublicAddress {
-  let queries = prepared.get(db);
-  if (!queries) {
-    queries = prepareAddressQueries(db);
-    prepared.set(db, queries);
-  }
+  const queries = addressQueries(db);
   const article = queries.bySlug.get({ slug });
   if (article?.liveRevisionId != null) {
     if (article.withdrawnAt === null) return { kind: 'live' };

@@ -12,7 +12,7 @@ import { findEditableArticle, loadArticleViewAfterWrite, staleVersionConflict } 
 import { revisionFields } from '@/server/articles/save-article';
 import { advanceArticle } from '@/server/articles/workflow-step';
 import { recordAudit } from '@/server/audit/record-audit';
-import { nextRevisionNumber } from './snapshot-revision';
+import { insertRevision, nextRevisionNumber } from './snapshot-revision';
 
 type RevisionRow = typeof revisions.$inferSelect;
 
@@ -43,36 +43,38 @@ export function restoreRevision(
       const chosen = new Set(input.fields);
       const pick = (field: RestorableField) => (chosen.has(field) ? source : working);
       const lead = pick('leadPhoto');
-      const restored = tx
-        .insert(revisions)
-        .values({
-          articleId,
-          number: nextRevisionNumber(tx, articleId),
-          kind: 'restore',
-          authorId: user.id,
-          createdAt: now,
-          section: working.section,
-          changeNote: `Restored ${input.fields.map((field) => RESTORABLE_FIELD_LABELS[field].toLowerCase()).join(', ')} from revision ${number}`,
-          // Checked again as a save would be: a photo since taken out of the library is refused by name.
-          ...revisionFields(tx, {
+      const body = pick('body').body as BodyDoc;
+      const restoredNumber = nextRevisionNumber(tx, articleId);
+      const restoredId = insertRevision(tx, {
+        articleId,
+        number: restoredNumber,
+        kind: 'restore',
+        authorId: user.id,
+        createdAt: now,
+        section: working.section,
+        changeNote: `Restored ${input.fields.map((field) => RESTORABLE_FIELD_LABELS[field].toLowerCase()).join(', ')} from revision ${number}`,
+        // Checked again as a save would be: a photo since taken out of the library is refused by name.
+        ...revisionFields(
+          tx,
+          {
             headline: pick('headline').headline,
             standfirst: pick('standfirst').standfirst,
             datelinePlace: pick('dateline').datelinePlace,
             datelineSource: pick('dateline').datelineSource,
             byline: pick('byline').byline,
             leadPhoto: lead.leadPhotoId === null ? null : { photoId: lead.leadPhotoId, caption: lead.leadPhotoCaption, credit: lead.leadPhotoCredit },
-            body: pick('body').body as BodyDoc,
-          }),
-        })
-        .returning({ id: revisions.id, number: revisions.number })
-        .get();
-      advanceArticle(tx, article, user, now, { workingRevisionId: restored.id });
+            body,
+          },
+          JSON.stringify(body),
+        ),
+      });
+      advanceArticle(tx, article, user, now, { workingRevisionId: restoredId });
       recordAudit(tx, {
         actorId: user.id,
         action: 'article.restore',
         targetType: 'article',
         targetId: articleId,
-        details: { from: number, revision: restored.number, fields: input.fields },
+        details: { from: number, revision: restoredNumber, fields: input.fields },
       });
       return loadArticleViewAfterWrite(tx, articleId);
     },
