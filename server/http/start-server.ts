@@ -11,12 +11,15 @@ import onHeaders from 'on-headers';
 import { env } from '@/server/env';
 import { log } from '@/server/log/logger';
 import { mustStayPrivate, PRIVATE_CACHE_CONTROL } from '@/server/public-cache/match-request';
-import { createPublicCache } from '@/server/public-cache/serve-from-cache';
+import { exitUnlessSupportedNode } from '@/server/ops/supported-node';
 
 /** Longer than a load balancer's idle timeout (60 s on most): the server never closes a connection the balancer is about to reuse. */
 const KEEP_ALIVE_TIMEOUT_MS = 70_000;
 
 async function start(): Promise<void> {
+  // Before anything loads the database module, which crashes an unsupported Node outright.
+  exitUnlessSupportedNode();
+  const { createPublicCache } = await import('@/server/public-cache/serve-from-cache');
   const config = env();
   const app = next({ dev: false, dir: process.cwd(), port: config.PORT });
   const handle = app.getRequestHandler();
@@ -38,7 +41,7 @@ async function start(): Promise<void> {
       .catch((error: unknown) => {
         log.error({ err: error, path: request.url?.split('?')[0] }, 'request failed');
         if (!response.headersSent) {
-          response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' });
+          response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': PRIVATE_CACHE_CONTROL });
         }
         response.end('Internal Server Error');
       });
