@@ -58,7 +58,7 @@ function isPageOpenedWithSession(request: NextRequest): boolean {
 function securedResponse(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
   const policy = pageContentSecurityPolicy(newNonce(), cachedScriptHashes(pathname));
-  const response = storyAddressResponse(request, pathname) ?? renderWithPolicy(request, policy);
+  const response = storyAddressResponse(pathname) ?? renderWithPolicy(request, policy);
   if (!response.headers.has(SURROGATE_KEY_HEADER) && request.method === 'GET') {
     const keys = publicPageKeys(pathname);
     if (keys) response.headers.set(SURROGATE_KEY_HEADER, surrogateKeyHeader(keys));
@@ -75,7 +75,7 @@ function renderWithPolicy(request: NextRequest, policy: string): NextResponse {
   return NextResponse.next({ request: { headers } });
 }
 
-function storyAddressResponse(request: NextRequest, pathname: string): NextResponse | null {
+function storyAddressResponse(pathname: string): NextResponse | null {
   const slug = STORY_PATH.exec(pathname)?.[1];
   if (slug === undefined) return null;
   const address = resolvePublicAddress(slug);
