@@ -1,17 +1,23 @@
-import { expect, test } from '@playwright/test';
+import { type Browser, expect, test } from '@playwright/test';
 import { draftStory, saveStory } from './api-fixtures';
 import { bodyOf, clickSave, nextSave, openNewArticle } from './editor';
 import { STAFF, storageStateOf } from './people';
 import type { RevisionComparison } from '@/lib/revision-comparison';
 import type { HistoryPage } from '@/lib/revision-history';
 
-test('the copy desk sees who is editing, read-only, and takes the story over', async ({ browser }) => {
+/** A reporter's draft, open in their browser (so they hold its edit lock), and the copy desk's browser beside it. */
+async function reporterHoldsTheLock(browser: Browser) {
   const reporterContext = await browser.newContext({ storageState: storageStateOf('editor') });
   const deskContext = await browser.newContext({ storageState: storageStateOf('copy_editor') });
   const story = await draftStory(reporterContext.request, { headline: 'Reporter’s headline', paragraphs: ['First paragraph.'] });
   const reporter = await reporterContext.newPage();
   await reporter.goto(story.url);
   await expect(bodyOf(reporter)).toHaveAttribute('contenteditable', 'true');
+  return { reporterContext, deskContext, story, reporter };
+}
+
+test('the copy desk sees who is editing, read-only, and takes the story over', async ({ browser }) => {
+  const { reporterContext, deskContext, story } = await reporterHoldsTheLock(browser);
 
   // The copy desk opens it: read-only, with who is editing and since when.
   const desk = await deskContext.newPage();
@@ -36,12 +42,7 @@ test('the copy desk sees who is editing, read-only, and takes the story over', a
 });
 
 test('taken over while offline, the reporter sees both versions and the history keeps their text', async ({ browser }) => {
-  const reporterContext = await browser.newContext({ storageState: storageStateOf('editor') });
-  const deskContext = await browser.newContext({ storageState: storageStateOf('copy_editor') });
-  const story = await draftStory(reporterContext.request, { headline: 'Reporter’s headline', paragraphs: ['First paragraph.'] });
-  const reporter = await reporterContext.newPage();
-  await reporter.goto(story.url);
-  await expect(bodyOf(reporter)).toHaveAttribute('contenteditable', 'true');
+  const { reporterContext, deskContext, story, reporter } = await reporterHoldsTheLock(browser);
 
   // The reporter loses the connection mid-sentence; their text stays on their device.
   await reporterContext.setOffline(true);
