@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { type Db, getDb, type Tx } from '@/db/client';
+import { type Db, getDb, preparedQuery, type Tx } from '@/db/client';
 import { publicSite } from '@/db/schema';
 
 /**
@@ -14,16 +14,11 @@ export function bumpPublicVersion(tx: Tx): void {
     .run();
 }
 
-const prepared = new WeakMap<Db, { get: () => { version: number } | undefined }>();
+const versionQuery = preparedQuery((db) => db.select({ version: publicSite.version }).from(publicSite).where(eq(publicSite.id, 1)).prepare());
 
 /** The public site's current version; read on every cached page served, so prepared once. */
 export function currentPublicVersion(db: Db = getDb()): number {
-  let statement = prepared.get(db);
-  if (!statement) {
-    statement = db.select({ version: publicSite.version }).from(publicSite).where(eq(publicSite.id, 1)).prepare();
-    prepared.set(db, statement);
-  }
-  return statement.get()?.version ?? 0;
+  return versionQuery(db).get()?.version ?? 0;
 }
 
 /** Where the page cache handler, which Next loads outside the app's bundles, finds the version. */
