@@ -1,4 +1,5 @@
 import { formatClock } from '@/lib/desk-time';
+import { type ZonedPattern, zonedFormatter } from '@/lib/zoned-formatters';
 
 /** One stamp: `iso` (UTC) for `<time datetime>`, `text` for the reader. */
 export type WireTime = { iso: string; text: string };
@@ -10,7 +11,7 @@ const OFFSET_FORM = /^GMT[+-]/;
 /** The wire-service stamp under a published headline: "12:57 GMT 15.02.2022", 24-hour clock, in the zone. */
 export function formatWireTime(at: Date | string, timeZone: string): string {
   const date = toDate(at);
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(date);
+  const parts = zonedFormatter('wireDate', timeZone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
   return `${formatClock(date, timeZone)} ${zoneLabel(date, timeZone)} ${part('day')}.${part('month')}.${part('year')}`;
 }
@@ -22,10 +23,10 @@ export function formatWireTime(at: Date | string, timeZone: string): string {
  */
 export function zoneLabel(at: Date | string, timeZone: string): string {
   const date = toDate(at);
-  const british = shortZoneName('en-GB', date, timeZone);
+  const british = shortZoneName('britishZoneName', date, timeZone);
   if (british === 'UTC') return 'GMT';
   if (!OFFSET_FORM.test(british)) return british;
-  const american = shortZoneName('en-US', date, timeZone);
+  const american = shortZoneName('americanZoneName', date, timeZone);
   return OFFSET_FORM.test(american) ? british : american;
 }
 
@@ -53,8 +54,8 @@ function wireTime(at: Date | string, timeZone: string): WireTime {
   return { iso: date.toISOString(), text: formatWireTime(date, timeZone) };
 }
 
-function shortZoneName(locale: string, date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(date);
+function shortZoneName(pattern: Extract<ZonedPattern, `${string}ZoneName`>, date: Date, timeZone: string): string {
+  const parts = zonedFormatter(pattern, timeZone).formatToParts(date);
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
 
