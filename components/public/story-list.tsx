@@ -2,11 +2,11 @@ import Link from 'next/link';
 import { WireStamp } from '@/components/article/wire-stamp';
 import { shownPhoto } from '@/lib/photos/photo-use';
 import { thumbnailUrl } from '@/lib/photos/renditions';
-import { publicPath, type PublicArticle } from '@/lib/public/public-article';
+import { publicPath, type PublicTeaser } from '@/lib/public/public-article';
 import { wireStamp } from '@/lib/wire-timestamp';
 
 /** The front page's list: each story's headline, standfirst, stamp and a small lead picture. */
-export function StoryList({ articles, timeZone }: { articles: PublicArticle[]; timeZone: string }) {
+export function StoryList({ articles, timeZone }: { articles: PublicTeaser[]; timeZone: string }) {
   return (
     <ol className="story-list">
       {articles.map((article) => {

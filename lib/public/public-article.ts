@@ -47,6 +47,11 @@ export type PublicArticle = {
   corrections: PublicCorrection[];
 };
 
+/** A story as a list shows it: its headline, standfirst, stamp and lead photo, the only photo in `photos`. */
+export type PublicTeaser = Pick<PublicArticle, 'id' | 'slug' | 'headline' | 'standfirst' | 'leadPhoto' | 'firstPublishedAt' | 'updatedAt'> & {
+  photos: Record<number, PhotoCard>;
+};
+
 /** The story's public address, relative to the site. */
 export function publicPath(slug: string): string {
   return `/news/${slug}`;

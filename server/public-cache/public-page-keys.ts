@@ -1,6 +1,6 @@
 import 'server-only';
 import { LIST_KEYS, storyKey, storyKeys } from '@/lib/public/surrogate-keys';
-import { findPublicArticle, FRONT_PAGE_SIZE, latestPublicArticles, listPublicCorrections } from '@/server/public/queries';
+import { findPublicArticle, FRONT_PAGE_SIZE, latestPublicTeasers, listPublicCorrections } from '@/server/public/queries';
 
 const STORY_PATH = /^\/news\/([^/]+)$/;
 
@@ -11,7 +11,7 @@ const STORY_PATH = /^\/news\/([^/]+)$/;
  * Null for a path that is no public page.
  */
 export function publicPageKeys(pathname: string): string[] | null {
-  if (pathname === '/') return [LIST_KEYS.front, ...latestPublicArticles(FRONT_PAGE_SIZE).flatMap(storyKeys)];
+  if (pathname === '/') return [LIST_KEYS.front, ...latestPublicTeasers(FRONT_PAGE_SIZE).flatMap(storyKeys)];
   if (pathname === '/corrections') return [LIST_KEYS.corrections, ...listPublicCorrections().map((listing) => storyKey(listing.articleId))];
   const slug = STORY_PATH.exec(pathname)?.[1];
   if (slug === undefined) return null;

@@ -5,7 +5,7 @@ import { type Db, getDb, preparedQuery } from '@/db/client';
 import { articles, revisions, slugRedirects } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
 import { photoCardOf, photoUses } from '@/lib/photos/photo-use';
-import type { PublicArticle, PublicCorrection, PublicPhoto } from '@/lib/public/public-article';
+import type { PublicArticle, PublicCorrection, PublicPhoto, PublicTeaser } from '@/lib/public/public-article';
 import { isLive } from '@/server/articles/queries';
 import { leadPhotoOf } from '@/server/articles/publish-blockers';
 import { loadPhotoViews } from '@/server/photos/queries';
@@ -153,11 +153,66 @@ export function findPublicArticle(slug: string): PublicArticle | undefined {
 export const FRONT_PAGE_SIZE = 30;
 export const FEED_SIZE = 50;
 
+const newestFirst = [desc(articles.firstPublishedAt), desc(articles.id)] as const;
+
 /** The newest stories first, by first publish: an update does not push a story back to the top. */
 export function latestPublicArticles(limit: number): PublicArticle[] {
   const db = getDb();
-  const rows = selectLive(db).where(isLive).orderBy(desc(articles.firstPublishedAt), desc(articles.id)).limit(limit).all();
+  const rows = selectLive(db)
+    .where(isLive)
+    .orderBy(...newestFirst)
+    .limit(limit)
+    .all();
   return toPublicArticles(db, rows);
+}
+
+/** Asked for every render of the front page, and again by the proxy for its keys. */
+const teaserQuery = preparedQuery((db) =>
+  db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      firstPublishedAt: articles.firstPublishedAt,
+      updatedAt: articles.updatedAt,
+      headline: revisions.headline,
+      standfirst: revisions.standfirst,
+      leadPhotoId: revisions.leadPhotoId,
+      leadPhotoCaption: revisions.leadPhotoCaption,
+      leadPhotoCredit: revisions.leadPhotoCredit,
+    })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.liveRevisionId))
+    .where(isLive)
+    .orderBy(...newestFirst)
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+/**
+ * The newest stories as the front page lists them: no body, and of the photos only the lead one.
+ * Reading and parsing thirty bodies was most of the front page's render at 100,000 stories.
+ */
+export function latestPublicTeasers(limit: number): PublicTeaser[] {
+  const db = getDb();
+  const rows = teaserQuery(db).all({ limit });
+  const views = loadPhotoViews(
+    db,
+    rows.flatMap((row) => (row.leadPhotoId === null ? [] : [row.leadPhotoId])),
+  );
+  return rows.map((row) => {
+    const leadPhoto = leadPhotoOf(row);
+    const view = leadPhoto ? views.get(leadPhoto.photoId) : undefined;
+    return {
+      id: row.id,
+      slug: row.slug,
+      headline: row.headline,
+      standfirst: row.standfirst,
+      leadPhoto,
+      photos: view ? { [view.id]: photoCardOf(view) } : {},
+      firstPublishedAt: (row.firstPublishedAt ?? new Date(0)).toISOString(),
+      updatedAt: row.updatedAt?.toISOString() ?? null,
+    };
+  });
 }
 
 export type PublicHeadline = Pick<PublicArticle, 'id' | 'slug' | 'headline' | 'firstPublishedAt'>;
@@ -172,7 +227,7 @@ export function latestPublicHeadlines(limit: number, since: Date): PublicHeadlin
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.liveRevisionId))
     .where(and(isLive, gte(articles.firstPublishedAt, since)))
-    .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
+    .orderBy(...newestFirst)
     .limit(limit)
     .all()
     .map((row) => ({ ...row, firstPublishedAt: (row.firstPublishedAt ?? new Date(0)).toISOString() }));
