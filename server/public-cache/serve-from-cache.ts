@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomBytes, createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { PUBLIC_CACHE_CONTROL, SURROGATE_KEY_HEADER } from '@/lib/public/surrogate-keys';
 import { inlineScriptHashes } from '@/server/http/inline-script-hashes.mjs';
 import { pageContentSecurityPolicy, servedOverHttpsBy, STRICT_TRANSPORT_SECURITY } from '@/server/http/security-headers';
@@ -15,6 +16,8 @@ const FILL_HEADER = 'x-dateline-cache-fill';
 /** What a stored response may carry over from Next's; the cache sets the rest itself. */
 const KEPT_HEADERS = ['content-type', 'location', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options', 'link', 'x-robots-tag'];
 const CACHEABLE_STATUS = new Set([200, 301, 410]);
+const gzipped = promisify(gzip);
+const brotlied = promisify(brotliCompress);
 /** Longer than any list of ETags a client could honestly hold for one address. */
 const MAX_IF_NONE_MATCH = 4096;
 
@@ -57,7 +60,7 @@ export function createPublicCache(options: PublicCacheOptions): PublicCache {
     const body = Buffer.from(await fresh.arrayBuffer());
     const keys = fresh.headers.get(SURROGATE_KEY_HEADER);
     if (!CACHEABLE_STATUS.has(fresh.status) || !keys || fresh.headers.has('set-cookie')) return null;
-    const cached = prepare(fresh, body, keys.split(' '));
+    const cached = await prepare(fresh, body, keys.split(' '));
     catchUp();
     return store.put(path, cached, madeAt) ? cached : null;
   }
@@ -94,7 +97,7 @@ export function createPublicCache(options: PublicCacheOptions): PublicCache {
   };
 }
 
-function prepare(fresh: Response, body: Buffer, keys: string[]): CachedResponse {
+async function prepare(fresh: Response, body: Buffer, keys: string[]): Promise<CachedResponse> {
   const headers: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const value = fresh.headers.get(name);
@@ -111,11 +114,12 @@ function prepare(fresh: Response, body: Buffer, keys: string[]): CachedResponse 
     // Cloudflare and Akamai's name for the same thing, comma-separated.
     'cache-tag': keys.join(','),
   });
-  const bodies: Record<Encoding, Buffer> = {
-    identity: body,
-    gzip: gzipSync(body, { level: 6 }),
-    br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-  };
+  // Off the event loop, both at once: the readers of cached copies go on being answered meanwhile.
+  const [gzipBody, brBody] = await Promise.all([
+    gzipped(body, { level: 6 }),
+    brotlied(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  ]);
+  const bodies: Record<Encoding, Buffer> = { identity: body, gzip: gzipBody, br: brBody };
   const digest = createHash('sha256').update(body).digest('base64url').slice(0, 27);
   return {
     status: fresh.status,
