@@ -1,8 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
+import { databaseFile, getDb, openDatabase, sqliteOf } from '@/db/client';
 import { publicChanges } from '@/db/schema';
+import { storyKey } from '@/lib/public/surrogate-keys';
+import { publishDueArticles } from '@/server/articles/publish-scheduled';
+import { approveArticle, submitArticle } from '@/server/articles/review-steps';
+import { scheduleArticle } from '@/server/articles/schedule-article';
+import { makeUser, writtenStory } from '@/tests/factories';
 import { recordPublicChange } from './record-public-change';
 import { createPublicCache, type PublicCache } from './serve-from-cache';
 
@@ -144,6 +149,42 @@ describe('the public cache', () => {
 
     change('story-11');
     expect(await (await get('/')).text()).toContain('front v2');
+  });
+
+  it('drops what another server process on the same database changed, before its next reader', async () => {
+    answers['/news/shared'] = page('shared v1', 'story-70');
+    await get('/news/shared');
+    answers['/news/shared'] = page('shared v2', 'story-70');
+    // Its own connection to the file, as a second process behind the same balancer has.
+    const otherProcess = openDatabase(databaseFile());
+    try {
+      otherProcess.transaction((tx) => recordPublicChange(tx, ['story-70']));
+    } finally {
+      sqliteOf(otherProcess).close();
+    }
+    const next = await get('/news/shared');
+    expect(next.headers.get('x-cache')).toBe('MISS');
+    expect(await next.text()).toContain('shared v2');
+  });
+
+  it('drops the lists a scheduled story joins when the scheduler publishes it, with no request in sight', async () => {
+    const writer = await makeUser('editor', 'Sched Writer');
+    const desk = await makeUser('copy_editor', 'Sched Desk');
+    const story = writtenStory(writer, 'Polls close at eight');
+    const submitted = submitArticle(writer, story.id, { version: story.version });
+    const approved = approveArticle(desk, story.id, { version: submitted.version });
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    scheduleArticle(writer, story.id, { version: approved.version, localTime: inAnHour.toISOString().slice(0, 16), timeZone: 'UTC' });
+    answers['/'] = page('front without it', 'front');
+    answers['/feed.xml'] = page('feed without it', 'feeds');
+    await get('/');
+    await get('/feed.xml');
+
+    expect(publishDueArticles(new Date(inAnHour.getTime() + 60_000)).published).toEqual([story.id]);
+    answers['/'] = page('front with it', `front ${storyKey(story.id)}`);
+    answers['/feed.xml'] = page('feed with it', `feeds ${storyKey(story.id)}`);
+    expect(await (await get('/')).text()).toContain('front with it');
+    expect(await (await get('/feed.xml')).text()).toContain('feed with it');
   });
 
   it('does not keep a copy made while a change to what it shows was committing', async () => {
