@@ -51,8 +51,8 @@ export default defineConfig({
     { name: 'lighthouse', dependencies: ['chromium'], testMatch: /lighthouse\.spec\.ts/ },
   ],
   webServer: {
-    // `npm start`'s server (the public cache in front of Next) on Node, without npm in between.
-    command: 'node --conditions=react-server --import tsx server/http/start-server.ts',
+    // The server as a newsroom runs it: the public cache in front of Next.
+    command: 'npm start',
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -90,6 +90,7 @@ describe('parseEnv', () => {
     [{ SCHEDULER_INTERVAL_SECONDS: '600' }, 'SCHEDULER_INTERVAL_SECONDS: SCHEDULER_INTERVAL_SECONDS must be at most 60'],
     [{ CDN_PURGE_URLS: 'varnish:6081' }, 'CDN_PURGE_URLS.0: CDN_PURGE_URLS must be http(s) addresses'],
     [{ PUBLIC_CACHE_MAX_MB: '0' }, 'PUBLIC_CACHE_MAX_MB: PUBLIC_CACHE_MAX_MB must be at least 1'],
+    [{ SOURCE_MAPS: 'yes' }, 'SOURCE_MAPS: SOURCE_MAPS must be 0 or 1'],
     [{ PORT: 'eighty' }, 'PORT:'],
     [{ PORT: '70000' }, 'PORT:'],
   ])('refuses %o with a message naming the variable', (vars, expected) => {

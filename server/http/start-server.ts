@@ -16,9 +16,20 @@ import { exitUnlessSupportedNode } from '@/server/ops/supported-node';
 /** Longer than a load balancer's idle timeout (60 s on most): the server never closes a connection the balancer is about to reuse. */
 const KEEP_ALIVE_TIMEOUT_MS = 70_000;
 
+/**
+ * tsx turns Node's source maps on for the whole process, and Node then reads and keeps the map of
+ * every module loaded after, Next's server chunks among them: 70 MB of the heap, and a third of the
+ * server's memory (docs/decisions/017). `next start` runs without them too; `SOURCE_MAPS=1` keeps
+ * them, for whoever chases a stack trace.
+ */
+function keepSourceMapsOnlyWhenAsked(): void {
+  if (env().SOURCE_MAPS === '0') process.setSourceMapsEnabled(false);
+}
+
 async function start(): Promise<void> {
   // Before anything loads the database module, which crashes an unsupported Node outright.
   exitUnlessSupportedNode();
+  keepSourceMapsOnlyWhenAsked();
   const { createPublicCache } = await import('@/server/public-cache/serve-from-cache');
   const config = env();
   const app = next({ dev: false, dir: process.cwd(), port: config.PORT });

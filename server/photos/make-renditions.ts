@@ -5,6 +5,10 @@ import { PHOTO_MAX_PIXELS } from '@/lib/domain-constants';
 import { renditionFileName, renditionsFor } from '@/lib/photos/renditions';
 import { damaged } from './inspect-photo';
 
+// Each original is resized once: libvips's operation cache (up to 50 MB) would only keep pixels
+// nobody asks for again, in the memory the server answers readers with.
+sharp.cache(false);
+
 /**
  * Writes every rendition of an original beside it in its staging folder. Each is re-encoded from
  * the decoded pixels with the EXIF orientation applied, so none carries the original's metadata:
