@@ -30,7 +30,7 @@ import { describeMs, heading, summarize } from './support/stats';
 
 const EDITORS = 50;
 const PASSWORD = `soak-${randomBytes(18).toString('base64url')}`;
-const SERVER_ENV = { NEWSROOM_TIMEZONE: 'UTC', MALLOC_ARENA_MAX: '2' };
+const SERVER_ENV = { NEWSROOM_TIMEZONE: 'UTC' };
 const random = randomSource(20261130);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -10,7 +10,7 @@ import { childEnv } from './bench-env';
 
 /**
  * The production app on a free port with its own empty DATA_DIR, and Debian's Chromium, for the
- * benchmarks that need a browser. Like the e2e suite, it runs `next start` against `npm run build`.
+ * benchmarks that need a browser. It runs `npm start` against `npm run build`.
  */
 
 export const BUILD_DIR = path.join(process.cwd(), '.next');
@@ -69,9 +69,11 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   const baseUrl = `http://localhost:${port}`;
   const adminEmail = 'bench-admin@bench.example';
   const adminPassword = randomBytes(12).toString('base64url');
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'server/http/start-server.ts'], {
+  const start = npmStart();
+  const child = spawn(process.execPath, start.nodeArgs, {
     cwd: process.cwd(),
     env: childEnv({
+      ...start.env,
       PORT: String(port),
       DATA_DIR: dataDir,
       DEMO: '0',
@@ -124,6 +126,19 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
     throw error;
   }
   return { baseUrl, adminEmail, adminPassword, dataDir, pid: child.pid!, stop, crash, terminate };
+}
+
+/**
+ * `npm start` as package.json writes it (`NAME=value … node ARGS`), run here without npm between so
+ * that the process measured is the server itself: what the benches measure is what a newsroom runs.
+ */
+function npmStart(): { env: Record<string, string>; nodeArgs: string[] } {
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = manifest.scripts.start.split(/\s+/);
+  const node = words.indexOf('node');
+  if (node < 0) throw new Error(`npm start is not a node command: ${manifest.scripts.start}`);
+  const env = Object.fromEntries(words.slice(0, node).map((assignment) => assignment.split('=', 2) as [string, string]));
+  return { env, nodeArgs: words.slice(node + 1) };
 }
 
 async function waitForLogin(baseUrl: string, child: ChildProcess, log: () => string): Promise<void> {
