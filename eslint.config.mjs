@@ -22,6 +22,12 @@ const config = [
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // The public site is documents: its links are plain, so each step is a page the public cache and a
+    // CDN answer, never a router payload rendered per request (docs/decisions/017).
+    files: ['app/(public)/**/*.tsx', 'components/public/**/*.tsx'],
+    rules: { '@next/next/no-html-link-for-pages': 'off' },
+  },
+  {
     // A client component may import lib/ and components/, never the server-only domain or the database.
     files: ['components/**/*.tsx', 'lib/**/*.ts'],
     rules: {

@@ -90,6 +90,28 @@ test('a reader’s browser runs the cached page: its scripts pass the policy and
   expect(refused).toEqual([]);
 });
 
+test('a reader going from the front page to a story and back asks only for documents the cache answers', async ({ deskApi, reader }) => {
+  const story = await publishedStory(deskApi, 'Readers step from page to page');
+  // The router's payloads (a click's or a prefetch's) would reach Next, rendered for each reader.
+  const routerPayloads: string[] = [];
+  reader.on('request', (request) => {
+    if (request.headers()['rsc']) routerPayloads.push(request.url());
+  });
+  const documentAt = (pathname: string) => reader.waitForResponse((response) => response.request().isNavigationRequest() && new URL(response.url()).pathname === pathname);
+
+  await reader.goto('/');
+  const toStory = documentAt(`/news/${story.slug}`);
+  await reader.getByRole('link', { name: story.headline }).click();
+  expect((await toStory).headers()['x-cache']).toMatch(/^(HIT|MISS)$/);
+  await expect(reader.getByRole('heading', { level: 1, name: story.headline })).toBeVisible();
+
+  const backHome = documentAt('/');
+  await reader.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Latest' }).click();
+  expect((await backHome).headers()['x-cache']).toMatch(/^(HIT|MISS)$/);
+  await expect(reader.getByRole('heading', { level: 1, name: 'Latest news' })).toBeVisible();
+  expect(routerPayloads).toEqual([]);
+});
+
 test('odd requests get the right answer and never a poisoned entry', async ({ deskApi, playwright, baseURL }) => {
   const story = await publishedStory(deskApi, 'Odd requests');
   const readers = await anonymous(playwright, baseURL);

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ATOM_PATH, RSS_PATH } from '@/lib/standards/feeds';
 import { siteInfo } from '@/server/public/site';
@@ -14,6 +13,9 @@ export function generateMetadata(): Metadata {
 }
 
 // The reading public's pages: no session is read here, so story pages can be cached for everyone.
+// Their links are plain links, not next/link: a reader's every step is a document the public cache
+// and a CDN answer, where the router would prefetch each link's payload from Next, rendered per
+// request (docs/decisions/017).
 export default function PublicLayout({ children }: { children: ReactNode }) {
   const site = siteInfo();
   return (
@@ -23,19 +25,19 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
       </a>
       <header className="masthead">
         <div className="masthead__inner">
-          <Link href="/" className="masthead__name">
+          <a href="/" className="masthead__name">
             {site.name}
-          </Link>
+          </a>
           <nav aria-label="Sections">
-            <Link href="/">Latest</Link>
-            <Link href="/corrections">Corrections</Link>
+            <a href="/">Latest</a>
+            <a href="/corrections">Corrections</a>
           </nav>
         </div>
       </header>
       {children}
       <footer className="public-footer">
         <p>
-          <a href={RSS_PATH}>RSS</a> · <a href={ATOM_PATH}>Atom</a> · <Link href="/desk">Newsroom sign-in</Link>
+          <a href={RSS_PATH}>RSS</a> · <a href={ATOM_PATH}>Atom</a> · <a href="/desk">Newsroom sign-in</a>
         </p>
       </footer>
     </div>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 export default function StoryNotFound() {
   return (
@@ -6,7 +5,7 @@ export default function StoryNotFound() {
       <p className="error-page__code">404 · Not found</p>
       <h1>There is no story at this address</h1>
       <p>
-        <Link href="/">See the latest news</Link>
+        <a href="/">See the latest news</a>
       </p>
     </main>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { WireStamp } from '@/components/article/wire-stamp';
 import { shownPhoto } from '@/lib/photos/photo-use';
 import { thumbnailUrl } from '@/lib/photos/renditions';
@@ -16,7 +15,7 @@ export function StoryList({ articles, timeZone }: { articles: PublicTeaser[]; ti
           <li key={article.id} className="story-list__item">
             <article>
               <h2>
-                <Link href={publicPath(article.slug)}>{article.headline}</Link>
+                <a href={publicPath(article.slug)}>{article.headline}</a>
               </h2>
               {article.standfirst && <p>{article.standfirst}</p>}
               <WireStamp stamp={wireStamp(article, timeZone)} />

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { publicPath } from '@/lib/public/public-article';
 import { formatWireTime } from '@/lib/wire-timestamp';
 import { env } from '@/server/env';
@@ -24,7 +23,7 @@ export default function CorrectionsPage() {
             <li key={`${correction.slug}-${correction.at}`}>
               <p>
                 <time dateTime={correction.at}>{formatWireTime(correction.at, timeZone)}</time> ·{' '}
-                <Link href={publicPath(correction.slug)}>{correction.headline}</Link>
+                <a href={publicPath(correction.slug)}>{correction.headline}</a>
               </p>
               <p>{correction.note}</p>
             </li>
