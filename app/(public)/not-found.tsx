@@ -1,4 +1,3 @@
-
 export default function StoryNotFound() {
   return (
     <main id="content" className="public-main error-page">
