@@ -54,6 +54,37 @@ test('the writer publishes the approved story; readers see it with the wire stam
   await expectNoViolations(reader);
 });
 
+test('a story published as its page opens stays published when the page’s first read arrives late', async ({ writerApi, desk }) => {
+  const { id, url, slug } = await writersStory(writerApi, writerApi, 'Ferry talks resume', 'draft');
+  // The read the editor makes once it holds the lock is answered before the publish, and reaches
+  // the browser after it, as on a slow connection.
+  let deliverRead = () => {};
+  let readAnswered = () => {};
+  const readHeld = new Promise<void>((resolve) => (deliverRead = resolve));
+  const answered = new Promise<void>((resolve) => (readAnswered = resolve));
+  await desk.route(`**/api/articles/${id}`, async (route) => {
+    if (route.request().method() !== 'GET') return route.fallback();
+    const earlyAnswer = await route.fetch();
+    readAnswered();
+    await readHeld;
+    await route.fulfill({ response: earlyAnswer });
+  });
+  const readDelivered = desk.waitForResponse((response) => response.request().method() === 'GET' && new URL(response.url()).pathname === `/api/articles/${id}`);
+
+  await desk.goto(url);
+  await answered;
+  await publishingPanel(desk).getByRole('button', { name: 'Publish' }).click();
+  await expect(desk.getByText(`Published at /news/${slug}.`)).toBeVisible();
+  deliverRead();
+  await readDelivered;
+  // What the page makes of it is drawn within the next frames.
+  await desk.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+  await expect(publishingPanel(desk).getByText('On the site')).toBeVisible();
+  await publishingPanel(desk).getByRole('button', { name: 'Change address' }).click();
+  await expect(desk.getByRole('dialog', { name: 'Change address' }).getByText('The old address will keep working')).toBeVisible();
+});
+
 test('a minor fix goes live without moving the story’s stamp', async ({ deskApi, desk, reader }) => {
   const { id, slug } = await publishedStory(deskApi, 'Harbour cranes');
   await reader.goto(`/news/${slug}`);

@@ -332,7 +332,9 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
     hadLock.current = true;
     void apiFetch<ArticleView>(`/api/articles/${articleId}`, { method: 'GET' })
       .then((latest) => {
-        if (latest.version === baseRef.current.version) return;
+        // Only a newer version: a step taken while this read was on its way (a publish clicked as
+        // the page opened) has already moved the screen past what the read found.
+        if (latest.version <= baseRef.current.version) return;
         if (changes.current === savedChanges.current) {
           adoptServerState(latest);
           showDraft(draftOf(latest));
