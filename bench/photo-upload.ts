@@ -249,7 +249,7 @@ async function runServerLeg(copies: ReturnType<typeof copier>): Promise<ServerSe
     console.log(`   SKIPPED: ${(error as Error).message}`);
     return undefined;
   }
-  console.log(`   build: ${build}; signed in as the admin; RSS of the next-server process from /proc (VmRSS, peak VmHWM)`);
+  console.log(`   build: ${build}; signed in as the admin; RSS of the server process from /proc (VmRSS, peak VmHWM)`);
   const pair = (): [string, string] => [copies.original(), copies.original()];
   // `npm start` caps the arenas itself; glibc's own default is measured beside it, with no target.
   const server = await serverSeries(copies.originals(SERIES_LENGTH), pair());

@@ -68,7 +68,7 @@ async function measureSize(label: string, app: RunningApp, judgeMiss: boolean): 
     const paths = [storyPath, '/', '/feed.xml', '/atom.xml', '/sitemap.xml', '/news-sitemap.xml', `/api/v1/articles/${slug}/ninjs`, '/corrections'];
 
     // The readers' load first, so the memory it needs is measured before Next's own file serving
-    // (gzip per request) has grown the heap; then the static file twice, back to back.
+    // (gzip per request) has grown the process; then the static file twice, back to back.
     const measured = [];
     for (const target of paths) measured.push(await measure(app, target));
     const misses = await frontPageMisses(app);
