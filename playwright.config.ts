@@ -28,9 +28,10 @@ export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: true,
-  // One worker per core this run may use (`taskset` narrows it): a second browser on a busy core only
-  // makes each spec slower, until the slowest run past their timeout.
-  workers: os.availableParallelism(),
+  // One worker per core this run may use (`taskset` narrows it), less the one the server under test
+  // needs. On two cores, two workers took the whole suite 12.6 min and 62 specs past 10 s (the
+  // slowest 24 s); one worker took 12.3 min and 7 specs past 10 s (the slowest 12.5 s).
+  workers: Math.max(1, os.availableParallelism() - 1),
   forbidOnly: Boolean(process.env.CI),
   // One retry on CI while two specs are known to flake under load (edit-lock-take-over's take-over
   // test, save-status's Retry test); the report lists every retried test as flaky, never hides it.
