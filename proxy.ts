@@ -1,7 +1,8 @@
 import type { NextAuthRequest } from 'next-auth';
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { publicPath } from '@/lib/public/public-article';
-import { PUBLIC_CACHE_CONTROL, storyKey, SURROGATE_KEY_HEADER, surrogateKeyHeader } from '@/lib/public/surrogate-keys';
+import { SESSION_COOKIE } from '@/lib/session-cookie';
+import { storyKey, SURROGATE_KEY_HEADER, surrogateKeyHeader } from '@/lib/public/surrogate-keys';
 import { auth } from '@/server/auth/next-auth';
 import { env } from '@/server/env';
 import {
@@ -11,6 +12,7 @@ import {
   STRICT_TRANSPORT_SECURITY,
 } from '@/server/http/security-headers';
 import { publicPageKeys } from '@/server/public-cache/public-page-keys';
+import { publicRedirect, publicResponse } from '@/server/public/public-response';
 import { resolvePublicAddress } from '@/server/public/queries';
 import { siteInfo } from '@/server/public/site';
 import { withdrawnPageHtml } from '@/server/public/withdrawn-page';
@@ -18,8 +20,6 @@ import { withdrawnPageHtml } from '@/server/public/withdrawn-page';
 /** Kept by the page cache handler (server/public/page-cache-handler.mjs), which Next loads itself. */
 const SCRIPT_HASHES = Symbol.for('dateline.pageScriptHashes');
 const STORY_PATH = /^\/news\/([^/]+)$/;
-/** Auth.js's cookie, `__Secure-`-prefixed over https and split into `.0`, `.1`… when large. */
-const SESSION_COOKIE = 'authjs.session-token';
 
 /**
  * Every page gets its Content-Security-Policy here, with a nonce Next puts on the scripts it renders
@@ -39,7 +39,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
   return securedResponse(request);
 }
 
-const securedPage: (request: NextAuthRequest, event: NextFetchEvent) => NextResponse = (request) => securedResponse(request);
+const securedPage: (request: NextAuthRequest, event: NextFetchEvent) => Response = (request) => securedResponse(request);
 
 /**
  * A page the browser loads as a document, with a session. Not a server action's POST (sign-out
@@ -55,7 +55,7 @@ function isPageOpenedWithSession(request: NextRequest): boolean {
   );
 }
 
-function securedResponse(request: NextRequest): NextResponse {
+function securedResponse(request: NextRequest): Response {
   const { pathname } = request.nextUrl;
   const policy = pageContentSecurityPolicy(newNonce(), cachedScriptHashes(pathname));
   const response = storyAddressResponse(pathname) ?? renderWithPolicy(request, policy);
@@ -75,22 +75,13 @@ function renderWithPolicy(request: NextRequest, policy: string): NextResponse {
   return NextResponse.next({ request: { headers } });
 }
 
-function storyAddressResponse(pathname: string): NextResponse | null {
+function storyAddressResponse(pathname: string): Response | null {
   const slug = STORY_PATH.exec(pathname)?.[1];
   if (slug === undefined) return null;
   const address = resolvePublicAddress(slug);
-  if (address.kind === 'moved') {
-    // On the site's own address, not the Host this reader sent: the answer is cached and shared.
-    return new NextResponse(null, {
-      status: 301,
-      headers: { location: siteInfo().url + publicPath(address.slug), 'cache-control': PUBLIC_CACHE_CONTROL, [SURROGATE_KEY_HEADER]: storyKey(address.id) },
-    });
-  }
+  if (address.kind === 'moved') return publicRedirect(siteInfo().url + publicPath(address.slug), [storyKey(address.id)]);
   if (address.kind === 'withdrawn') {
-    return new NextResponse(withdrawnPageHtml(address, siteInfo(), env().NEWSROOM_TIMEZONE), {
-      status: 410,
-      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': PUBLIC_CACHE_CONTROL, [SURROGATE_KEY_HEADER]: storyKey(address.id) },
-    });
+    return publicResponse(withdrawnPageHtml(address, siteInfo(), env().NEWSROOM_TIMEZONE), 'text/html; charset=utf-8', [storyKey(address.id)], 410);
   }
   return null;
 }

@@ -26,6 +26,13 @@ export const sitemapChildKey = (child: number): string => `sitemap-${child}`;
 export const sitemapKeysOf = (articleId: number): string[] => [LIST_KEYS.sitemaps, sitemapChildKey(Math.floor(articleId / SITEMAP_BLOCK) + 1)];
 export const photoKey = (photoId: number): string => `photo-${photoId}`;
 
+/**
+ * A story leaving the site (a withdrawal) or moving to a new address: its own responses (its old
+ * address's page, and every list showing it, which carries its key), and the sitemaps, which list
+ * it by address but name no story, by its block.
+ */
+export const addressChangeKeys = (articleId: number): string[] => [storyKey(articleId), ...sitemapKeysOf(articleId), LIST_KEYS.newsSitemap];
+
 /** A story and the library photos it shows (its lead photo and those in its body). */
 export function storyKeys(article: { id: number; photos: Record<number, unknown> }): string[] {
   return [storyKey(article.id), ...Object.keys(article.photos).map((photoId) => photoKey(Number(photoId)))];

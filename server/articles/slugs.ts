@@ -11,7 +11,7 @@ import { isPlaceholderSlug, SLUG_MAX, SlugInput, slugFromHeadline } from '@/lib/
 import type { SessionUser } from '@/lib/session-user';
 import { parseInput } from '@/lib/validation/parse-input';
 import { recordAudit } from '@/server/audit/record-audit';
-import { LIST_KEYS, sitemapKeysOf, storyKey } from '@/lib/public/surrogate-keys';
+import { addressChangeKeys } from '@/lib/public/surrogate-keys';
 import { recordPublicChange } from '@/server/public-cache/record-public-change';
 import { findVisibleArticle, loadArticleViewAfterWrite } from './queries';
 
@@ -82,8 +82,7 @@ export function changeSlug(user: SessionUser, articleId: number, requested: stri
         tx.insert(slugRedirects).values({ fromSlug: article.slug, articleId }).run();
       }
       tx.update(articles).set({ slug }).where(eq(articles.id, articleId)).run();
-      // The old address's page and every list linking to it carry the story's key.
-      if (published) recordPublicChange(tx, [storyKey(articleId), ...sitemapKeysOf(articleId), LIST_KEYS.newsSitemap]);
+      if (published) recordPublicChange(tx, addressChangeKeys(articleId));
       recordAudit(tx, {
         actorId: user.id,
         action: 'article.slug',

@@ -3,7 +3,7 @@ import type { ArticleView } from '@/lib/article-view';
 import type { SessionUser } from '@/lib/session-user';
 import type { WithdrawInput } from '@/lib/validation/workflow';
 import { recordAudit } from '@/server/audit/record-audit';
-import { LIST_KEYS, sitemapKeysOf, storyKey } from '@/lib/public/surrogate-keys';
+import { addressChangeKeys } from '@/lib/public/surrogate-keys';
 import { recordPublicChange } from '@/server/public-cache/record-public-change';
 import { advanceArticle, runWorkflowStep } from './workflow-step';
 
@@ -18,8 +18,7 @@ export function withdrawArticle(user: SessionUser, articleId: number, input: Wit
     { action: 'withdraw', version: input.version },
     ({ tx, article }) => {
       advanceArticle(tx, article, user, now, { status: 'withdrawn', withdrawnAt: now });
-      // The lists that showed it carry its key; the sitemaps, which name no story, by its block.
-      recordPublicChange(tx, [storyKey(articleId), ...sitemapKeysOf(articleId), LIST_KEYS.newsSitemap], now);
+      recordPublicChange(tx, addressChangeKeys(articleId), now);
       recordAudit(tx, { actorId: user.id, action: 'article.withdraw', targetType: 'article', targetId: articleId, details: { note: input.note } });
     },
     now,

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import Negotiator from 'negotiator';
+import { SESSION_COOKIE } from '@/lib/session-cookie';
 
 /**
  * Which requests the public cache answers, and under which key. Only the public site's documents,
@@ -24,7 +25,6 @@ const PUBLIC_PATHS = [
 
 /** Sent by the router for a page's React payload and by server actions: never a cached document. */
 const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'next-url'];
-const SESSION_COOKIE = 'authjs.session-token';
 
 export function publicCacheKey(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): string | null {
   if ((method !== 'GET' && method !== 'HEAD') || url === undefined) return null;

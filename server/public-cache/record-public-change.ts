@@ -13,7 +13,7 @@ const KEEP_CHANGES_MS = 60 * 60 * 1000;
 /**
  * Records, inside the transaction that makes it, a change the reading public can see, named by
  * the surrogate keys of the responses it alters. Every server process's public cache drops those
- * responses before it serves another (read-public-changes.ts), Next's page cache retires the
+ * responses before it serves another (follow-public-changes.ts), Next's page cache retires the
  * pages rendered before it (public-version.ts), and a purge is queued for each CDN in
  * CDN_PURGE_URLS, sent as soon as the transaction has committed.
  */

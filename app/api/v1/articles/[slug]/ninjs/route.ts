@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { PUBLIC_CACHE_CONTROL, storyKey, storyKeys, SURROGATE_KEY_HEADER } from '@/lib/public/surrogate-keys';
+import { storyKey, storyKeys } from '@/lib/public/surrogate-keys';
 import { canceledNinjs, ninjsOf } from '@/lib/standards/ninjs';
 import { findPublicArticle, resolvePublicAddress } from '@/server/public/queries';
-import { publicResponse } from '@/server/public/public-response';
+import { publicRedirect, publicResponse } from '@/server/public/public-response';
 import { siteInfo } from '@/server/public/site';
 
 type Params = { params: Promise<{ slug: string }> };
@@ -29,11 +29,7 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
     case 'withdrawn':
       return publicResponse(JSON.stringify(canceledNinjs({ ...address, slug, withdrawnAt: address.withdrawnAt.toISOString() }, site)), NINJS, [storyKey(address.id)]);
     case 'moved':
-      // On the site's own address, not the Host this client sent: the answer is cached and shared.
-      return new NextResponse(null, {
-        status: 301,
-        headers: { location: `${site.url}/api/v1/articles/${address.slug}/ninjs`, 'cache-control': PUBLIC_CACHE_CONTROL, [SURROGATE_KEY_HEADER]: storyKey(address.id) },
-      });
+      return publicRedirect(`${site.url}/api/v1/articles/${address.slug}/ninjs`, [storyKey(address.id)]);
     case 'unknown':
       break;
   }
