@@ -60,6 +60,80 @@ export const userTokens = sqliteTable(
   (t) => [uniqueIndex('user_tokens_hash_unique').on(t.tokenHash), index('user_tokens_user').on(t.userId)],
 );
 
+/**
+ * The newsroom's sections (Politics, World, Business…): each story is filed in at most one, its
+ * primary section, which gives it a public page and feeds at /section/<slug>. `position` orders
+ * them on the front page and in menus.
+ */
+export const sections = sqliteTable(
+  'sections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    position: integer('position').notNull().default(0),
+    description: text('description').notNull().default(''),
+    /** An IPTC Media Topic code ("11000000"), for ninjs subjects and machines. */
+    mediaTopic: text('media_topic'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at'),
+  },
+  (t) => [uniqueIndex('sections_slug_unique').on(t.slug), uniqueIndex('sections_name_unique').on(t.name)],
+);
+
+/** A section's former addresses after a rename: each answers 301 to its address now. */
+export const sectionRedirects = sqliteTable('section_redirects', {
+  fromSlug: text('from_slug').primaryKey(),
+  sectionId: integer('section_id')
+    .notNull()
+    .references(() => sections.id),
+  createdAt: createdAt(),
+});
+
+/** Free keywords a story is tagged with; any writer adds one on the fly, admins rename and merge. */
+export const tags = sqliteTable(
+  'tags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    mediaTopic: text('media_topic'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at'),
+  },
+  (t) => [uniqueIndex('tags_slug_unique').on(t.slug), uniqueIndex('tags_name_unique').on(sql`lower(${t.name})`)],
+);
+
+/** A tag's former addresses, after a rename or a merge into another tag. */
+export const tagRedirects = sqliteTable('tag_redirects', {
+  fromSlug: text('from_slug').primaryKey(),
+  tagId: integer('tag_id')
+    .notNull()
+    .references(() => tags.id),
+  createdAt: createdAt(),
+});
+
+/**
+ * The people a byline credits: a staff member (linked to their account) or a contributor with no
+ * account. What the public sees of them is only this row, never the account.
+ */
+export const authors = sqliteTable(
+  'authors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Null for a contributor without an account. */
+    userId: integer('user_id').references(() => users.id),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    bio: text('bio').notNull().default(''),
+    photoId: integer('photo_id').references(() => photos.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at'),
+  },
+  (t) => [uniqueIndex('authors_slug_unique').on(t.slug), uniqueIndex('authors_user_unique').on(t.userId)],
+);
+
 export const articles = sqliteTable(
   'articles',
   {
@@ -94,6 +168,10 @@ export const articles = sqliteTable(
     /** Who on the copy desk is handling the story's review; cleared when it leaves review. */
     claimedBy: integer('claimed_by').references(() => users.id),
     claimedAt: timestamp('claimed_at'),
+    /** The primary section: the article's filing, not its text, so it is not kept per revision. */
+    sectionId: integer('section_id').references((): AnySQLiteColumn => sections.id),
+    /** How many photos of the working copy print no credit at all; kept by the search triggers. */
+    uncreditedPhotos: integer('uncredited_photos').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -103,6 +181,10 @@ export const articles = sqliteTable(
     index('articles_author').on(t.authorId),
     index('articles_first_published').on(t.firstPublishedAt),
     index('articles_schedule').on(t.status, t.scheduledFor),
+    index('articles_section_published').on(t.sectionId, t.firstPublishedAt),
+    index('articles_uncredited_photos')
+      .on(t.uncreditedPhotos)
+      .where(sql`${t.uncreditedPhotos} > 0`),
   ],
 );
 
@@ -199,21 +281,56 @@ export const revisions = sqliteTable(
   ],
 );
 
+/**
+ * Every photo the working copy uses (its lead photo and those in its body) with the caption and
+ * credit the story gives it, derived by the search triggers (migration 0007) whenever the working
+ * copy changes: it lets a library photo's new caption or credit reach the search index of every
+ * story using it, and the desk find stories with a photo nobody credited.
+ */
 export const articlePhotos = sqliteTable(
   'article_photos',
   {
+    id: integer('id').primaryKey({ autoIncrement: true }),
     articleId: integer('article_id')
       .notNull()
       .references(() => articles.id),
     photoId: integer('photo_id')
       .notNull()
       .references(() => photos.id),
-    addedBy: integer('added_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: createdAt(),
+    caption: text('caption'),
+    credit: text('credit'),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.photoId] }), index('article_photos_photo').on(t.photoId)],
+  (t) => [index('article_photos_article').on(t.articleId), index('article_photos_photo').on(t.photoId)],
+);
+
+/** An article's tags, in the order the desk gave them. */
+export const articleTags = sqliteTable(
+  'article_tags',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag').on(t.tagId, t.articleId)],
+);
+
+/** Who an article credits, in byline order. */
+export const articleAuthors = sqliteTable(
+  'article_authors',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => authors.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.authorId] }), index('article_authors_author').on(t.authorId, t.articleId)],
 );
 
 export const comments = sqliteTable(
