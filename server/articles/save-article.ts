@@ -11,6 +11,7 @@ import type { ArticleView } from '@/lib/article-view';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput, SaveArticleInput, SaveMode } from '@/lib/validation/article';
 import { recordAudit } from '@/server/audit/record-audit';
+import { fileArticle } from '@/server/filing/file-article';
 import { insertRevision, nextRevisionNumber, type RevisionText } from '@/server/revisions/snapshot-revision';
 import { liveLockHolder } from './edit-lock';
 import { findEditableArticle, loadArticleViewAfterWrite, staleVersionConflict, unsafeLoadArticleView } from './queries';
@@ -144,6 +145,7 @@ export function saveArticle(
         });
       }
       if (article.version !== input.version) throw staleVersionConflict(tx, articleId, 'Your text has not been saved.');
+      if (input.filing) fileArticle(tx, user, article, input.filing, now);
 
       const number = nextRevisionNumber(tx, articleId);
       const working = article.workingRevisionId ? workingRevisionQuery(tx).get({ id: article.workingRevisionId }) : undefined;
