@@ -4,6 +4,7 @@ import { authors, publicChanges, sections, tags } from '@/db/schema';
 import type { SessionUser } from '@/lib/session-user';
 import type { FilingInput } from '@/lib/validation/filing';
 import { appErrorFrom } from '@/tests/app-error';
+import { revisionsOf } from '@/tests/article-rows';
 import { auditEntries } from '@/tests/audit-entries';
 import { makeUser, storyFields, writtenStory } from '@/tests/factories';
 import { publishArticle } from '@/server/articles/publish-article';
@@ -59,6 +60,13 @@ describe('filing an article with its save', () => {
     expect(view.filing.authors.map((author) => author.name)).toEqual(['James Okafor', 'Anna Petrova']);
     const [entry] = auditEntries({ action: 'article.file', targetId: String(story.id) });
     expect(entry?.details).toEqual({ section: 'Science', tags: ['Antarctica', 'Climate change'], authors: ['James Okafor', 'Anna Petrova'] });
+  });
+
+  it('records the section in each revision it saves, so the history shows a story moving', () => {
+    const story = writtenStory(writer, 'Moving story');
+    const filed = file(writer, story, { sectionId: world, tags: [], authorIds: [] });
+    file(writer, { id: story.id, version: filed.version }, { sectionId: science, tags: [], authorIds: [] });
+    expect(revisionsOf(story.id).map((revision) => revision.section)).toEqual(['', '', 'World', 'Science']);
   });
 
   it('reuses a tag named in another case or spelled as its address, and makes a new one once', () => {

@@ -34,6 +34,11 @@ const authorsOfQuery = preparedQuery((db) =>
     .prepare(),
 );
 
+/** The name of the article's section, as each revision records it for the history's diffs. */
+export function sectionNameOf(db: Db | Tx, articleId: number): string {
+  return sectionOfQuery(db).get({ articleId })?.name ?? '';
+}
+
 /** An article's filing with no permission check: callers check first, hence the name. */
 export function unsafeLoadFiling(db: Db | Tx, articleId: number): ArticleFiling {
   return {
