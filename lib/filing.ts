@@ -17,6 +17,21 @@ export type TagSummary = FilingName & { mediaTopic: string | null; articles: num
 /** An author's public profile, and the staff account it belongs to (none for a contributor). */
 export type AuthorProfile = FilingName & { bio: string; photoId: number | null; userId: number | null; userName: string | null };
 
+/**
+ * The filing as the editor holds it between saves: tags by name, since a new one only gets an id
+ * when the save creates it; authors whole, to print their names and compose the byline.
+ */
+export type FilingDraft = { sectionId: number | null; tags: string[]; authors: FilingName[] };
+
+export const filingDraftOf = (filing: ArticleFiling): FilingDraft => ({
+  sectionId: filing.section?.id ?? null,
+  tags: filing.tags.map((tag) => tag.name),
+  authors: filing.authors,
+});
+
+/** The filing as a save carries it (FilingInput). */
+export const filingSaved = (draft: FilingDraft) => ({ sectionId: draft.sectionId, tags: draft.tags, authorIds: draft.authors.map((author) => author.id) });
+
 export const UNFILED: ArticleFiling = { section: null, tags: [], authors: [] };
 
 /** "By A", "By A and B", "By A, B and C": the byline the credited authors make. */
