@@ -59,6 +59,12 @@ export function listAuthors(db: Db | Tx): (FilingName & { userId: number | null 
   return db.select({ id: authors.id, name: authors.name, slug: authors.slug, userId: authors.userId }).from(authors).orderBy(asc(authors.name)).all();
 }
 
+/** The sections for the admin's page. */
+export function listSectionsFor(actor: SessionUser): ReturnType<typeof listSections> {
+  assertCan(actor, 'taxonomy:manage');
+  return listSections(getDb());
+}
+
 /** What the editor's Section and Authors fields offer: the whole lists, small in any newsroom. */
 export function filingChoices(user: SessionUser): FilingChoices {
   assertCan(user, 'article:create');

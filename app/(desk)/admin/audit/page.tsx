@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AdminNav } from '@/components/admin/admin-nav';
 import { AuditFilters } from '@/components/admin/audit-filters';
 import { describeLogEntry } from '@/lib/audit-wording';
 import { formatDeskTime } from '@/lib/desk-time';
@@ -49,7 +50,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     <main id="content">
       <div className="page-head">
         <h1>Audit log</h1>
-        <Link href="/admin/users">People</Link>
+        <AdminNav />
       </div>
       {!parsed.success && (
         <p className="notice notice--error" role="alert">

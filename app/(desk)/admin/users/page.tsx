@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AdminNav } from '@/components/admin/admin-nav';
 import { InviteUserForm } from '@/components/admin/invite-user-form';
 import { UserAccessControls } from '@/components/admin/user-access-controls';
 import { ROLE_LABELS } from '@/lib/domain-constants';
@@ -19,7 +19,7 @@ export default async function PeoplePage() {
     <main id="content">
       <div className="page-head">
         <h1>People</h1>
-        <Link href="/admin/audit">Audit log</Link>
+        <AdminNav />
       </div>
       <p className="muted">
         A role change, a disabled account or a password reset takes effect on the person’s next click. Accounts are never
