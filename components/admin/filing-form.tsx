@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useActionState, useId, useState } from 'react';
-import type { FilingFormState } from '@/app/(desk)/admin/filing-actions';
+import type { FilingFormState } from '@/app/(desk)/admin/actions';
 import { LabelledField } from '@/components/ui/labelled-field';
 
 const PhotoPickerDialog = dynamic(() => import('@/components/photos/photo-picker-dialog').then((module) => module.PhotoPickerDialog), { ssr: false });

@@ -4,7 +4,7 @@ import { ROLE_LABELS } from '@/lib/domain-constants';
 import { FilingForm } from '@/components/admin/filing-form';
 import { ownAuthorProfile } from '@/server/filing/queries';
 import { requireSignedIn } from '@/server/session';
-import { createOwnAuthorProfileAction, editAuthorAction } from '../admin/filing-actions';
+import { createOwnAuthorProfileAction, editAuthorAction } from '../admin/actions';
 
 export const metadata: Metadata = { title: 'Your account' };
 

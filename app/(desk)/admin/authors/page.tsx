@@ -4,7 +4,7 @@ import { FilingForm, type FilingFormField } from '@/components/admin/filing-form
 import type { AuthorProfile } from '@/lib/filing';
 import { listAuthorProfiles, staffWithoutProfile } from '@/server/filing/queries';
 import { forPage, requireSignedIn } from '@/server/session';
-import { createAuthorAction, editAuthorAction } from '../filing-actions';
+import { createAuthorAction, editAuthorAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Authors' };
 

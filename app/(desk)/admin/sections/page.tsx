@@ -4,7 +4,7 @@ import { FilingForm, type FilingFormField } from '@/components/admin/filing-form
 import type { FilingName } from '@/lib/filing';
 import { listSectionsFor } from '@/server/filing/queries';
 import { forPage, requireSignedIn } from '@/server/session';
-import { createSectionAction, editSectionAction, reorderSectionsAction } from '../filing-actions';
+import { createSectionAction, editSectionAction, reorderSectionsAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Sections' };
 

@@ -4,7 +4,7 @@ import { FilingForm } from '@/components/admin/filing-form';
 import { TagSearchQuery } from '@/lib/validation/filing';
 import { listTags } from '@/server/filing/queries';
 import { forPage, requireSignedIn } from '@/server/session';
-import { editTagAction, mergeTagsAction } from '../filing-actions';
+import { editTagAction, mergeTagsAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Tags' };
 
