@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AdminNav } from '@/components/admin/admin-nav';
+import { AdminPageHead } from '@/components/admin/admin-nav';
 import { FilingForm, type FilingFormField } from '@/components/admin/filing-form';
 import type { AuthorProfile } from '@/lib/filing';
 import { listAuthorProfiles, staffWithoutProfile } from '@/server/filing/queries';
@@ -26,10 +26,7 @@ export default async function AuthorsPage() {
   ];
   return (
     <main id="content">
-      <div className="page-head">
-        <h1>Authors</h1>
-        <AdminNav />
-      </div>
+      <AdminPageHead title="Authors" />
       <p className="muted">
         The people bylines credit: staff, linked to their account, and contributors without one. Staff can also create and edit their own profile from their account page.
       </p>

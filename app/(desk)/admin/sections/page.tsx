@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AdminNav } from '@/components/admin/admin-nav';
+import { AdminPageHead } from '@/components/admin/admin-nav';
 import { FilingForm, type FilingFormField } from '@/components/admin/filing-form';
 import type { FilingName } from '@/lib/filing';
 import { listSectionsFor } from '@/server/filing/queries';
@@ -30,10 +30,7 @@ export default async function SectionsPage() {
   const ids = sections.map((section) => section.id);
   return (
     <main id="content">
-      <div className="page-head">
-        <h1>Sections</h1>
-        <AdminNav />
-      </div>
+      <AdminPageHead title="Sections" />
       <p className="muted">Each story is filed in one section. The order here is the order of the site’s menu and front page.</p>
       <section className="card" aria-labelledby="new-section-title">
         <h2 id="new-section-title">New section</h2>

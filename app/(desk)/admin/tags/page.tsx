@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AdminNav } from '@/components/admin/admin-nav';
+import { AdminPageHead } from '@/components/admin/admin-nav';
 import { FilingForm } from '@/components/admin/filing-form';
 import { TagSearchQuery } from '@/lib/validation/filing';
 import { listTags } from '@/server/filing/queries';
@@ -16,10 +16,7 @@ export default async function TagsPage({ searchParams }: { searchParams: Promise
   const options = [{ value: '', label: 'Choose a tag…' }, ...tags.map((tag) => ({ value: String(tag.id), label: `${tag.name} (${tag.articles})` }))];
   return (
     <main id="content">
-      <div className="page-head">
-        <h1>Tags</h1>
-        <AdminNav />
-      </div>
+      <AdminPageHead title="Tags" />
       <p className="muted">Writers make tags as they file stories. Rename a tag here, or merge two that mean the same: the stories follow and old addresses keep working.</p>
       <form role="search" className="card" action="/admin/tags">
         <div className="field">
