@@ -13,6 +13,8 @@ describe('the byline as authors are credited', () => {
     expect(bylineAfterCredit('', [], [anna])).toBe('By Anna Petrova');
     expect(bylineAfterCredit('By Anna Petrova', [anna], [anna, james])).toBe('By Anna Petrova and James Okafor');
     expect(bylineAfterCredit('By Anna Petrova and James Okafor', [anna, james], [])).toBe('');
+    // A new draft starts with its writer's name as the byline: that is not a byline anyone typed.
+    expect(bylineAfterCredit('Rita Reporter', [], [anna], 'Rita Reporter')).toBe('By Anna Petrova');
   });
 
   it('keeps a byline the person typed, such as wire copy', () => {

@@ -44,10 +44,12 @@ export function composedByline(authors: readonly { name: string }[]): string {
 
 /**
  * The byline after the credited authors change: composed from them, unless the person typed their
- * own ("By Agency staff"), which is theirs to keep. A byline counts as composed when it is empty or
- * reads exactly as the authors before the change composed it.
+ * own ("By Agency staff"), which is theirs to keep. A byline counts as not typed when it is empty,
+ * is the one a new draft starts with (`prefilled`, the writer's name), or reads exactly as the
+ * authors before the change composed it.
  */
-export function bylineAfterCredit(byline: string, before: readonly { name: string }[], after: readonly { name: string }[]): string {
-  const composed = byline.trim() === '' || byline.trim() === composedByline(before);
+export function bylineAfterCredit(byline: string, before: readonly { name: string }[], after: readonly { name: string }[], prefilled = ''): string {
+  const shown = byline.trim();
+  const composed = shown === '' || shown === prefilled || shown === composedByline(before);
   return composed ? composedByline(after) : byline;
 }

@@ -280,7 +280,7 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
 
   const setFiling = useCallback(
     (next: FilingDraft) => {
-      const byline = bylineAfterCredit(fieldsRef.current.byline, filingRef.current.authors, next.authors);
+      const byline = bylineAfterCredit(fieldsRef.current.byline, filingRef.current.authors, next.authors, baseRef.current.authorName);
       if (byline !== fieldsRef.current.byline) {
         fieldsRef.current = { ...fieldsRef.current, byline };
         setFields(fieldsRef.current);
