@@ -50,3 +50,19 @@ test.describe('as an editor', () => {
     await expectNoViolations(page);
   });
 });
+
+test.describe('the filing screens, as an admin', () => {
+  test.use({ storageState: storageStateOf('admin') });
+
+  for (const [path, heading] of [['/admin/sections', 'Sections'], ['/admin/tags', 'Tags'], ['/admin/authors', 'Authors']] as const) {
+    test(`${path} has no axe violations, with a refused form`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+      await expectNoViolations(page);
+      const form = page.getByRole('form').first();
+      await form.getByRole('button').last().click();
+      await expect(form.locator('.field__error, [role="alert"]').first()).toBeVisible();
+      await expectNoViolations(page);
+    });
+  }
+});

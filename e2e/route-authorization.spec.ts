@@ -80,6 +80,9 @@ const ROUTES: Record<string, RouteExpectation> = {
   'PAGE /admin': { access: 'admin' },
   'PAGE /admin/users': { access: 'admin' },
   'PAGE /admin/audit': { access: 'admin' },
+  'PAGE /admin/sections': { access: 'admin' },
+  'PAGE /admin/tags': { access: 'admin' },
+  'PAGE /admin/authors': { access: 'admin' },
 
   'GET /api/articles': { access: 'signed-in' },
   'POST /api/articles': { access: 'signed-in' },
@@ -103,6 +106,7 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /api/review-queue': { access: 'copy desk' },
   'GET /api/notifications': { access: 'signed-in' },
   'POST /api/notifications': { access: 'signed-in' },
+  'GET /api/tags': { access: 'signed-in' },
   'GET /api/photos': { access: 'signed-in' },
   'POST /api/photos': { access: 'signed-in' },
   'GET /api/photos/[id]': { access: 'signed-in' },
@@ -144,6 +148,16 @@ const ACTIONS: Record<string, { access: Access; form: ActionProbe } | { access: 
   'app/(desk)/admin/users/actions.ts#changeRoleAction': { access: 'admin', form: (f) => ({ userId: f.writerId, role: 'admin' }) },
   'app/(desk)/admin/users/actions.ts#setDisabledAction': { access: 'admin', form: (f) => ({ userId: f.writerId, disabled: 'true' }) },
   'app/(desk)/admin/users/actions.ts#resetPasswordAction': { access: 'admin', form: (f) => ({ userId: f.writerId }) },
+  // Sections, tags and other people's author profiles are an admin's (taxonomy:manage, author:edit:any).
+  'app/(desk)/admin/actions.ts#createSectionAction': { access: 'admin', form: () => ({ name: 'Tried by everyone' }) },
+  'app/(desk)/admin/actions.ts#editSectionAction': { access: 'admin', form: () => ({ sectionId: '1', name: 'Tried by everyone' }) },
+  'app/(desk)/admin/actions.ts#reorderSectionsAction': { access: 'admin', form: () => ({ order: '1' }) },
+  'app/(desk)/admin/actions.ts#editTagAction': { access: 'admin', form: () => ({ tagId: '1', name: 'Tried by everyone' }) },
+  'app/(desk)/admin/actions.ts#mergeTagsAction': { access: 'admin', form: () => ({ fromId: '1', intoId: '2' }) },
+  'app/(desk)/admin/actions.ts#createAuthorAction': { access: 'admin', form: (f) => ({ name: 'Mallory', userId: f.writerId }) },
+  // Anyone signed in keeps their own profile; the domain refuses someone else's (save-author.test.ts).
+  'app/(desk)/admin/actions.ts#editAuthorAction': { access: 'signed-in', form: () => ({ authorId: '1', name: 'Mallory' }) },
+  'app/(desk)/admin/actions.ts#createOwnAuthorProfileAction': { access: 'signed-in', form: () => null },
   // The link's token is the credential; a wrong one is refused with a message (issue 7's tests).
   'app/invite/[token]/actions.ts#setPasswordAction': { access: 'public' },
 };

@@ -13,6 +13,13 @@ function released(details: Record<string, unknown>): string | null {
   return `Released ${locks} edit ${locks === 1 ? 'lock' : 'locks'} and ${claims} review ${claims === 1 ? 'claim' : 'claims'}`;
 }
 
+/** "Old → New" for a rename, the name alone otherwise, with the address move if there was one. */
+function renamed(details: Record<string, unknown>): string | null {
+  const name = details.from === details.to ? text(details.to) : `${String(details.from)} → ${String(details.to)}`;
+  const address = text(details.fromSlug) && text(details.toSlug) ? ` (address ${String(details.fromSlug)} → ${String(details.toSlug)})` : '';
+  return name && `${name}${address}`;
+}
+
 /**
  * Any audit entry in the desk's words: the people, sign-in and photo entries here, and the
  * article and comment ones as the article's own trail words them.
@@ -44,6 +51,20 @@ export function describeLogEntry(action: string, details: Record<string, unknown
       return { what: 'Edited a photo’s details', detail: null };
     case 'tag.create':
       return { what: 'Created a tag', detail: text(d.name) };
+    case 'tag.edit':
+      return { what: 'Edited a tag', detail: renamed(d) };
+    case 'tag.merge':
+      return { what: 'Merged tags', detail: `${String(d.from)} into ${String(d.into)}` };
+    case 'section.create':
+      return { what: 'Created a section', detail: text(d.name) };
+    case 'section.edit':
+      return { what: 'Edited a section', detail: renamed(d) };
+    case 'section.reorder':
+      return { what: 'Reordered the sections', detail: Array.isArray(d.order) ? d.order.join(', ') : null };
+    case 'author.create':
+      return { what: d.staff ? 'Created a staff author profile' : 'Created a contributor', detail: text(d.name) };
+    case 'author.edit':
+      return { what: 'Edited an author profile', detail: renamed(d) };
     default:
       return describeAuditEntry(action, details);
   }

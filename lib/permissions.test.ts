@@ -33,4 +33,16 @@ describe('the role table', () => {
     expect(can(editor, 'article:submit', { authorId: editor.id })).toBe(true);
     expect(can(copyEditor, 'article:submit', { authorId: 99 })).toBe(false);
   });
+
+  it('gives sections, tag renames and merges to admins; tags on the fly to anyone who files', () => {
+    expect(PERMISSIONS['taxonomy:manage']).toEqual(['admin']);
+    expect(can(editor, 'tag:create')).toBe(true);
+  });
+
+  it('lets staff keep their own author profile and admins everyone’s', () => {
+    expect(can(editor, 'author:edit', { authorId: editor.id })).toBe(true);
+    expect(can(editor, 'author:edit', { authorId: 99 })).toBe(false);
+    expect(can(copyEditor, 'author:edit', { authorId: 99 })).toBe(false);
+    expect(can(admin, 'author:edit', { authorId: 99 })).toBe(true);
+  });
 });

@@ -26,6 +26,12 @@ export const PERMISSIONS = {
   /** Tags are made on the fly while filing a story; renaming and merging them is an admin's. */
   'tag:create': ['editor', 'copy_editor', 'admin'],
   'taxonomy:manage': ['admin'],
+  /**
+   * A reporter keeps their own public profile (bio, photo, the name their byline prints); an admin
+   * keeps everyone's, adds contributors without an account, and links a profile to a staff account.
+   */
+  'author:edit:own': ['editor', 'copy_editor', 'admin'],
+  'author:edit:any': ['admin'],
   'user:manage': ['admin'],
   'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -45,7 +51,7 @@ export type Owned = { authorId: number };
  */
 export function can(
   user: { id: number; role: Role },
-  action: 'article:edit' | 'article:read' | 'article:submit',
+  action: 'article:edit' | 'article:read' | 'article:submit' | 'author:edit',
   resource: Owned,
 ): boolean;
 export function can(user: { id: number; role: Role }, action: Action): boolean;

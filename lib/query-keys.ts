@@ -29,3 +29,7 @@ export const notificationKeys = {
 export const reviewKeys = {
   queue: ['review-queue'] as const,
 };
+
+export const tagKeys = {
+  suggestions: (q: string) => ['tags', 'suggestions', q] as const,
+};

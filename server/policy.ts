@@ -26,7 +26,7 @@ export function assertCan(actor: Actor, action: Action): void {
 /** Throws FORBIDDEN unless the user may act on this resource (own or any). */
 export function assertCanOn(
   actor: Actor,
-  action: 'article:edit' | 'article:read' | 'article:submit',
+  action: 'article:edit' | 'article:read' | 'article:submit' | 'author:edit',
   resource: Owned,
   message = REFUSAL,
 ): void {

@@ -12,6 +12,7 @@ import type { FieldErrors } from '@/lib/app-error';
 import type { BodyDoc } from '@/lib/article-body';
 import { type ArticleDraft, type DraftField, type DraftFields, draftOf, fieldsOf, sameDraft } from '@/lib/article-draft';
 import type { ArticleView } from '@/lib/article-view';
+import { bylineAfterCredit, type FilingChoices, type FilingDraft, filingDraftOf, filingSaved } from '@/lib/filing';
 import { articleKeys, revisionKeys } from '@/lib/query-keys';
 import { formatDeskTime } from '@/lib/desk-time';
 import { bodyPlainText, countWords, readingMinutes } from '@/lib/editor/body-text';
@@ -24,6 +25,7 @@ import { editRefusal } from '@/lib/article-edit-rules';
 import { can } from '@/lib/permissions';
 import type { PhotoView } from '@/lib/photos/photo-view';
 import type { SaveMode } from '@/lib/validation/article';
+import { FilingFields } from './filing-fields';
 import { FormField } from './form-field';
 import { LeadPhotoField } from './lead-photo-field';
 import { PhotoCardsContext } from './photo-cards';
@@ -63,7 +65,7 @@ const BodyEditor = dynamic(() => import('./body-editor').then((module) => module
 
 type Conflict = { theirs: ArticleView; mine: ArticleDraft; message: string };
 
-type Props = { article: ArticleView; viewer: Pick<SessionUser, 'id' | 'role'>; timeZone: string };
+type Props = { article: ArticleView; viewer: Pick<SessionUser, 'id' | 'role'>; timeZone: string; filingChoices: FilingChoices };
 
 /**
  * The drafting screen. Every change is mirrored to this device at once and autosaved two seconds
@@ -71,12 +73,16 @@ type Props = { article: ArticleView; viewer: Pick<SessionUser, 'id' | 'role'>; t
  * revision. A save is refused rather than overwrite anyone: the conflict view then lets the writer
  * keep theirs or take the other text, and both stay in the history.
  */
-export function ArticleEditor({ article, viewer, timeZone }: Props) {
+export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Props) {
   const articleId = article.id;
   const [base, setBase] = useState(article);
   const baseRef = useRef(article);
   const [fields, setFields] = useState<DraftFields>(() => fieldsOf(article));
   const fieldsRef = useRef(fields);
+  // The filing belongs to the article, not its text (no revision keeps it), but it rides on the
+  // same saves, so the save status, conflicts and the autosave cover it too.
+  const [filing, setFilingState] = useState<FilingDraft>(() => filingDraftOf(article.filing));
+  const filingRef = useRef(filing);
   const editorRef = useRef<Editor | null>(null);
   // The body last put on screen, for the moment between replacing the editor and it being ready.
   const shownBody = useRef<BodyDoc>(article.body);
@@ -117,6 +123,11 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
     [],
   );
 
+  const showFiling = useCallback((next: FilingDraft) => {
+    filingRef.current = next;
+    setFilingState(next);
+  }, []);
+
   /** Replaces what the screen shows with a draft (the server's, or one restored from this device). */
   const showDraft = useCallback((draft: ArticleDraft) => {
     const { body, ...rest } = draft;
@@ -145,10 +156,10 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
   const addPhotoCard = useCallback((photo: PhotoView) => setPhotoCards((cards) => ({ ...cards, [photo.id]: photo })), []);
 
   const { mutateAsync: sendRequest } = useMutation({
-    mutationFn: (input: { draft: ArticleDraft; version: number; mode: SaveMode }) =>
+    mutationFn: (input: { draft: ArticleDraft; filing: FilingDraft; version: number; mode: SaveMode }) =>
       apiFetch<ArticleView>(`/api/articles/${articleId}`, {
         method: 'PUT',
-        body: { ...input.draft, version: input.version, mode: input.mode },
+        body: { ...input.draft, filing: filingSaved(input.filing), version: input.version, mode: input.mode },
       }),
   });
 
@@ -159,10 +170,14 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
       const draft = currentDraft();
       report({ type: 'sending' });
       try {
-        const view = await sendRequest({ draft, version: baseRef.current.version, mode });
+        const view = await sendRequest({ draft, filing: filingRef.current, version: baseRef.current.version, mode });
         adoptServerState(view);
         savedChanges.current = startedAt;
-        if (changes.current === startedAt) clearMirror(articleId);
+        if (changes.current === startedAt) {
+          clearMirror(articleId);
+          // The tags as filed: a name typed in another case shows as the tag it found.
+          showFiling(filingDraftOf(view.filing));
+        }
         setFieldErrors({});
         setConflict(null);
         report({ type: 'stored', at: view.lastEditedAt, savedEdits: startedAt, edits: changes.current });
@@ -184,7 +199,7 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
         return false;
       }
     },
-    [adoptServerState, articleId, currentDraft, queryClient, sendRequest],
+    [adoptServerState, articleId, currentDraft, queryClient, sendRequest, showFiling],
   );
 
   /** One save at a time; what is asked for meanwhile is sent right after, explicit saves first. */
@@ -263,6 +278,19 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
     [noteChange],
   );
 
+  const setFiling = useCallback(
+    (next: FilingDraft) => {
+      const byline = bylineAfterCredit(fieldsRef.current.byline, filingRef.current.authors, next.authors, baseRef.current.authorName);
+      if (byline !== fieldsRef.current.byline) {
+        fieldsRef.current = { ...fieldsRef.current, byline };
+        setFields(fieldsRef.current);
+      }
+      showFiling(next);
+      noteChange();
+    },
+    [noteChange, showFiling],
+  );
+
   const setLeadPhoto = useCallback(
     (leadPhoto: LeadPhoto | null) => {
       fieldsRef.current = { ...fieldsRef.current, leadPhoto };
@@ -338,6 +366,7 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
         if (changes.current === savedChanges.current) {
           adoptServerState(latest);
           showDraft(draftOf(latest));
+          showFiling(filingDraftOf(latest.filing));
         } else {
           setConflict({
             theirs: latest,
@@ -347,7 +376,7 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
         }
       })
       .catch(() => undefined);
-  }, [adoptServerState, articleId, currentDraft, holdsLock, showDraft]);
+  }, [adoptServerState, articleId, currentDraft, holdsLock, showDraft, showFiling]);
 
   function keepMine() {
     if (!conflict) return;
@@ -366,6 +395,7 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
     }
     adoptServerState(conflict.theirs);
     showDraft(draftOf(conflict.theirs));
+    showFiling(filingDraftOf(conflict.theirs.filing));
     savedChanges.current = changes.current;
     clearMirror(articleId);
     setConflict(null);
@@ -391,11 +421,12 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
           const current = error.current as ArticleView;
           adoptServerState(current);
           showDraft(draftOf(current));
+          showFiling(filingDraftOf(current.filing));
         }
         throw error;
       }
     },
-    [adoptServerState, articleId, flush, mayEdit, showDraft],
+    [adoptServerState, articleId, flush, mayEdit, showDraft, showFiling],
   );
 
   const changeAddress = useCallback(
@@ -513,6 +544,7 @@ export function ArticleEditor({ article, viewer, timeZone }: Props) {
               <FormField label="Dateline source" hint="e.g. Dateline" name="datelineSource" value={fields.datelineSource} errors={fieldErrors.datelineSource} {...fieldProps} />
               <FormField label="Byline" hint="as printed" name="byline" value={fields.byline} errors={fieldErrors.byline} {...fieldProps} />
             </div>
+            <FilingFields value={filing} choices={filingChoices} onChange={setFiling} readOnly={!editable} errors={fieldErrors} />
             <LeadPhotoField
               value={fields.leadPhoto}
               onChange={setLeadPhoto}

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { articleAuthors, articles, articleTags, authors, sections, tags } from '@/db/schema';
+import { articleAuthors, articles, articleTags, authors, sections, tagRedirects, tags } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import type { ArticleFiling } from '@/lib/filing';
 import { can } from '@/lib/permissions';
@@ -95,8 +95,9 @@ function checkedAuthors(tx: Tx, authorIds: readonly number[]): number[] {
 }
 
 /**
- * The tags named, in order: an existing tag by its name (any case) or by its address (so "Climate
- * change" and "climate-change" are one tag), otherwise a new one, which anyone who may tag may make.
+ * The tags named, in order: an existing tag by its name (any case), its address (so "Climate
+ * change" and "climate-change" are one tag) or a former address, otherwise a new one, which anyone
+ * who may tag may make.
  */
 function resolveTags(tx: Tx, user: SessionUser, names: readonly string[]): number[] {
   const ids: number[] = [];
@@ -107,7 +108,8 @@ function resolveTags(tx: Tx, user: SessionUser, names: readonly string[]): numbe
       .from(tags)
       .where(sql`lower(${tags.name}) = lower(${name}) or ${tags.slug} = ${slug}`)
       .get();
-    let id = existing?.id;
+    // A tag merged away or renamed still answers to its old address, so it is not made again.
+    let id = existing?.id ?? tx.select({ id: tagRedirects.tagId }).from(tagRedirects).where(eq(tagRedirects.fromSlug, slug)).get()?.id;
     if (id === undefined) {
       if (!can(user, 'tag:create')) throw new AppError('FORBIDDEN', `You may not create the tag “${name}”; choose an existing one.`);
       id = tx.insert(tags).values({ name, slug, createdBy: user.id }).returning({ id: tags.id }).get().id;

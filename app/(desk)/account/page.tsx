@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { ChangePasswordForm, RenameForm } from '@/components/account/account-forms';
 import { ROLE_LABELS } from '@/lib/domain-constants';
+import { FilingForm } from '@/components/admin/filing-form';
+import { ownAuthorProfile } from '@/server/filing/queries';
 import { requireSignedIn } from '@/server/session';
+import { createOwnAuthorProfileAction, editAuthorAction } from '../admin/actions';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -24,6 +27,37 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       )}
       <RenameForm name={user.name} />
       <ChangePasswordForm email={user.email} />
+      <AuthorProfileCard profile={ownAuthorProfile(user)} />
     </main>
+  );
+}
+
+/** A byline can credit a person once they have an author profile: their public page. */
+function AuthorProfileCard({ profile }: { profile: ReturnType<typeof ownAuthorProfile> }) {
+  return (
+    <section className="card" aria-labelledby="author-profile-title">
+      <h2 id="author-profile-title">Author profile</h2>
+      {profile ? (
+        <>
+          <p className="muted">Your public author page is /author/{profile.slug}.</p>
+          <FilingForm
+            action={editAuthorAction}
+            title="Your author profile"
+            hidden={{ authorId: String(profile.id), page: '/account' }}
+            fields={[
+              { kind: 'text', name: 'name', label: 'Name on bylines', value: profile.name },
+              { kind: 'textarea', name: 'bio', label: 'Bio', value: profile.bio },
+              { kind: 'photo', name: 'photoId', label: 'Photo', value: profile.photoId ? String(profile.photoId) : '' },
+            ]}
+            submit="Save profile"
+          />
+        </>
+      ) : (
+        <>
+          <p className="muted">Stories can credit you by name, with a public page listing them, once you have an author profile.</p>
+          <FilingForm action={createOwnAuthorProfileAction} title="Create my author profile" fields={[]} submit="Create my author profile" />
+        </>
+      )}
+    </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AdminPageHead } from '@/components/admin/admin-nav';
 import { AuditFilters } from '@/components/admin/audit-filters';
 import { describeLogEntry } from '@/lib/audit-wording';
 import { formatDeskTime } from '@/lib/desk-time';
@@ -47,10 +48,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 
   return (
     <main id="content">
-      <div className="page-head">
-        <h1>Audit log</h1>
-        <Link href="/admin/users">People</Link>
-      </div>
+      <AdminPageHead title="Audit log" />
       {!parsed.success && (
         <p className="notice notice--error" role="alert">
           Some filters were not understood and are ignored: {parsed.error.issues.map((issue) => issue.message).join('; ')}

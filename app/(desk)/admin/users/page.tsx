@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AdminPageHead } from '@/components/admin/admin-nav';
 import { InviteUserForm } from '@/components/admin/invite-user-form';
 import { UserAccessControls } from '@/components/admin/user-access-controls';
 import { ROLE_LABELS } from '@/lib/domain-constants';
@@ -17,10 +17,7 @@ export default async function PeoplePage() {
   const timeZone = env().NEWSROOM_TIMEZONE;
   return (
     <main id="content">
-      <div className="page-head">
-        <h1>People</h1>
-        <Link href="/admin/audit">Audit log</Link>
-      </div>
+      <AdminPageHead title="People" />
       <p className="muted">
         A role change, a disabled account or a password reset takes effect on the person’s next click. Accounts are never
         deleted: disable one instead, and their stories keep their name.

@@ -3,6 +3,7 @@ import { ArticleEditor } from '@/components/editor/article-editor';
 import { parseId } from '@/lib/validation/parse-id';
 import { getArticle } from '@/server/articles/queries';
 import { env } from '@/server/env';
+import { filingChoices } from '@/server/filing/queries';
 import { forPage, requireSignedIn } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Edit article' };
@@ -18,6 +19,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         article={article}
         viewer={{ id: user.id, role: user.role }}
         timeZone={env().NEWSROOM_TIMEZONE}
+        filingChoices={filingChoices(user)}
       />
     </main>
   );
