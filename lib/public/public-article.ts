@@ -45,7 +45,17 @@ export type PublicArticle = {
   /** The last Update or Correction; null until there has been one (a minor fix does not count). */
   updatedAt: string | null;
   corrections: PublicCorrection[];
+  filing: PublicFiling;
 };
+
+/** A section or tag as the public outputs name it; `mediaTopic` is an IPTC Media Topic code. */
+export type PublicTopic = { id: number; name: string; slug: string; mediaTopic: string | null };
+/** A credited author as the public sees them: their public profile's name and address, never the account. */
+export type PublicAuthor = { id: number; name: string; slug: string };
+/** Where a live story is filed, as its page, feeds and JSON print it. Tags and authors in the desk's order. */
+export type PublicFiling = { section: PublicTopic | null; tags: PublicTopic[]; authors: PublicAuthor[] };
+
+export const UNFILED: PublicFiling = { section: null, tags: [], authors: [] };
 
 /** A story as a list shows it: its headline, standfirst, stamp and lead photo, the only photo in `photos`. */
 export type PublicTeaser = Pick<PublicArticle, 'id' | 'slug' | 'headline' | 'standfirst' | 'leadPhoto' | 'firstPublishedAt' | 'updatedAt'> & {
