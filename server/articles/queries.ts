@@ -13,6 +13,7 @@ import { isPlaceholderSlug } from '@/lib/slug';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/session-user';
 import type { DeskListQuery } from '@/lib/validation/article';
+import { unsafeLoadFiling } from '@/server/filing/queries';
 import { decodeCursor, encodeCursor } from '@/server/pagination/cursor';
 import { leadPhotoOf, photosOfDraft } from './publish-blockers';
 
@@ -112,6 +113,7 @@ export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | un
     ...publication,
     lastEditedAt: row.lastEditedAt.toISOString(),
     returnNote: row.status === 'draft' ? latestReturnNote(db, id) : null,
+    filing: unsafeLoadFiling(db, id),
   };
 }
 
