@@ -8,7 +8,8 @@ export type ArticleFiling = {
   authors: FilingName[];
 };
 
-export const UNFILED: ArticleFiling = { section: null, tags: [], authors: [] };
+/** No section, tags or authors; of the type of any filing, the desk's or the public's. */
+export const UNFILED = { section: null, tags: [], authors: [] } satisfies ArticleFiling;
 
 /** "By A", "By A and B", "By A, B and C": the byline the credited authors make. */
 export function composedByline(authors: readonly { name: string }[]): string {

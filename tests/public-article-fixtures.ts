@@ -2,7 +2,8 @@
 import type { BodyDoc } from '@/lib/article-body';
 import { bodyPlainText } from '@/lib/editor/body-text';
 import { creditLine } from '@/lib/photos/credit-line';
-import { type PublicArticle, type PublicPhoto, type SiteInfo, UNFILED } from '@/lib/public/public-article';
+import { UNFILED } from '@/lib/filing';
+import type { PublicArticle, PublicPhoto, SiteInfo } from '@/lib/public/public-article';
 
 export const SITE: SiteInfo = { name: 'The Harbour Gazette', url: 'https://news.example.org', language: 'en' };
 

@@ -1,6 +1,5 @@
 import { PhotoFigure } from '@/components/photos/photo-figure';
-import { listFeedPath, listPath, olderPagePath } from '@/lib/public/public-lists';
-import type { ShownList } from '@/server/public/list-page';
+import { listFeedPath, listPath, olderPagePath, type ShownList } from '@/lib/public/public-lists';
 import { StoryList } from './story-list';
 
 const HEADINGS = { section: 'Section', tag: 'Topic', author: 'Author' } as const;

@@ -1,3 +1,5 @@
+import type { PhotoCard } from '@/lib/photos/photo-use';
+import type { PublicTeaser } from './public-article';
 import { authorKey, authorNameKey, LIST_KEYS, sectionKey, sectionNameKey, tagKey, tagNameKey } from './surrogate-keys';
 
 /**
@@ -6,6 +8,22 @@ import { authorKey, authorNameKey, LIST_KEYS, sectionKey, sectionNameKey, tagKey
  */
 export const LIST_KINDS = ['section', 'tag', 'author'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
+
+/** One section's, tag's or author's list. */
+export type ListRef = { kind: ListKind; id: number };
+
+/** What heads a list's page: the section's description, or the author's bio and photo. */
+export type PublicListHead = ListRef & { name: string; slug: string; about: string; photo: PhotoCard | null };
+
+/**
+ * One page of a list: the newest stories, or those first published before a story. `older` is the
+ * story the next page starts below; `newer` the one the previous page starts below, or 'first'
+ * when the previous page is the list's first.
+ */
+export type ListPage = { articles: PublicTeaser[]; older: number | null; newer: number | 'first' | null };
+
+/** A list's page as shown: the list, the page of its stories, and the page's own address. */
+export type ShownList = { head: PublicListHead; page: ListPage; path: string };
 
 /** How many stories a list's page shows. */
 export const LIST_PAGE_SIZE = 20;

@@ -1,4 +1,4 @@
-import type { PublicFiling } from './public-article';
+import type { ArticleFiling } from '@/lib/filing';
 
 /**
  * Surrogate keys name what a public response shows, so a change purges exactly the responses that
@@ -53,8 +53,8 @@ export function filingChangeKeys(articleId: number, before: Filing, after: Filin
   return [storyKey(articleId), LIST_KEYS.front, ...moved];
 }
 
-/** The filing's ids, as the keys name them. */
-export function filingIds(filing: PublicFiling): Filing {
+/** The filing's ids, as the keys name them: of the desk's filing or the public's. */
+export function filingIds(filing: ArticleFiling): Filing {
   return { sectionId: filing.section?.id ?? null, tagIds: filing.tags.map((tag) => tag.id), authorIds: filing.authors.map((author) => author.id) };
 }
 
@@ -83,7 +83,7 @@ export const addressChangeKeys = (articleId: number): string[] => [storyKey(arti
  * A story and the library photos it shows (its lead photo and those in its body), and when the
  * response prints its filing (a whole story does, a list's teaser does not), the names it prints.
  */
-export function storyKeys(article: { id: number; photos: Record<number, unknown>; filing?: PublicFiling }): string[] {
+export function storyKeys(article: { id: number; photos: Record<number, unknown>; filing?: ArticleFiling }): string[] {
   return [
     storyKey(article.id),
     ...Object.keys(article.photos).map((photoId) => photoKey(Number(photoId))),

@@ -6,11 +6,11 @@ import { type RevisionKind, STAMP_MOVING_KINDS } from '@/lib/domain-constants';
 import { isPlaceholderSlug } from '@/lib/slug';
 import type { SessionUser } from '@/lib/session-user';
 import type { PublishInput } from '@/lib/validation/workflow';
-import { type Filing, filingListKeys, LIST_KEYS, sitemapKeysOf, storyKey } from '@/lib/public/surrogate-keys';
+import { type Filing, filingIds, filingListKeys, LIST_KEYS, sitemapKeysOf, storyKey } from '@/lib/public/surrogate-keys';
 import { recordAudit } from '@/server/audit/record-audit';
 import { notify } from '@/server/notifications/notify';
 import { recordPublicChange } from '@/server/public-cache/record-public-change';
-import { storyFiling } from '@/server/public/filing';
+import { unsafeLoadFiling } from '@/server/filing/queries';
 import { publishBlockers } from './publish-blockers';
 import { snapshotWorkingCopy } from '@/server/revisions/snapshot-revision';
 import type { ArticleLifecycle } from './queries';
@@ -76,7 +76,7 @@ export function publishWorkingCopy(
     scheduledBy: null,
     scheduleFailure: null,
   });
-  recordPublicChange(tx, publicChangeKeys(article, kind, storyFiling(tx, article.id)), now);
+  recordPublicChange(tx, publicChangeKeys(article, kind, filingIds(unsafeLoadFiling(tx, article.id))), now);
   recordAudit(tx, {
     actorId: user.id,
     action: 'article.publish',

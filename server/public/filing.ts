@@ -2,8 +2,7 @@ import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { articleAuthors, articles, articleTags, authors, sections, tags } from '@/db/schema';
-import { type PublicFiling, UNFILED } from '@/lib/public/public-article';
-import { type Filing, filingIds } from '@/lib/public/surrogate-keys';
+import type { PublicFiling } from '@/lib/public/public-article';
 
 /**
  * Where these stories are filed, read for all of them at once (three queries whatever their
@@ -44,7 +43,3 @@ export function publicFilingsOf(db: Db | Tx, articleIds: readonly number[]): Map
   return filings;
 }
 
-/** One story's filing as the surrogate keys name it, read inside the transaction that changes it. */
-export function storyFiling(tx: Db | Tx, articleId: number): Filing {
-  return filingIds(publicFilingsOf(tx, [articleId]).get(articleId) ?? UNFILED);
-}

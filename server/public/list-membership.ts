@@ -2,10 +2,7 @@ import 'server-only';
 import { eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { articleAuthors, articles, articleTags } from '@/db/schema';
-import type { ListKind } from '@/lib/public/public-lists';
-
-/** One section's, tag's or author's list. */
-export type ListRef = { kind: ListKind; id: number };
+import type { ListRef } from '@/lib/public/public-lists';
 
 /**
  * The stories in a list, as a condition on `articles`. A section is a column (read down its

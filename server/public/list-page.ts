@@ -1,12 +1,9 @@
 import 'server-only';
 import type { Metadata } from 'next';
 import { cache } from 'react';
-import { listFeedPath, type ListKind, listKeyOf, listPath, olderPagePath } from '@/lib/public/public-lists';
+import { listFeedPath, type ListKind, listKeyOf, listPath, olderPagePath, type ShownList } from '@/lib/public/public-lists';
 import { photoKey, storyKeys } from '@/lib/public/surrogate-keys';
-import { type ListPage, type PublicListHead, publicListPage, resolvePublicList } from './list-queries';
-
-/** A list's page as shown: the list, the page of its stories, and the page's own address. */
-export type ShownList = { head: PublicListHead; page: ListPage; path: string };
+import { publicListPage, resolvePublicList } from './list-queries';
 
 const LIST_PAGE_PATH = /^\/(section|tag|author)\/([a-z0-9-]+)(?:\/before\/([0-9]+))?$/;
 

@@ -2,16 +2,12 @@ import 'server-only';
 import { and, asc, eq, gt, gte, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
 import { type Db, getDb, preparedQuery } from '@/db/client';
 import { articles, authors, revisions, sectionRedirects, sections, tagRedirects, tags } from '@/db/schema';
-import { type PhotoCard, photoCardOf } from '@/lib/photos/photo-use';
-import type { PublicTeaser } from '@/lib/public/public-article';
-import { LIST_PAGE_SIZE, type ListKind } from '@/lib/public/public-lists';
+import { photoCardOf } from '@/lib/photos/photo-use';
+import { LIST_PAGE_SIZE, type ListKind, type ListPage, type ListRef, type PublicListHead } from '@/lib/public/public-lists';
 import { isLive } from '@/server/articles/queries';
 import { loadPhotoViews } from '@/server/photos/queries';
-import { inList, type ListRef } from './list-membership';
+import { inList } from './list-membership';
 import { newestFirst, teaserColumns, toTeasers } from './queries';
-
-/** What heads a list's page: the section's description, or the author's bio and photo. */
-export type PublicListHead = ListRef & { name: string; slug: string; about: string; photo: PhotoCard | null };
 
 /** What a list's address is now: a list, a section's or tag's former address, or nothing. */
 export type ListAddress = { kind: 'found'; list: PublicListHead } | { kind: 'moved'; id: number; slug: string } | { kind: 'unknown' };
@@ -62,13 +58,6 @@ export function resolvePublicList(kind: ListKind, slug: string, db: Db = getDb()
   const moved = kind === 'section' ? queries.sectionMoved.get({ slug }) : kind === 'tag' ? queries.tagMoved.get({ slug }) : undefined;
   return moved ? { kind: 'moved', ...moved } : { kind: 'unknown' };
 }
-
-/**
- * One page of a list: the newest stories, or those first published before the story `beforeId`.
- * `older` is the story the next page starts below; `newer` the one the previous page starts below,
- * or 'first' when the previous page is the list's first.
- */
-export type ListPage = { articles: PublicTeaser[]; older: number | null; newer: number | 'first' | null };
 
 /**
  * Keyset pagination on (first publish, id), the order the indexes keep: a page deep in a list of

@@ -5,12 +5,14 @@ import { type Db, getDb, preparedQuery } from '@/db/client';
 import { articles, revisions, sections, slugRedirects } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
 import { photoCardOf, photoUses } from '@/lib/photos/photo-use';
-import { type PublicArticle, type PublicCorrection, type PublicPhoto, type PublicTeaser, UNFILED } from '@/lib/public/public-article';
+import { type PublicArticle, type PublicCorrection, type PublicPhoto, type PublicTeaser } from '@/lib/public/public-article';
+import { UNFILED } from '@/lib/filing';
 import { isLive } from '@/server/articles/queries';
 import { leadPhotoOf } from '@/server/articles/publish-blockers';
 import { loadPhotoViews } from '@/server/photos/queries';
 import { publicFilingsOf } from './filing';
-import { inList, type ListRef } from './list-membership';
+import type { ListRef } from '@/lib/public/public-lists';
+import { inList } from './list-membership';
 
 /**
  * The public site's reads. No person is acting: they see only what is live, always the live
