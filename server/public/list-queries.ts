@@ -1,12 +1,11 @@
 import 'server-only';
-import { and, asc, eq, gt, gte, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { type Db, getDb, preparedQuery } from '@/db/client';
 import { articles, authors, revisions, sectionRedirects, sections, tagRedirects, tags } from '@/db/schema';
 import { photoCardOf } from '@/lib/photos/photo-use';
 import { LIST_PAGE_SIZE, type ListKind, type ListPage, type ListRef, type PublicListHead } from '@/lib/public/public-lists';
-import { isLive } from '@/server/articles/queries';
 import { loadPhotoViews } from '@/server/photos/queries';
-import { inList } from './list-membership';
+import { listedIds } from './list-membership';
 import { newestFirst, teaserColumns, toTeasers } from './queries';
 
 /** What a list's address is now: a list, a section's or tag's former address, or nothing. */
@@ -66,7 +65,6 @@ export function resolvePublicList(kind: ListKind, slug: string, db: Db = getDb()
  */
 export function publicListPage(list: ListRef, beforeId?: number): ListPage | undefined {
   const db = getDb();
-  const listed = and(isLive, inList(db, list));
   const cursor =
     beforeId === undefined
       ? undefined
@@ -76,26 +74,25 @@ export function publicListPage(list: ListRef, beforeId?: number): ListPage | und
           .where(and(eq(articles.id, beforeId), isNotNull(articles.firstPublishedAt)))
           .get();
   if (beforeId !== undefined && !cursor?.at) return undefined;
-  const rows = db
+  const at = cursor?.at ? { at: cursor.at, id: cursor.id } : undefined;
+  const ids = listedIds(db, list, LIST_PAGE_SIZE + 1, { older: at });
+  const shown = ids.slice(0, LIST_PAGE_SIZE);
+  // The previous page ends with the cursor story: the 20 from it upwards, below the 21st.
+  const above = at ? listedIds(db, list, LIST_PAGE_SIZE + 1, { newerFrom: at }) : [];
+  return {
+    articles: toTeasers(db, teaserRowsOf(db, shown)),
+    older: ids.length > LIST_PAGE_SIZE ? (shown.at(-1) ?? null) : null,
+    newer: at ? (above[LIST_PAGE_SIZE] ?? 'first') : null,
+  };
+}
+
+function teaserRowsOf(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
     .select(teaserColumns)
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.liveRevisionId))
-    .where(cursor?.at ? and(listed, lte(articles.firstPublishedAt, cursor.at), or(lt(articles.firstPublishedAt, cursor.at), lt(articles.id, cursor.id))) : listed)
+    .where(inArray(articles.id, ids))
     .orderBy(...newestFirst)
-    .limit(LIST_PAGE_SIZE + 1)
     .all();
-  const shown = rows.slice(0, LIST_PAGE_SIZE);
-  return { articles: toTeasers(db, shown), older: rows.length > LIST_PAGE_SIZE ? (shown.at(-1)?.id ?? null) : null, newer: cursor?.at ? newerPage(db, listed, cursor.at, cursor.id) : null };
-}
-
-/** The previous page ends with the cursor story: the 20 from it upwards, below the 21st. */
-function newerPage(db: Db, listed: ReturnType<typeof and>, at: Date, id: number): number | 'first' {
-  const above = db
-    .select({ id: articles.id })
-    .from(articles)
-    .where(and(listed, gte(articles.firstPublishedAt, at), or(gt(articles.firstPublishedAt, at), gte(articles.id, id))))
-    .orderBy(asc(articles.firstPublishedAt), asc(articles.id))
-    .limit(LIST_PAGE_SIZE + 1)
-    .all();
-  return above[LIST_PAGE_SIZE]?.id ?? 'first';
 }

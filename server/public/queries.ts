@@ -12,7 +12,7 @@ import { leadPhotoOf } from '@/server/articles/publish-blockers';
 import { loadPhotoViews } from '@/server/photos/queries';
 import { publicFilingsOf } from './filing';
 import type { ListRef } from '@/lib/public/public-lists';
-import { inList } from './list-membership';
+import { listedIds } from './list-membership';
 
 /**
  * The public site's reads. No person is acting: they see only what is live, always the live
@@ -166,7 +166,7 @@ export const newestFirst = [desc(articles.firstPublishedAt), desc(articles.id)] 
 export function latestPublicArticles(limit: number, list?: ListRef): PublicArticle[] {
   const db = getDb();
   const rows = selectLive(db)
-    .where(list ? and(isLive, inList(db, list)) : isLive)
+    .where(list ? inArray(articles.id, listedIds(db, list, limit)) : isLive)
     .orderBy(...newestFirst)
     .limit(limit)
     .all();
