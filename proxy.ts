@@ -1,6 +1,7 @@
 import type { NextAuthRequest } from 'next-auth';
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { publicPath } from '@/lib/public/public-article';
+import { listKeyOf, listPath } from '@/lib/public/public-lists';
 import { SESSION_COOKIE } from '@/lib/session-cookie';
 import { storyKey, SURROGATE_KEY_HEADER, surrogateKeyHeader } from '@/lib/public/surrogate-keys';
 import { auth } from '@/server/auth/next-auth';
@@ -13,6 +14,7 @@ import {
 } from '@/server/http/security-headers';
 import { publicPageKeys } from '@/server/public-cache/public-page-keys';
 import { publicRedirect, publicResponse } from '@/server/public/public-response';
+import { resolvePublicList } from '@/server/public/list-queries';
 import { resolvePublicAddress } from '@/server/public/queries';
 import { siteInfo } from '@/server/public/site';
 import { withdrawnPageHtml } from '@/server/public/withdrawn-page';
@@ -20,6 +22,7 @@ import { withdrawnPageHtml } from '@/server/public/withdrawn-page';
 /** Kept by the page cache handler (server/public/page-cache-handler.mjs), which Next loads itself. */
 const SCRIPT_HASHES = Symbol.for('dateline.pageScriptHashes');
 const STORY_PATH = /^\/news\/([^/]+)$/;
+const FORMER_LIST_PATH = /^\/(section|tag)\/([a-z0-9-]+)(\/before\/[0-9]+|\/feed\.xml|\/atom\.xml)?$/;
 
 /**
  * Every page gets its Content-Security-Policy here, with a nonce Next puts on the scripts it renders
@@ -77,13 +80,23 @@ function renderWithPolicy(request: NextRequest, policy: string): NextResponse {
 
 function storyAddressResponse(pathname: string): Response | null {
   const slug = STORY_PATH.exec(pathname)?.[1];
-  if (slug === undefined) return null;
+  if (slug === undefined) return listAddressResponse(pathname);
   const address = resolvePublicAddress(slug);
   if (address.kind === 'moved') return publicRedirect(siteInfo().url + publicPath(address.slug), [storyKey(address.id)]);
   if (address.kind === 'withdrawn') {
     return publicResponse(withdrawnPageHtml(address, siteInfo(), env().NEWSROOM_TIMEZONE), 'text/html; charset=utf-8', [storyKey(address.id)], 410);
   }
   return null;
+}
+
+/** A renamed section's or tag's former address, its pages and feeds alike: 301 to the same place under its name now. */
+function listAddressResponse(pathname: string): Response | null {
+  const match = FORMER_LIST_PATH.exec(pathname);
+  if (!match) return null;
+  const kind = match[1] as 'section' | 'tag';
+  const address = resolvePublicList(kind, match[2] ?? '');
+  if (address.kind !== 'moved') return null;
+  return publicRedirect(siteInfo().url + listPath(kind, address.slug) + (match[3] ?? ''), [listKeyOf(kind, address.id)]);
 }
 
 function cachedScriptHashes(pathname: string): readonly string[] {

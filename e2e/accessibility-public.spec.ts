@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { expectNoViolations } from './axe';
 import { storageStateOf } from './people';
+import { publishedStory } from './api-fixtures';
+import { newAuthor, newSection } from './filing-fixtures';
 import { correctedStory, takeStep } from './story-fixtures';
 
 // What a reader, or someone not signed in, reaches: no session in these browsers.
@@ -30,6 +32,28 @@ test('the corrections page, listing a correction, has no axe violations', async 
   await desk.close();
   await page.goto('/corrections');
   await expect(page.getByRole('link', { name: headline })).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test('a section’s page and an author’s page, listing stories, have no axe violations', async ({ browser, page }) => {
+  const admin = await browser.newContext({ storageState: storageStateOf('admin') });
+  const section = await newSection(admin.request, 'Accessible', 'Stories for the accessibility check.');
+  const author = await newAuthor(admin.request, 'Ada Access', 'Ada Access writes the checks.');
+  await admin.close();
+  const desk = await browser.newContext({ storageState: storageStateOf('copy_editor') });
+  const story = await publishedStory(desk.request, 'List page check', { sectionId: section.id, tags: ['Accessibility'], authorIds: [author.id] });
+  await desk.close();
+  for (const path of [`/section/${section.slug}`, `/author/${author.slug}`]) {
+    await page.goto(path);
+    await expect(page.getByRole('link', { name: story.headline })).toBeVisible();
+    await expectNoViolations(page);
+  }
+  // The story page with its section, topics and linked byline, and the front page's section groups.
+  await page.goto(`/news/${story.slug}`);
+  await expect(page.getByRole('navigation', { name: 'Topics' })).toBeVisible();
+  await expectNoViolations(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 2, name: section.name })).toBeVisible();
   await expectNoViolations(page);
 });
 

@@ -14,6 +14,8 @@ export type StoryFields = {
   source?: string;
   byline?: string;
   leadPhoto?: { photoId: number; caption: string | null; credit: string | null } | null;
+  /** Where the story is filed; absent leaves its filing as it is. */
+  filing?: { sectionId: number | null; tags: string[]; authorIds: number[] };
 };
 
 /** What the workflow and save routes answer with, as far as the specs read it. */
@@ -44,6 +46,7 @@ export async function saveStory(request: APIRequestContext, id: number, version:
       byline: story.byline ?? 'The Desk',
       leadPhoto: story.leadPhoto ?? null,
       body: bodyOf(story.paragraphs),
+      ...(story.filing ? { filing: story.filing } : {}),
       version,
     },
   });
@@ -65,10 +68,14 @@ export async function takeStep(request: APIRequestContext, id: number, step: { a
   return (await response.json()) as StoryState;
 }
 
-/** A story published straight away through the desk's API; the context must be the copy desk's. */
-export async function publishedStory(desk: APIRequestContext, words: string): Promise<{ id: number; slug: string; headline: string; version: number }> {
+/** A story published straight away through the desk's API, filed as given; the context must be the copy desk's. */
+export async function publishedStory(
+  desk: APIRequestContext,
+  words: string,
+  filing?: StoryFields['filing'],
+): Promise<{ id: number; slug: string; headline: string; version: number }> {
   const { headline } = uniqueHeadline(words);
-  const draft = await draftStory(desk, { headline, paragraphs: [`${headline}, the story.`] });
+  const draft = await draftStory(desk, { headline, paragraphs: [`${headline}, the story.`], filing });
   const published = await takeStep(desk, draft.id, { action: 'publish', version: draft.version });
   return { id: draft.id, slug: published.slug ?? '', headline, version: published.version };
 }

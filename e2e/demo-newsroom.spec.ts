@@ -122,3 +122,13 @@ test('a reader finds the correction at the foot of the corrected story', async (
     'An earlier version of this story gave the cost of the restoration as €83 million. It was €38 million.',
   );
 });
+
+test('a reader goes from the front page to the World section and on to the Moscow story’s writer', async ({ page }) => {
+  await page.goto(`${demo.baseUrl}/`);
+  await page.getByRole('heading', { level: 2, name: 'World' }).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'World' })).toBeVisible();
+  await page.getByRole('link', { name: 'Moscow says some troops are returning to base after drills' }).click();
+  await page.getByRole('link', { name: 'Nadia Petrova' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nadia Petrova' })).toBeVisible();
+  await expect(page.getByText('Nadia Petrova covers Russia, Ukraine and the economy')).toBeVisible();
+});

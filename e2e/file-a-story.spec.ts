@@ -10,8 +10,8 @@ test('a writer files a draft under a section with tags and two authors, and it f
   test.setTimeout(90_000);
   const admin = await (await browser.newContext({ storageState: storageStateOf('admin') })).newPage();
   const writer = await (await browser.newContext({ storageState: storageStateOf('editor') })).newPage();
-  const section = await newSection(admin, 'Science');
-  const [first, second] = [await newAuthor(admin, 'Anna Petrova'), await newAuthor(admin, 'James Okafor')];
+  const section = await newSection(admin.request, 'Science');
+  const [first, second] = [await newAuthor(admin.request, 'Anna Petrova'), await newAuthor(admin.request, 'James Okafor')];
   // A tag that exists already, from another story.
   const existingTag = uniqueHeadline('Antarctica').headline;
   const other = await draftStory(writer.request, { headline: uniqueHeadline('Earlier ice story').headline, paragraphs: ['Ice.'] });
@@ -69,7 +69,7 @@ test('a writer files a draft under a section with tags and two authors, and it f
 
 test('a byline the writer typed is kept when authors are credited', async ({ browser }) => {
   const admin = await (await browser.newContext({ storageState: storageStateOf('admin') })).newPage();
-  const author = await newAuthor(admin, 'Wire Desk');
+  const author = await newAuthor(admin.request, 'Wire Desk');
   const writer = await (await browser.newContext({ storageState: storageStateOf('editor') })).newPage();
   await openNewArticle(writer);
   await writer.getByLabel('Byline').fill('By Agency staff');

@@ -1,29 +1,35 @@
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect } from '@playwright/test';
 import { uniqueHeadline } from './publishing';
 
 /**
- * Sections and authors made the way an admin makes them, on the admin screens (the page must be an
+ * Sections and authors made through the JSON API an admin's tools use (the request must be an
  * admin's); tags the way a writer makes them, by filing a story under a new name. Each returns
  * what other specs need: the name to pick, the public address, and the id a save's filing names.
  */
 export type Filed = { id: number; name: string; slug: string };
 
-async function createOnAdminPage(page: Page, path: string, form: string, words: string): Promise<Filed> {
-  const name = uniqueHeadline(words).headline;
-  await page.goto(path);
-  const region = page.getByRole('region', { name: form });
-  await region.getByLabel('Name', { exact: true }).fill(name);
-  await region.getByRole('button', { name: /^Create/ }).click();
-  await expect(region.getByRole('status')).toHaveText(/ at \/\w+\//);
-  const slug = /\/\w+\/([a-z0-9-]+)\.$/.exec((await region.getByRole('status').textContent()) ?? '')?.[1] ?? '';
-  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
-  const id = Number(await card.locator('input[type="hidden"][name$="Id"]').first().inputValue());
+async function created(request: APIRequestContext, path: string, data: Record<string, unknown>, name: string, method: 'post' | 'put' = 'post'): Promise<Filed> {
+  const response = await request[method](path, { data });
+  expect(response.ok(), await response.text()).toBe(true);
+  const { id, slug } = (await response.json()) as { id: number; slug: string };
   return { id, name, slug };
 }
 
-export const newSection = (admin: Page, words = 'Section'): Promise<Filed> => createOnAdminPage(admin, '/admin/sections', 'New section', words);
+export function newSection(admin: APIRequestContext, words = 'Section', description = ''): Promise<Filed> {
+  const name = uniqueHeadline(words).headline;
+  return created(admin, '/api/sections', { name, description }, name);
+}
 
-export const newAuthor = (admin: Page, words = 'Author'): Promise<Filed> => createOnAdminPage(admin, '/admin/authors', 'New author', words);
+/** The section under a new name and a new address; the old address is kept to redirect. */
+export function renamedSection(admin: APIRequestContext, section: Filed, words: string): Promise<Filed> {
+  const { headline: name, slug } = uniqueHeadline(words);
+  return created(admin, `/api/sections/${section.id}`, { name, slug: slug.replace(/^-+|-+$/g, '') }, name, 'put');
+}
+
+export function newAuthor(admin: APIRequestContext, words = 'Author', bio = ''): Promise<Filed> {
+  const name = uniqueHeadline(words).headline;
+  return created(admin, '/api/authors', { name, bio }, name);
+}
 
 /** Files a story over the given version through the save API, as the editor's save does; answers the article. */
 export async function fileStory(

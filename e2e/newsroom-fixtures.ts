@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Browser, test as base, type Page } from '@playwright/test';
+import { type APIRequestContext, type Browser, test as base, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
 import { storageStateOf } from './people';
 
 /**
@@ -15,6 +15,8 @@ type Newsroom = {
   reader: Page;
   writerApi: APIRequestContext;
   deskApi: APIRequestContext;
+  /** Ada Admin's API session: sections and author profiles. */
+  adminApi: APIRequestContext;
 };
 
 async function pageIn(browser: Browser, storageState: string | undefined, provide: (page: Page) => Promise<void>): Promise<void> {
@@ -23,20 +25,24 @@ async function pageIn(browser: Browser, storageState: string | undefined, provid
   await context.close();
 }
 
+async function apiFor(
+  playwright: PlaywrightWorkerArgs['playwright'],
+  baseURL: string | undefined,
+  storageState: string | undefined,
+  provide: (api: APIRequestContext) => Promise<void>,
+): Promise<void> {
+  const api = await playwright.request.newContext({ baseURL, storageState });
+  await provide(api);
+  await api.dispose();
+}
+
 export const test = base.extend<Newsroom>({
   writer: async ({ browser }, provide) => pageIn(browser, storageStateOf('editor'), provide),
   desk: async ({ browser }, provide) => pageIn(browser, storageStateOf('copy_editor'), provide),
   reader: async ({ browser }, provide) => pageIn(browser, undefined, provide),
-  writerApi: async ({ playwright, baseURL }, provide) => {
-    const api = await playwright.request.newContext({ baseURL, storageState: storageStateOf('editor') });
-    await provide(api);
-    await api.dispose();
-  },
-  deskApi: async ({ playwright, baseURL }, provide) => {
-    const api = await playwright.request.newContext({ baseURL, storageState: storageStateOf('copy_editor') });
-    await provide(api);
-    await api.dispose();
-  },
+  writerApi: async ({ playwright, baseURL }, provide) => apiFor(playwright, baseURL, storageStateOf('editor'), provide),
+  deskApi: async ({ playwright, baseURL }, provide) => apiFor(playwright, baseURL, storageStateOf('copy_editor'), provide),
+  adminApi: async ({ playwright, baseURL }, provide) => apiFor(playwright, baseURL, storageStateOf('admin'), provide),
 });
 
 export { expect } from '@playwright/test';

@@ -1,5 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { publishedStory, saveStory, takeStep } from './api-fixtures';
+import { newSection } from './filing-fixtures';
 import { expect, test } from './newsroom-fixtures';
 
 /**
@@ -47,6 +48,23 @@ test('a correction published at the desk is what the very next reader gets, on t
   expect(await (await readers.get('/')).text()).toContain(`${story.headline} (corrected)`);
   expect(await (await readers.get('/feed.xml')).text()).toContain(`${story.headline} (corrected)`);
   expect(await (await readers.get('/corrections')).text()).toContain('The vote was 30 to 20, not 31 to 19.');
+  await readers.dispose();
+});
+
+test('a new story in a section reaches the section page’s very next reader', async ({ adminApi, deskApi, playwright, baseURL }) => {
+  const section = await newSection(adminApi, 'Weather');
+  const first = await publishedStory(deskApi, 'Storm warning', { sectionId: section.id, tags: [], authorIds: [] });
+  const readers = await anonymous(playwright, baseURL);
+  for (const path of [`/section/${section.slug}`, `/section/${section.slug}/feed.xml`]) {
+    await readers.get(path);
+    const cached = await readers.get(path);
+    expect(cached.headers()['x-cache']).toBe('HIT');
+    expect(cached.headers()['surrogate-key']?.split(' ')).toEqual(expect.arrayContaining([`section-${section.id}`, `story-${first.id}`]));
+  }
+
+  const next = await publishedStory(deskApi, 'Storm passes', { sectionId: section.id, tags: [], authorIds: [] });
+  expect(await (await readers.get(`/section/${section.slug}`)).text()).toContain(next.headline);
+  expect(await (await readers.get(`/section/${section.slug}/feed.xml`)).text()).toContain(next.headline);
   await readers.dispose();
 });
 

@@ -32,7 +32,8 @@ export const filingDraftOf = (filing: ArticleFiling): FilingDraft => ({
 /** The filing as a save carries it (FilingInput). */
 export const filingSaved = (draft: FilingDraft) => ({ sectionId: draft.sectionId, tags: draft.tags, authorIds: draft.authors.map((author) => author.id) });
 
-export const UNFILED: ArticleFiling = { section: null, tags: [], authors: [] };
+/** No section, tags or authors; of the type of any filing, the desk's or the public's. */
+export const UNFILED = { section: null, tags: [], authors: [] } satisfies ArticleFiling;
 
 /** "By A", "By A and B", "By A, B and C": the byline the credited authors make. */
 export function composedByline(authors: readonly { name: string }[]): string {

@@ -2,6 +2,7 @@
 import type { BodyDoc } from '@/lib/article-body';
 import { bodyPlainText } from '@/lib/editor/body-text';
 import { creditLine } from '@/lib/photos/credit-line';
+import { UNFILED } from '@/lib/filing';
 import type { PublicArticle, PublicPhoto, SiteInfo } from '@/lib/public/public-article';
 
 export const SITE: SiteInfo = { name: 'The Harbour Gazette', url: 'https://news.example.org', language: 'en' };
@@ -66,6 +67,7 @@ export function publicArticle(changes: Partial<PublicArticle> = {}): PublicArtic
     firstPublishedAt: '2025-05-20T08:30:00.000Z',
     updatedAt: null,
     corrections: [],
+    filing: UNFILED,
     ...changes,
     body,
     bodyText: changes.bodyText ?? bodyPlainText(body),
@@ -94,3 +96,21 @@ export function cyrillicArticle(): PublicArticle {
 
 /** Text built to break out of whatever it is written into: markup, an entity, a CDATA end, a script end. */
 export const HOSTILE_TEXT = 'Q&A: <script>alert(1)</script> ]]> & ]]><x/> &amp; “Кремль”';
+
+/** The story filed: a section with a Media Topic, a tag with markup in its name, two authors. */
+export function filedArticle(changes: Partial<PublicArticle> = {}): PublicArticle {
+  return publicArticle({
+    filing: {
+      section: { id: 3, name: 'Business', slug: 'business', mediaTopic: '04000000' },
+      tags: [
+        { id: 5, name: 'Ports', slug: 'ports', mediaTopic: null },
+        { id: 6, name: HOSTILE_TEXT, slug: 'hostile', mediaTopic: '20000349' },
+      ],
+      authors: [
+        { id: 8, name: 'Ana Lima', slug: 'ana-lima' },
+        { id: 9, name: 'Tom <i>Ruiz</i>', slug: 'tom-ruiz' },
+      ],
+    },
+    ...changes,
+  });
+}

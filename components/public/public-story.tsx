@@ -3,7 +3,8 @@ import { WireStamp } from '@/components/article/wire-stamp';
 import { PhotoFigure } from '@/components/photos/photo-figure';
 import { datelineLede } from '@/lib/dateline';
 import { LEAD_PHOTO_SIZES } from '@/lib/photos/renditions';
-import type { PublicArticle } from '@/lib/public/public-article';
+import type { PublicArticle, PublicAuthor } from '@/lib/public/public-article';
+import { listPath } from '@/lib/public/public-lists';
 import { formatWireTime, wireStamp } from '@/lib/wire-timestamp';
 
 /**
@@ -12,16 +13,33 @@ import { formatWireTime, wireStamp } from '@/lib/wire-timestamp';
  */
 export function PublicStory({ article, timeZone }: { article: PublicArticle; timeZone: string }) {
   const lead = article.leadPhoto;
+  const { section, tags } = article.filing;
   return (
     <article className="story">
       <header className="story__head">
+        {section && (
+          <p className="story__section">
+            <a href={listPath('section', section.slug)}>{section.name}</a>
+          </p>
+        )}
         <h1>{article.headline}</h1>
         {article.standfirst && <p className="story__standfirst">{article.standfirst}</p>}
-        {article.byline && <p className="story__byline">{article.byline}</p>}
+        <Byline byline={article.byline} authors={article.filing.authors} />
         <WireStamp stamp={wireStamp(article, timeZone)} />
       </header>
       {lead && <PhotoFigure photoId={lead.photoId} card={article.photos[lead.photoId]} use={lead} sizes={LEAD_PHOTO_SIZES} eager />}
       <ArticleBodyView body={article.body} photos={article.photos} lede={datelineLede(article.datelinePlace, article.datelineSource)} />
+      {tags.length > 0 && (
+        <nav className="story__tags" aria-label="Topics">
+          <ul>
+            {tags.map((tag) => (
+              <li key={tag.id}>
+                <a href={listPath('tag', tag.slug)}>{tag.name}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {article.corrections.length > 0 && (
         <aside className="story__corrections" aria-labelledby="corrections-title">
           <h2 id="corrections-title">Corrections</h2>
@@ -35,5 +53,32 @@ export function PublicStory({ article, timeZone }: { article: PublicArticle; tim
         </aside>
       )}
     </article>
+  );
+}
+
+/**
+ * The byline as the desk wrote it, each credited author's name in it linked to their page. A byline
+ * naming none of them (wire copy: "By Agency staff") stays as written; with no byline at all, the
+ * authors' names stand in.
+ */
+function Byline({ byline, authors }: { byline: string; authors: PublicAuthor[] }) {
+  const text = byline || authors.map((author) => author.name).join(', ');
+  if (!text) return null;
+  const named = authors.filter((author) => author.name && text.includes(author.name));
+  if (named.length === 0) return <p className="story__byline">{text}</p>;
+  const pattern = new RegExp(`(${named.map((author) => author.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+  return (
+    <p className="story__byline">
+      {text.split(pattern).map((part, index) => {
+        const author = index % 2 === 1 ? named.find((candidate) => candidate.name === part) : undefined;
+        return author ? (
+          <a key={index} href={listPath('author', author.slug)}>
+            {part}
+          </a>
+        ) : (
+          part
+        );
+      })}
+    </p>
   );
 }

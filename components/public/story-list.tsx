@@ -4,8 +4,12 @@ import { thumbnailUrl } from '@/lib/photos/renditions';
 import { publicPath, type PublicTeaser } from '@/lib/public/public-article';
 import { wireStamp } from '@/lib/wire-timestamp';
 
-/** The front page's list: each story's headline, standfirst, stamp and a small lead picture. */
-export function StoryList({ articles, timeZone }: { articles: PublicTeaser[]; timeZone: string }) {
+/**
+ * A list of stories (the front page's, a section's, tag's or author's): each story's headline,
+ * standfirst, stamp and a small lead picture. Headlines are `h3` under a heading of their own.
+ */
+export function StoryList({ articles, timeZone, headingLevel = 2 }: { articles: PublicTeaser[]; timeZone: string; headingLevel?: 2 | 3 }) {
+  const Headline = headingLevel === 3 ? 'h3' : 'h2';
   return (
     <ol className="story-list">
       {articles.map((article) => {
@@ -14,9 +18,9 @@ export function StoryList({ articles, timeZone }: { articles: PublicTeaser[]; ti
         return (
           <li key={article.id} className="story-list__item">
             <article>
-              <h2>
+              <Headline>
                 <a href={publicPath(article.slug)}>{article.headline}</a>
-              </h2>
+              </Headline>
               {article.standfirst && <p>{article.standfirst}</p>}
               <WireStamp stamp={wireStamp(article, timeZone)} />
             </article>

@@ -1,4 +1,5 @@
 import type { BodyDoc } from '@/lib/article-body';
+import type { FilingName } from '@/lib/filing';
 import type { LeadPhoto, PhotoCard } from '@/lib/photos/photo-use';
 
 /** The public site's identity, as feeds, sitemaps and structured data name it. */
@@ -45,7 +46,15 @@ export type PublicArticle = {
   /** The last Update or Correction; null until there has been one (a minor fix does not count). */
   updatedAt: string | null;
   corrections: PublicCorrection[];
+  filing: PublicFiling;
 };
+
+/** A section or tag as the public outputs name it; `mediaTopic` is an IPTC Media Topic code. */
+export type PublicTopic = FilingName & { mediaTopic: string | null };
+/** A credited author as the public sees them: their public profile's name and address, never the account. */
+export type PublicAuthor = FilingName;
+/** Where a live story is filed, as its page, feeds and JSON print it. Tags and authors in the desk's order. */
+export type PublicFiling = { section: PublicTopic | null; tags: PublicTopic[]; authors: PublicAuthor[] };
 
 /** A story as a list shows it: its headline, standfirst, stamp and lead photo, the only photo in `photos`. */
 export type PublicTeaser = Pick<PublicArticle, 'id' | 'slug' | 'headline' | 'standfirst' | 'leadPhoto' | 'firstPublishedAt' | 'updatedAt'> & {

@@ -1,3 +1,5 @@
+import type { ArticleFiling } from '@/lib/filing';
+
 /**
  * Surrogate keys name what a public response shows, so a change purges exactly the responses that
  * show it, in Dateline's own cache and in a CDN's (Fastly and Varnish read `Surrogate-Key`,
@@ -51,6 +53,25 @@ export function filingChangeKeys(articleId: number, before: Filing, after: Filin
   return [storyKey(articleId), LIST_KEYS.front, ...moved];
 }
 
+/** The filing's ids, as the keys name them: of the desk's filing or the public's. */
+export function filingIds(filing: ArticleFiling): Filing {
+  return { sectionId: filing.section?.id ?? null, tagIds: filing.tags.map((tag) => tag.id), authorIds: filing.authors.map((author) => author.id) };
+}
+
+/**
+ * The responses that print a section's, tag's or author's name beside a story: the story's page,
+ * its ninjs, the feeds that carry it. Apart from the list keys, so that a story joining a section
+ * (which changes the section's list) does not purge the page of every story in it, while a
+ * rename, which changes what they all print, does.
+ */
+export const sectionNameKey = (sectionId: number): string => `section-name-${sectionId}`;
+export const tagNameKey = (tagId: number): string => `tag-name-${tagId}`;
+export const authorNameKey = (authorId: number): string => `author-name-${authorId}`;
+
+export function filingNameKeys(filing: Filing): string[] {
+  return [...(filing.sectionId === null ? [] : [sectionNameKey(filing.sectionId)]), ...filing.tagIds.map(tagNameKey), ...filing.authorIds.map(authorNameKey)];
+}
+
 /**
  * A story leaving the site (a withdrawal) or moving to a new address: its own responses (its old
  * address's page, and every list showing it, which carries its key), and the sitemaps, which list
@@ -58,9 +79,16 @@ export function filingChangeKeys(articleId: number, before: Filing, after: Filin
  */
 export const addressChangeKeys = (articleId: number): string[] => [storyKey(articleId), ...sitemapKeysOf(articleId), LIST_KEYS.newsSitemap];
 
-/** A story and the library photos it shows (its lead photo and those in its body). */
-export function storyKeys(article: { id: number; photos: Record<number, unknown> }): string[] {
-  return [storyKey(article.id), ...Object.keys(article.photos).map((photoId) => photoKey(Number(photoId)))];
+/**
+ * A story and the library photos it shows (its lead photo and those in its body), and when the
+ * response prints its filing (a whole story does, a list's teaser does not), the names it prints.
+ */
+export function storyKeys(article: { id: number; photos: Record<number, unknown>; filing?: ArticleFiling }): string[] {
+  return [
+    storyKey(article.id),
+    ...Object.keys(article.photos).map((photoId) => photoKey(Number(photoId))),
+    ...(article.filing ? filingNameKeys(filingIds(article.filing)) : []),
+  ];
 }
 
 /** One header value: each key once, in the order first named. */

@@ -2,12 +2,12 @@ import { decodeHTML } from 'entities';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { atomFeed, rssFeed } from './feeds';
-import { cyrillicArticle, HARBOUR_PHOTO, HOSTILE_TEXT, publicArticle, SITE } from '@/tests/public-article-fixtures';
+import { cyrillicArticle, filedArticle, HARBOUR_PHOTO, HOSTILE_TEXT, publicArticle, SITE } from '@/tests/public-article-fixtures';
 
 type XmlNode = Record<string, unknown> & { '#text'?: string };
 
 /** The elements a feed may repeat, read as lists even when there is one. */
-const REPEATABLE = new Set(['rss.channel.item', 'rss.channel.item.author', 'feed.link', 'feed.entry', 'feed.entry.link', 'feed.entry.author']);
+const REPEATABLE = new Set(['rss.channel.item', 'rss.channel.item.author', 'rss.channel.item.category', 'feed.link', 'feed.entry', 'feed.entry.link', 'feed.entry.author', 'feed.entry.category']);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -152,6 +152,41 @@ describe('hostile text in feeds', () => {
       expect(xml).toContain('Linebreak from Word');
       expect(xml).toContain('Stray  surrogate');
     }
+  });
+});
+
+describe('a filed story in the feeds', () => {
+  const filed = filedArticle();
+
+  it('has a category per section and tag in RSS, each its list’s page, the names read back as text', () => {
+    const [item] = rssItems(rssFeed([filed], SITE));
+    expect(item?.category).toEqual([
+      { '#text': 'Business', '@_domain': 'https://news.example.org/section/business' },
+      { '#text': 'Ports', '@_domain': 'https://news.example.org/tag/ports' },
+      { '#text': HOSTILE_TEXT, '@_domain': 'https://news.example.org/tag/hostile' },
+    ]);
+  });
+
+  it('has a category per section and tag in Atom, labelled with the name as text, and the authors with their pages', () => {
+    const [entry] = atomEntries(atomFeed([filed], SITE));
+    expect((entry?.category as XmlNode[]).map((category) => [category['@_term'], category['@_scheme'], category['@_label']])).toEqual([
+      ['business', 'https://news.example.org/section/', 'Business'],
+      ['ports', 'https://news.example.org/tag/', 'Ports'],
+      ['hostile', 'https://news.example.org/tag/', HOSTILE_TEXT],
+    ]);
+    expect(entry?.author).toEqual([
+      { name: 'Ana Lima', uri: 'https://news.example.org/author/ana-lima' },
+      { name: 'Tom <i>Ruiz</i>', uri: 'https://news.example.org/author/tom-ruiz' },
+    ]);
+  });
+
+  it('names a list’s own feed after it and points at its page and feeds', () => {
+    const channel = { title: 'Business · The Harbour Gazette', description: 'Business', pagePath: '/section/business', rssPath: '/section/business/feed.xml', atomPath: '/section/business/atom.xml' };
+    const rss = parseFeed(rssFeed([filed], SITE, channel)).rss as { channel: XmlNode };
+    expect(rss.channel).toMatchObject({ title: 'Business · The Harbour Gazette', link: 'https://news.example.org/section/business' });
+    expect(rss.channel['atom:link']).toMatchObject({ '@_href': 'https://news.example.org/section/business/feed.xml' });
+    const atom = parseFeed(atomFeed([filed], SITE, channel)).feed as XmlNode;
+    expect(atom.id).toBe('https://news.example.org/section/business/atom.xml');
   });
 });
 

@@ -1,7 +1,8 @@
 import { escapeUTF8 } from 'entities';
 import { Feed, type Extension, type FeedOptions } from 'feed';
 import { RENDITION_MIME } from '@/lib/photos/renditions';
-import { lastModified, publicPath, type PublicArticle, type SiteInfo } from '@/lib/public/public-article';
+import { lastModified, publicPath, type PublicArticle, type PublicTopic, type SiteInfo } from '@/lib/public/public-article';
+import { listPath } from '@/lib/public/public-lists';
 import { bylineNames } from './news-article-jsonld';
 import { articleUri } from './ninjs';
 import { shownPhotos, type ShownPhoto } from './shown-photos';
@@ -11,6 +12,16 @@ export const ATOM_PATH = '/atom.xml';
 
 const MEDIA_RSS_NAMESPACE = 'http://search.yahoo.com/mrss/';
 
+/**
+ * Which feed: the whole site's (the default), or one section's, tag's or author's, named after it
+ * and pointing at its own page and feed addresses.
+ */
+export type FeedChannel = { title: string; description: string; pagePath: string; rssPath: string; atomPath: string };
+
+export function siteChannel(site: SiteInfo): FeedChannel {
+  return { title: site.name, description: `The latest stories from ${site.name}`, pagePath: '', rssPath: RSS_PATH, atomPath: ATOM_PATH };
+}
+
 /** What an empty feed says it was updated at: fixed, so the same content always gives the same bytes. */
 const EMPTY_FEED_UPDATED = new Date(0);
 
@@ -18,8 +29,8 @@ const EMPTY_FEED_UPDATED = new Date(0);
  * The stories as RSS 2.0, in the order given. `pubDate` is the first publish: RSS has one date, and
  * readers sort by it, so an update must not push an old story back to the top.
  */
-export function rssFeed(articles: readonly PublicArticle[], site: SiteInfo): string {
-  const feed = new Feed(feedOptions(articles, site));
+export function rssFeed(articles: readonly PublicArticle[], site: SiteInfo, channel = siteChannel(site)): string {
+  const feed = new Feed(feedOptions(articles, site, channel));
   for (const article of articles) {
     const lead = shownPhotos(article, site).find((shown) => shown.place === 'lead');
     const names = bylineNames(article.byline);
@@ -31,6 +42,9 @@ export function rssFeed(articles: readonly PublicArticle[], site: SiteInfo): str
       published: new Date(article.firstPublishedAt),
       description: htmlText(article.standfirst),
       author: names.length > 0 ? [{ name: xmlText(names.join(', ')) }] : undefined,
+      // xml-js escapes a text's `<` and `>`, and each `&` unless `amp;` follows it (a tag named
+      // "A &amp; B" would read back as "A & B"), so the `&`s are escaped here and it leaves them.
+      category: topicsOf(article).map(({ kind, topic }) => ({ name: xmlText(topic.name).replace(/&/g, '&amp;'), domain: site.url + listPath(kind, topic.slug) })),
       extensions: [
         // The library writes the title as one CDATA section, which a second `]]>` would end early;
         // an extension of the same name replaces it with a title written safely.
@@ -46,8 +60,9 @@ export function rssFeed(articles: readonly PublicArticle[], site: SiteInfo): str
  * The stories as Atom (RFC 4287), in the order given: `published` is the first publish, `updated`
  * the public "Updated" stamp (§4.2.15: a change the publisher considers significant).
  */
-export function atomFeed(articles: readonly PublicArticle[], site: SiteInfo): string {
-  const feed = new Feed(feedOptions(articles, site));
+export function atomFeed(articles: readonly PublicArticle[], site: SiteInfo, channel = siteChannel(site)): string {
+  const feed = new Feed(feedOptions(articles, site, channel));
+  const labels: string[] = [];
   for (const article of articles) {
     feed.addItem({
       title: htmlText(article.headline),
@@ -56,22 +71,44 @@ export function atomFeed(articles: readonly PublicArticle[], site: SiteInfo): st
       date: new Date(lastModified(article)),
       published: new Date(article.firstPublishedAt),
       description: htmlText(article.standfirst),
-      author: bylineNames(article.byline).map((name) => ({ name: xmlText(name) })),
+      author: atomAuthors(article, site),
+      category: topicsOf(article).map(({ kind, topic }) => ({
+        name: `${LABEL_PLACEHOLDER}${labels.push(topic.name) - 1}`,
+        term: topic.slug,
+        scheme: `${site.url}/${kind}/`,
+      })),
     });
   }
-  return feed.atom1();
+  // The library escapes only `&` in a category's label, and xml-js only `"`: a `<` in a tag's name
+  // would make the whole feed unreadable. Each label goes in as a placeholder and is written here,
+  // escaped. Nothing else can read `<category label="…`: every other text is escaped or in CDATA.
+  return feed.atom1().replace(new RegExp(`<category label="${LABEL_PLACEHOLDER}(\\d+)"`, 'g'), (_, index: string) => `<category label="${escapeUTF8(xmlText(labels[Number(index)] ?? ''))}"`);
 }
 
-function feedOptions(articles: readonly PublicArticle[], site: SiteInfo): FeedOptions {
+const LABEL_PLACEHOLDER = 'dateline-category-';
+
+/** The section, then the tags: a feed's categories, each named by the list it has a page for. */
+function topicsOf(article: PublicArticle): { kind: 'section' | 'tag'; topic: PublicTopic }[] {
+  const { section, tags } = article.filing;
+  return [...(section ? [{ kind: 'section' as const, topic: section }] : []), ...tags.map((topic) => ({ kind: 'tag' as const, topic }))];
+}
+
+/** The credited authors with their pages, else the byline's names (wire copy has no authors). */
+function atomAuthors(article: PublicArticle, site: SiteInfo) {
+  if (article.filing.authors.length === 0) return bylineNames(article.byline).map((name) => ({ name: xmlText(name) }));
+  return article.filing.authors.map((author) => ({ name: xmlText(author.name), link: site.url + listPath('author', author.slug) }));
+}
+
+function feedOptions(articles: readonly PublicArticle[], site: SiteInfo, channel: FeedChannel): FeedOptions {
   const changes = articles.map((article) => Date.parse(lastModified(article)));
   return {
-    id: site.url + ATOM_PATH,
-    title: xmlText(site.name),
-    description: xmlText(`The latest stories from ${site.name}`),
-    link: site.url,
+    id: site.url + channel.atomPath,
+    title: xmlText(channel.title),
+    description: xmlText(channel.description),
+    link: site.url + channel.pagePath,
     language: site.language,
     updated: changes.length > 0 ? new Date(Math.max(...changes)) : EMPTY_FEED_UPDATED,
-    feedLinks: { rss: site.url + RSS_PATH, atom: site.url + ATOM_PATH },
+    feedLinks: { rss: site.url + channel.rssPath, atom: site.url + channel.atomPath },
     // Atom needs an author for every entry; the publication stands in where a byline is empty.
     author: { name: xmlText(site.name) },
   };

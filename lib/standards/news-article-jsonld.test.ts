@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bylineNames, jsonLdScriptContent, newsArticleJsonLd } from './news-article-jsonld';
-import { cyrillicArticle, HARBOUR_PHOTO, HOSTILE_TEXT, MARKET_PHOTO, publicArticle, SITE } from '@/tests/public-article-fixtures';
+import { cyrillicArticle, filedArticle, HARBOUR_PHOTO, HOSTILE_TEXT, MARKET_PHOTO, publicArticle, SITE } from '@/tests/public-article-fixtures';
 
 describe('newsArticleJsonLd', () => {
   it('describes the story, its people and both its photos as Google reads a NewsArticle', () => {
@@ -99,7 +99,29 @@ describe('bylineNames', () => {
   });
 });
 
+describe('a filed story in JSON-LD', () => {
+  it('gives its section, its tags as keywords, and its authors as people with their pages', () => {
+    expect(newsArticleJsonLd(filedArticle(), SITE)).toMatchObject({
+      articleSection: 'Business',
+      keywords: ['Ports', HOSTILE_TEXT],
+      author: [
+        { '@type': 'Person', name: 'Ana Lima', url: 'https://news.example.org/author/ana-lima' },
+        { '@type': 'Person', name: 'Tom <i>Ruiz</i>', url: 'https://news.example.org/author/tom-ruiz' },
+      ],
+    });
+    const unfiled = newsArticleJsonLd(publicArticle(), SITE);
+    expect(unfiled).not.toHaveProperty('articleSection');
+    expect(unfiled).not.toHaveProperty('keywords');
+  });
+});
+
 describe('jsonLdScriptContent', () => {
+  it('keeps a tag or author name with markup as text', () => {
+    const content = jsonLdScriptContent(newsArticleJsonLd(filedArticle(), SITE));
+    expect(content).not.toContain('<');
+    expect(JSON.parse(content)).toMatchObject({ keywords: ['Ports', HOSTILE_TEXT] });
+  });
+
   it('cannot end the script element, and parses back to the same text', () => {
     const headline = `</script><script>alert(1)</script><!-- ${HOSTILE_TEXT} \u2028\u2029`;
     const content = jsonLdScriptContent(newsArticleJsonLd(publicArticle({ headline }), SITE));

@@ -1,5 +1,6 @@
 import { datelineText } from '@/lib/dateline';
 import { lastModified, publicPath, type PublicArticle, type SiteInfo } from '@/lib/public/public-article';
+import { listPath } from '@/lib/public/public-lists';
 import { shownPhotos, type ShownPhoto } from './shown-photos';
 import { withoutEmpty } from './without-empty';
 
@@ -18,7 +19,9 @@ export function newsArticleJsonLd(article: PublicArticle, site: SiteInfo): Recor
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     datePublished: article.firstPublishedAt,
     dateModified: lastModified(article),
-    author: bylineNames(article.byline).map((name) => ({ '@type': 'Person', name })),
+    author: authorsOf(article, site),
+    articleSection: article.filing.section?.name,
+    keywords: article.filing.tags.map((tag) => tag.name),
     dateline: datelineText(article.datelinePlace, article.datelineSource),
     inLanguage: site.language,
     publisher: { '@type': 'Organization', name: site.name, url: site.url },
@@ -26,6 +29,15 @@ export function newsArticleJsonLd(article: PublicArticle, site: SiteInfo): Recor
     image: shownPhotos(article, site).map(imageObject),
     correction: article.corrections.map((correction) => ({ '@type': 'CorrectionComment', text: correction.note, datePublished: correction.at })),
   });
+}
+
+/**
+ * The people credited: the story's authors, each with their page, or where the desk credited none
+ * (wire copy, stories from before authors existed) the names its byline reads as.
+ */
+function authorsOf(article: PublicArticle, site: SiteInfo): Record<string, unknown>[] {
+  if (article.filing.authors.length === 0) return bylineNames(article.byline).map((name) => ({ '@type': 'Person', name }));
+  return article.filing.authors.map((author) => ({ '@type': 'Person', name: author.name, url: site.url + listPath('author', author.slug) }));
 }
 
 /** An image with the licence metadata Google shows beside it in image results (IPTC fields, schema.org names). */

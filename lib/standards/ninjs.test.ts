@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canceledNinjs, ninjsOf } from './ninjs';
 import { ninjsProblems, validateNinjs } from '@/tests/ninjs-schema';
-import { cyrillicArticle, HARBOUR_PHOTO, HOSTILE_TEXT, MARKET_PHOTO, publicArticle, SITE } from '@/tests/public-article-fixtures';
+import { cyrillicArticle, filedArticle, HARBOUR_PHOTO, HOSTILE_TEXT, MARKET_PHOTO, publicArticle, SITE } from '@/tests/public-article-fixtures';
 
 function expectValidNinjs(item: unknown) {
   expect(ninjsProblems(item)).toEqual([]);
@@ -13,6 +13,17 @@ describe('ninjsOf', () => {
     expectValidNinjs(ninjsOf(publicArticle({ leadPhoto: null, body: { type: 'doc', content: [] } }), SITE));
     expectValidNinjs(ninjsOf(cyrillicArticle(), SITE));
     expectValidNinjs(ninjsOf(publicArticle({ headline: HOSTILE_TEXT, standfirst: HOSTILE_TEXT, byline: HOSTILE_TEXT }), SITE));
+  });
+
+  it('names the section and tags as subjects, by Media Topic where they have one, and stays valid with markup in a name', () => {
+    const item = ninjsOf(filedArticle(), SITE);
+    expectValidNinjs(item);
+    expect(item.subjects).toEqual([
+      { name: 'Business', rel: 'section', uri: 'http://cv.iptc.org/newscodes/mediatopic/04000000' },
+      { name: 'Ports', rel: 'tag' },
+      { name: HOSTILE_TEXT, rel: 'tag', uri: 'http://cv.iptc.org/newscodes/mediatopic/20000349' },
+    ]);
+    expect(ninjsOf(publicArticle(), SITE)).not.toHaveProperty('subjects');
   });
 
   it('the validator does reject what 2.2 does not allow', () => {

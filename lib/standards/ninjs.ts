@@ -1,6 +1,7 @@
 import { countWords } from '@/lib/editor/body-text';
 import { RENDITION_MIME, renditionsFor, renditionUrl } from '@/lib/photos/renditions';
-import { lastModified, type PublicArticle, type SiteInfo } from '@/lib/public/public-article';
+import { lastModified, type PublicArticle, type PublicFiling, type PublicTopic, type SiteInfo } from '@/lib/public/public-article';
+import { mediaTopicUri } from '@/lib/public/public-lists';
 import { shownPhotos, type ShownPhoto } from './shown-photos';
 import { withoutEmpty } from './without-empty';
 
@@ -19,6 +20,8 @@ export type NinjsPicture = {
   descriptions?: NinjsText[];
   renditions: NinjsRendition[];
 };
+/** A concept the story is about: its section and tags, each by its Media Topic when it has one. */
+export type NinjsSubject = { name: string; rel: 'section' | 'tag'; uri?: string };
 export type NinjsItem = {
   uri: string;
   type: 'text';
@@ -33,6 +36,7 @@ export type NinjsItem = {
   by?: string;
   located?: string;
   copyrightholder?: string;
+  subjects?: NinjsSubject[];
   associations?: NinjsPicture[];
 };
 
@@ -75,9 +79,19 @@ export function ninjsOf(article: PublicArticle, site: SiteInfo): NinjsItem {
       descriptions: article.standfirst ? [{ role: 'summary', value: article.standfirst }] : [],
       by: article.byline,
       located: article.datelinePlace,
+      subjects: subjectsOf(article.filing),
       associations: shownPhotos(article, site).map((shown, index) => pictureOf(shown, shown.place === 'lead' ? 'lead' : `photo-${index + 1}`, site)),
     }),
   };
+}
+
+function subjectsOf(filing: PublicFiling): NinjsSubject[] {
+  const subject = (topic: PublicTopic, rel: NinjsSubject['rel']): NinjsSubject => ({
+    name: topic.name,
+    rel,
+    ...(topic.mediaTopic ? { uri: mediaTopicUri(topic.mediaTopic) } : {}),
+  });
+  return [...(filing.section ? [subject(filing.section, 'section')] : []), ...filing.tags.map((tag) => subject(tag, 'tag'))];
 }
 
 /**

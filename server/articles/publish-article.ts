@@ -6,10 +6,11 @@ import { type RevisionKind, STAMP_MOVING_KINDS } from '@/lib/domain-constants';
 import { isPlaceholderSlug } from '@/lib/slug';
 import type { SessionUser } from '@/lib/session-user';
 import type { PublishInput } from '@/lib/validation/workflow';
-import { LIST_KEYS, sitemapKeysOf, storyKey } from '@/lib/public/surrogate-keys';
+import { type Filing, filingIds, filingListKeys, LIST_KEYS, sitemapKeysOf, storyKey } from '@/lib/public/surrogate-keys';
 import { recordAudit } from '@/server/audit/record-audit';
 import { notify } from '@/server/notifications/notify';
 import { recordPublicChange } from '@/server/public-cache/record-public-change';
+import { unsafeLoadFiling } from '@/server/filing/queries';
 import { publishBlockers } from './publish-blockers';
 import { snapshotWorkingCopy } from '@/server/revisions/snapshot-revision';
 import type { ArticleLifecycle } from './queries';
@@ -75,7 +76,7 @@ export function publishWorkingCopy(
     scheduledBy: null,
     scheduleFailure: null,
   });
-  recordPublicChange(tx, publicChangeKeys(article, kind), now);
+  recordPublicChange(tx, publicChangeKeys(article, kind, filingIds(unsafeLoadFiling(tx, article.id))), now);
   recordAudit(tx, {
     actorId: user.id,
     action: 'article.publish',
@@ -88,14 +89,16 @@ export function publishWorkingCopy(
 
 /**
  * What a publish changes for readers: the story's own responses (and every list that shows it,
- * by its key); the lists it joins, when it was not live before; its sitemap and the index when
- * its "Updated" stamp (their lastmod) moves; the corrections page for a correction.
+ * by its key); the lists it joins, when it was not live before, its section's, tags' and authors'
+ * among them; its sitemap and the index when its "Updated" stamp (their lastmod) moves; the
+ * corrections page for a correction. An update changes no list's membership: every list page and
+ * feed showing the story carries its key, so the story's key alone purges them.
  */
-function publicChangeKeys(article: ArticleLifecycle, kind: RevisionKind): string[] {
+function publicChangeKeys(article: ArticleLifecycle, kind: RevisionKind, filing: Filing): string[] {
   const joins = article.liveRevisionId === null || article.withdrawnAt !== null;
   return [
     storyKey(article.id),
-    ...(joins ? [LIST_KEYS.front, LIST_KEYS.feeds, ...sitemapKeysOf(article.id), LIST_KEYS.newsSitemap] : []),
+    ...(joins ? [LIST_KEYS.front, LIST_KEYS.feeds, ...sitemapKeysOf(article.id), LIST_KEYS.newsSitemap, ...filingListKeys(filing)] : []),
     ...(!joins && (STAMP_MOVING_KINDS as readonly string[]).includes(kind) ? sitemapKeysOf(article.id) : []),
     ...(kind === 'correction' ? [LIST_KEYS.corrections] : []),
   ];

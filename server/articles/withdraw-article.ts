@@ -3,8 +3,9 @@ import type { ArticleView } from '@/lib/article-view';
 import type { SessionUser } from '@/lib/session-user';
 import type { WithdrawInput } from '@/lib/validation/workflow';
 import { recordAudit } from '@/server/audit/record-audit';
-import { addressChangeKeys } from '@/lib/public/surrogate-keys';
+import { addressChangeKeys, filingIds, filingListKeys } from '@/lib/public/surrogate-keys';
 import { recordPublicChange } from '@/server/public-cache/record-public-change';
+import { unsafeLoadFiling } from '@/server/filing/queries';
 import { advanceArticle, runWorkflowStep } from './workflow-step';
 
 /**
@@ -18,7 +19,8 @@ export function withdrawArticle(user: SessionUser, articleId: number, input: Wit
     { action: 'withdraw', version: input.version },
     ({ tx, article }) => {
       advanceArticle(tx, article, user, now, { status: 'withdrawn', withdrawnAt: now });
-      recordPublicChange(tx, addressChangeKeys(articleId), now);
+      // The lists it leaves: each page below the story's place in them shifts up by one.
+      recordPublicChange(tx, [...addressChangeKeys(articleId), ...filingListKeys(filingIds(unsafeLoadFiling(tx, articleId)))], now);
       recordAudit(tx, { actorId: user.id, action: 'article.withdraw', targetType: 'article', targetId: articleId, details: { note: input.note } });
     },
     now,

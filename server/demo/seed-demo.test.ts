@@ -9,7 +9,7 @@ import { wireStamp, wireStampText } from '@/lib/wire-timestamp';
 import { publishBlockers } from '@/server/articles/publish-blockers';
 import { unsafeListThreads } from '@/server/comments/list-comments';
 import { env } from '@/server/env';
-import { findPublicArticle, latestPublicArticles } from '@/server/public/queries';
+import { findPublicArticle, frontPageSections, latestPublicArticles } from '@/server/public/queries';
 import { type DemoCredential, seedDemo } from './seed-demo';
 
 const SEEDED_AT = new Date('2026-03-02T09:00:00Z');
@@ -142,5 +142,18 @@ describe('seedDemo', () => {
     ]);
     expect(Object.values(latest[0]?.photos ?? {}).map((photo) => photo.photographer).sort()).toEqual(['Jonas Weber', 'Lena Vogt']);
     expect(latest[1]?.photos).toEqual({});
+  });
+
+  it('files the live stories in sections, with tags and their writers as credited authors', () => {
+    expect(frontPageSections().map(({ section, articles: filed }) => [section.name, filed.map((story) => story.headline)])).toEqual([
+      ['World', ['Moscow says some troops are returning to base after drills']],
+      ['Business', ['Central bank holds rates, signals cut in spring']],
+      ['Culture', ['City museum reopens after five-year restoration']],
+    ]);
+    expect(findPublicArticle(articleByHeadline('Moscow says some troops are returning to base after drills').slug)?.filing).toMatchObject({
+      section: { name: 'World', slug: 'world' },
+      tags: [{ name: 'Russia' }, { name: 'Ukraine' }],
+      authors: [{ name: 'Nadia Petrova', slug: 'nadia-petrova' }],
+    });
   });
 });

@@ -6,6 +6,8 @@ import type { Role } from '@/lib/domain-constants';
 import type { SessionUser } from '@/lib/session-user';
 import { localTimeInZone } from '@/lib/zoned-time';
 import { getDb } from '@/db/client';
+import { authors, sections } from '@/db/schema';
+import { slugFromHeadline } from '@/lib/slug';
 import { createArticle } from '@/server/articles/create-article';
 import { publishArticle } from '@/server/articles/publish-article';
 import { approveArticle, returnArticle, submitArticle } from '@/server/articles/review-steps';
@@ -38,6 +40,26 @@ const PEOPLE = {
 
 type Person = keyof typeof PEOPLE;
 
+/** The demo's sections, in the front page's order, each with its IPTC Media Topic where one fits. */
+const SECTIONS = {
+  world: { name: 'World', description: 'News from beyond our borders, from our correspondents and the agencies.', mediaTopic: null },
+  politics: { name: 'Politics', description: 'The council, parliament and the people who run them.', mediaTopic: '11000000' },
+  business: { name: 'Business', description: 'Markets, money, work and the companies of the region.', mediaTopic: '04000000' },
+  science: { name: 'Science', description: 'Research, health and the environment.', mediaTopic: '13000000' },
+  culture: { name: 'Culture', description: 'Museums, stages, books and screens.', mediaTopic: '01000000' },
+} as const;
+
+type SectionKey = keyof typeof SECTIONS;
+
+/** The writers and the copy desk as the public sees them: a page each, with a short bio. */
+const AUTHOR_BIOS: Partial<Record<Person, string>> = {
+  nadia: 'Nadia Petrova covers Russia, Ukraine and the economy, from Moscow and from the desk.',
+  samuel: 'Samuel Okafor reports on the city: its council, its transport and its museums.',
+  ingrid: 'Ingrid Berg covers transport, labour and the port.',
+  tomas: 'Tomás Ruiz edits the news desk.',
+  mei: 'Mei Lin edits the news desk.',
+};
+
 /** Where a story has got to on the desk: each of the states a newsroom meets. */
 type Stage = 'draft' | 'in_review' | 'returned' | 'approved' | 'scheduled' | 'published' | 'withdrawn';
 
@@ -50,6 +72,8 @@ type DemoStory = {
   source?: string;
   /** Paragraphs, one a line. */
   body: string;
+  section?: SectionKey;
+  tags?: string[];
   /** When it was written; a story goes through the desk in the minutes after. Default: hours before the seed. */
   writtenAt?: Date;
   hoursAgo?: number;
@@ -71,6 +95,8 @@ const STORIES: DemoStory[] = [
     stage: 'draft',
     writer: 'samuel',
     headline: 'Council weighs night-bus cuts as budget gap widens',
+    section: 'politics',
+    tags: ['Transport', 'City council'],
     standfirst: 'Five routes could lose their overnight service from April.',
     place: 'LEEDS',
     body: 'The city council will vote next week on a plan to withdraw overnight service from five bus routes.\nOfficials say the cuts would save £2.1 million a year.',
@@ -80,6 +106,8 @@ const STORIES: DemoStory[] = [
     stage: 'in_review',
     writer: 'ingrid',
     headline: 'Rail strike talks resume after two-week pause',
+    section: 'business',
+    tags: ['Transport', 'Strikes'],
     standfirst: 'Unions and operators return to the table with a mediator.',
     place: 'MADRID',
     body: 'Talks between rail unions and the national operator resumed on Tuesday under a government-appointed mediator.\nBoth sides said they hoped for an agreement before the holiday timetable begins.',
@@ -95,6 +123,8 @@ const STORIES: DemoStory[] = [
     stage: 'returned',
     writer: 'nadia',
     headline: 'Hospital waiting lists fall for a third month',
+    section: 'science',
+    tags: ['Health'],
     standfirst: 'The number of patients waiting more than a year dropped by 7%.',
     place: 'CARDIFF',
     body: 'The number of patients waiting more than a year for planned treatment fell for a third month running, health board figures showed on Thursday.\nThe board said extra weekend clinics had cleared part of the backlog.',
@@ -105,6 +135,8 @@ const STORIES: DemoStory[] = [
     stage: 'approved',
     writer: 'samuel',
     headline: 'Grain ships leave port under new corridor deal',
+    section: 'world',
+    tags: ['Ukraine', 'Shipping'],
     standfirst: 'Three vessels sailed at dawn, the first under the revised agreement.',
     place: 'ODESA',
     body: 'Three bulk carriers loaded with wheat left port at dawn, the first departures under the revised corridor agreement.\nInsurers said premiums had fallen since the deal was signed.',
@@ -115,6 +147,8 @@ const STORIES: DemoStory[] = [
     stage: 'scheduled',
     writer: 'ingrid',
     headline: 'Jobless rate falls to lowest in a decade',
+    section: 'business',
+    tags: ['Jobs'],
     standfirst: 'Official figures put unemployment at 4.1% in the three months to January.',
     place: 'LONDON',
     body: 'Unemployment fell to 4.1% in the three months to January, its lowest in ten years, official figures showed.\nEconomists had expected the rate to hold at 4.3%.',
@@ -124,6 +158,8 @@ const STORIES: DemoStory[] = [
     stage: 'published',
     writer: 'nadia',
     headline: 'Central bank holds rates, signals cut in spring',
+    section: 'business',
+    tags: ['Interest rates', 'Economy'],
     standfirst: 'Policymakers voted 7-2 to keep the main rate at 3.75%.',
     place: 'FRANKFURT',
     body: 'The central bank left its main interest rate unchanged at 3.75% on Thursday and signalled that a cut could come in the spring.\nTwo members of the rate-setting council voted for an immediate reduction.',
@@ -135,6 +171,8 @@ const STORIES: DemoStory[] = [
     stage: 'published',
     writer: 'samuel',
     headline: 'City museum reopens after five-year restoration',
+    section: 'culture',
+    tags: ['Museums'],
     standfirst: 'The building’s painted ceilings were cleaned by hand, panel by panel.',
     place: 'LISBON',
     body: 'The city museum reopened on Saturday after a five-year restoration that cost €83 million.\nMore than 4,000 visitors queued on the first morning.',
@@ -151,6 +189,8 @@ const STORIES: DemoStory[] = [
     stage: 'published',
     writer: 'nadia',
     headline: 'Moscow says some troops are returning to base after drills',
+    section: 'world',
+    tags: ['Russia', 'Ukraine'],
     standfirst: 'European capitals welcomed the statement cautiously and asked for proof on the ground.',
     place: 'MOSCOW',
     source: 'Sputnik',
@@ -169,6 +209,8 @@ const STORIES: DemoStory[] = [
     stage: 'withdrawn',
     writer: 'ingrid',
     headline: 'Ferry operator to cut winter sailings',
+    section: 'business',
+    tags: ['Transport', 'Shipping'],
     standfirst: 'Two island routes would run only at weekends from November.',
     place: 'HELSINKI',
     body: 'The ferry operator plans to run its two island routes only at weekends from November, according to a schedule seen by Dateline.\nIslanders said the change would leave them without a weekday crossing.',
@@ -176,6 +218,25 @@ const STORIES: DemoStory[] = [
     withdrawReason: 'The operator says the schedule was an old draft; off the site until we confirm.',
   },
 ];
+
+/**
+ * The sections and the people's public profiles, made as an admin would. Every writer has one, so
+ * every story credits its writer; the tags are made by the stories' writers as they file them.
+ */
+function fileDemoNewsroom(people: Record<Person, SessionUser>) {
+  const db = getDb();
+  const sectionIds = {} as Record<SectionKey, number>;
+  (Object.entries(SECTIONS) as [SectionKey, (typeof SECTIONS)[SectionKey]][]).forEach(([slug, section], position) => {
+    sectionIds[slug] = db.insert(sections).values({ ...section, slug, position }).returning({ id: sections.id }).get().id;
+  });
+  const authorIds = {} as Record<Person, number>;
+  for (const [key, person] of Object.entries(people) as [Person, SessionUser][]) {
+    const bio = AUTHOR_BIOS[key];
+    if (bio === undefined) continue;
+    authorIds[key] = db.insert(authors).values({ userId: person.id, name: person.name, slug: slugFromHeadline(person.name), bio }).returning({ id: authors.id }).get().id;
+  }
+  return { sectionIds, authorIds };
+}
 
 function generatePassword(): string {
   return randomBytes(12).toString('base64url');
@@ -209,6 +270,8 @@ export async function seedDemo(now = new Date()): Promise<DemoCredential[]> {
   // The copy desk moves the stories; the editor-in-chief takes one off the site.
   const { tomas: copyDesk, mei: secondCopyDesk, amira: chief } = people;
 
+  const { sectionIds, authorIds } = fileDemoNewsroom(people);
+
   const photos = await uploadDemoPhotos(people.nadia);
   for (const story of STORIES) {
     const writer = people[story.writer];
@@ -223,8 +286,9 @@ export async function seedDemo(now = new Date()): Promise<DemoCredential[]> {
       leadPhoto: story.leadPhoto ? { photoId: photos[story.leadPhoto].id, caption: null, credit: null } : null,
       body: bodyWithPhoto(story.body, story.inlinePhoto && photos[story.inlinePhoto].id),
     };
+    const filing = { sectionId: story.section ? sectionIds[story.section] : null, tags: story.tags ?? [], authorIds: [authorIds[story.writer]] };
     const { id } = createArticle(writer, written);
-    let { version } = saveArticle(writer, id, { ...fields, version: 1 }, written);
+    let { version } = saveArticle(writer, id, { ...fields, filing, version: 1 }, written);
     if (story.stage === 'draft') continue;
 
     ({ version } = submitArticle(writer, id, { version }, step(2)));

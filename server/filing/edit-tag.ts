@@ -10,7 +10,7 @@ import { recordAudit } from '@/server/audit/record-audit';
 import { assertCan } from '@/server/policy';
 import { tagSlug } from './file-article';
 import { takenError } from './filing-address';
-import { purgeFilingLists } from './purge-filing-lists';
+import { recordListChange } from '@/server/public/filing-changes';
 
 /**
  * A tag renamed (its stories follow, being filed by id) or given a Media Topic. A new address keeps
@@ -43,7 +43,7 @@ export function editTag(actor: SessionUser, tagId: number, data: unknown, now = 
         targetId: tagId,
         details: { from: before.name, to: input.name, mediaTopic: input.mediaTopic, ...(slug !== before.slug ? { fromSlug: before.slug, toSlug: slug } : {}) },
       });
-      purgeFilingLists(tx, [{ tag: tagId }], now);
+      recordListChange(tx, 'tag', tagId, now);
       return { id: tagId, slug };
     },
     { behavior: 'immediate' },

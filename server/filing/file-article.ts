@@ -4,21 +4,14 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { articleAuthors, articles, articleTags, authors, sections, tagRedirects, tags } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
-import type { ArticleFiling } from '@/lib/filing';
 import { can } from '@/lib/permissions';
-import { filingChangeKeys, type Filing } from '@/lib/public/surrogate-keys';
+import { filingChangeKeys, type Filing, filingIds } from '@/lib/public/surrogate-keys';
 import type { SessionUser } from '@/lib/session-user';
 import { slugFromHeadline } from '@/lib/slug';
 import { type FilingInput, normalTagName } from '@/lib/validation/filing';
 import { recordAudit } from '@/server/audit/record-audit';
 import { recordPublicChange } from '@/server/public-cache/record-public-change';
 import { unsafeLoadFiling } from './queries';
-
-const idsOf = (filing: ArticleFiling): Filing => ({
-  sectionId: filing.section?.id ?? null,
-  tagIds: filing.tags.map((tag) => tag.id),
-  authorIds: filing.authors.map((author) => author.id),
-});
 
 /**
  * Files an article anew, inside the caller's write (its policy and version checks already done).
@@ -39,7 +32,7 @@ export function fileArticle(
     tagIds: resolveTags(tx, user, input.tags),
     authorIds: checkedAuthors(tx, input.authorIds),
   };
-  const was = idsOf(before);
+  const was = filingIds(before);
   const sameSection = was.sectionId === after.sectionId;
   const sameTags = was.tagIds.join() === after.tagIds.join();
   const sameAuthors = was.authorIds.join() === after.authorIds.join();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
+import { storyKeys, tagNameKey } from '@/lib/public/surrogate-keys';
 import { publicChanges, tagRedirects, tags } from '@/db/schema';
 import type { SessionUser } from '@/lib/session-user';
 import type { FilingInput } from '@/lib/validation/filing';
@@ -13,7 +14,7 @@ import { publishArticle } from '@/server/articles/publish-article';
 import { saveArticle } from '@/server/articles/save-article';
 import { editTag } from './edit-tag';
 import { mergeTags } from './merge-tags';
-import { suggestTags } from './queries';
+import { suggestTags, unsafeLoadFiling } from './queries';
 
 let admin: SessionUser;
 let writer: SessionUser;
@@ -91,15 +92,17 @@ describe('merging tags', () => {
     expect(again.filing.tags.map((tag) => tag.name)).toEqual([into]);
   });
 
-  it('purges both tags’ lists and the live stories now under the kept one', () => {
+  it('purges both tags’ lists and every response printing the merged name, the live story’s page among them', () => {
     const [from, into] = [`Quake ${word()}`, `Earthquake ${word()}`];
     const live = tagged('Quake strikes', [from]);
     publishArticle(desk, live.id, { version: live.version });
     tagged('Quake follow-up', [into]);
     const [fromId, intoId] = [tagId(from), tagId(into)];
+    const pageKeys = storyKeys({ id: live.id, photos: {}, filing: unsafeLoadFiling(getDb(), live.id) });
     mergeTags(admin, { fromId, intoId });
     const keys = getDb().select().from(publicChanges).all().at(-1)?.keys.split(' ');
-    expect(keys).toEqual(expect.arrayContaining([`tag-${fromId}`, `tag-${intoId}`, `story-${live.id}`]));
+    expect(keys).toEqual(expect.arrayContaining([`tag-${fromId}`, `tag-${intoId}`, tagNameKey(fromId)]));
+    expect(pageKeys).toContain(tagNameKey(fromId));
   });
 
   it('refuses a merge into itself or into a tag that is gone, and non-admins', () => {

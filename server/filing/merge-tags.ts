@@ -8,7 +8,7 @@ import { MergeTagsInput } from '@/lib/validation/filing';
 import { parseInput } from '@/lib/validation/parse-input';
 import { recordAudit } from '@/server/audit/record-audit';
 import { assertCan } from '@/server/policy';
-import { purgeFilingLists } from './purge-filing-lists';
+import { recordTagMerge } from '@/server/public/filing-changes';
 
 /**
  * Merges one tag into another, as when "Climate" and "Climate change" turn out to be one subject:
@@ -42,7 +42,7 @@ export function mergeTags(actor: SessionUser, data: unknown, now = new Date()): 
       tx.insert(tagRedirects).values({ fromSlug: from.slug, tagId: intoId }).onConflictDoUpdate({ target: tagRedirects.fromSlug, set: { tagId: intoId } }).run();
 
       recordAudit(tx, { actorId: actor.id, action: 'tag.merge', targetType: 'tag', targetId: intoId, details: { from: from.name, into: into.name, fromSlug: from.slug, stories } });
-      purgeFilingLists(tx, [{ tag: fromId }, { tag: intoId }], now);
+      recordTagMerge(tx, fromId, intoId, now);
       return { moved: stories };
     },
     { behavior: 'immediate' },

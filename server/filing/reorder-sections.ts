@@ -8,7 +8,8 @@ import { ReorderSectionsInput } from '@/lib/validation/filing';
 import { parseInput } from '@/lib/validation/parse-input';
 import { recordAudit } from '@/server/audit/record-audit';
 import { assertCan } from '@/server/policy';
-import { purgeFilingLists } from './purge-filing-lists';
+import { LIST_KEYS } from '@/lib/public/surrogate-keys';
+import { recordPublicChange } from '@/server/public-cache/record-public-change';
 
 /**
  * The newsroom's order of sections (menus, the front page's groups). The whole order is sent, so
@@ -27,7 +28,8 @@ export function reorderSections(actor: SessionUser, data: unknown, now = new Dat
       sectionIds.forEach((id, index) => tx.update(sections).set({ position: index + 1, updatedAt: now }).where(eq(sections.id, id)).run());
       const names = new Map(existing.map((section) => [section.id, section.name]));
       recordAudit(tx, { actorId: actor.id, action: 'section.reorder', targetType: 'section', targetId: null, details: { order: sectionIds.map((id) => names.get(id)) } });
-      purgeFilingLists(tx, [], now);
+      // Only the front page shows the order.
+      recordPublicChange(tx, [LIST_KEYS.front], now);
     },
     { behavior: 'immediate' },
   );

@@ -10,7 +10,7 @@ import { parseInput } from '@/lib/validation/parse-input';
 import { recordAudit } from '@/server/audit/record-audit';
 import { assertCan, assertCanOn } from '@/server/policy';
 import { addressFor, takenError } from './filing-address';
-import { purgeFilingLists } from './purge-filing-lists';
+import { recordListChange } from '@/server/public/filing-changes';
 
 type Profile = { name: string; slug: string; bio: string; photoId: number | null; userId: number | null };
 
@@ -87,7 +87,7 @@ export function editAuthor(actor: SessionUser, authorId: number, data: unknown, 
       checkProfile(tx, profile, authorId);
       tx.update(authors).set({ ...profile, updatedAt: now }).where(eq(authors.id, authorId)).run();
       recordAudit(tx, { actorId: actor.id, action: 'author.edit', targetType: 'author', targetId: authorId, details: { from: before.name, to: input.name } });
-      purgeFilingLists(tx, [{ author: authorId }], now);
+      recordListChange(tx, 'author', authorId, now);
       return { id: authorId, slug };
     },
     { behavior: 'immediate' },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
+import { sectionNameKey, storyKeys } from '@/lib/public/surrogate-keys';
 import { publicChanges, sectionRedirects, sections } from '@/db/schema';
 import type { SessionUser } from '@/lib/session-user';
 import { appErrorFrom } from '@/tests/app-error';
@@ -10,6 +11,7 @@ import { makeUser, storyFields, writtenStory } from '@/tests/factories';
 import { publishArticle } from '@/server/articles/publish-article';
 import { saveArticle } from '@/server/articles/save-article';
 import { reorderSections } from './reorder-sections';
+import { unsafeLoadFiling } from './queries';
 import { createSection, editSection } from './save-section';
 
 let admin: SessionUser;
@@ -62,7 +64,7 @@ describe('sections', () => {
     expect(redirectOf(old)).toBeUndefined();
   });
 
-  it('purges the pages of every live story in a renamed section', () => {
+  it('purges the section’s list, the front page and every response printing its name, the live story’s page among them', () => {
     const { id } = createSection(admin, { name: unique('Culture') });
     const story = writtenStory(writer, 'Opera returns');
     const filed = saveArticle(writer, story.id, { ...storyFields('Opera returns'), version: story.version, filing: { sectionId: id, tags: [], authorIds: [] } });
@@ -70,9 +72,10 @@ describe('sections', () => {
     const draft = writtenStory(writer, 'Draft in culture');
     saveArticle(writer, draft.id, { ...storyFields('Draft in culture'), version: draft.version, filing: { sectionId: id, tags: [], authorIds: [] } });
 
+    const pageKeys = storyKeys({ id: story.id, photos: {}, filing: unsafeLoadFiling(getDb(), story.id) });
     editSection(admin, id, { name: unique('Arts') });
-    expect(lastChangeKeys()).toEqual(expect.arrayContaining([`section-${id}`, `story-${story.id}`, 'front']));
-    expect(lastChangeKeys()).not.toContain(`story-${draft.id}`);
+    expect(lastChangeKeys()).toEqual(expect.arrayContaining([`section-${id}`, sectionNameKey(id), 'front']));
+    expect(pageKeys).toContain(sectionNameKey(id));
   });
 
   it('reorders the whole list, and refuses an order that leaves a section out', () => {

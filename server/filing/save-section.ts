@@ -9,7 +9,7 @@ import { parseInput } from '@/lib/validation/parse-input';
 import { recordAudit } from '@/server/audit/record-audit';
 import { assertCan } from '@/server/policy';
 import { addressFor, takenError } from './filing-address';
-import { purgeFilingLists } from './purge-filing-lists';
+import { recordListChange } from '@/server/public/filing-changes';
 
 /**
  * Names and addresses are the section's own: two "World" sections would be one menu entry twice.
@@ -28,7 +28,7 @@ function checkFree(tx: Tx, name: string, slug: string, exceptId: number | null):
 }
 
 /** A new section, last in the newsroom's order. */
-export function createSection(actor: SessionUser, data: unknown, now = new Date()): { id: number; slug: string } {
+export function createSection(actor: SessionUser, data: unknown): { id: number; slug: string } {
   assertCan(actor, 'taxonomy:manage');
   const input = parseInput(SectionInput, data);
   const slug = addressFor(input.slug, input.name);
@@ -42,7 +42,6 @@ export function createSection(actor: SessionUser, data: unknown, now = new Date(
         .returning({ id: sections.id })
         .get();
       recordAudit(tx, { actorId: actor.id, action: 'section.create', targetType: 'section', targetId: id, details: { name: input.name, slug } });
-      purgeFilingLists(tx, [{ section: id }], now);
       return { id, slug };
     },
     { behavior: 'immediate' },
@@ -79,7 +78,7 @@ export function editSection(actor: SessionUser, sectionId: number, data: unknown
         targetId: sectionId,
         details: { from: before.name, to: input.name, ...(slug !== before.slug ? { fromSlug: before.slug, toSlug: slug } : {}) },
       });
-      purgeFilingLists(tx, [{ section: sectionId }], now);
+      recordListChange(tx, 'section', sectionId, now);
       return { id: sectionId, slug };
     },
     { behavior: 'immediate' },

@@ -8,6 +8,10 @@ describe('which requests the public cache answers', () => {
     expect(publicCacheKey('HEAD', '/feed.xml', {})).toBe('/feed.xml');
     expect(publicCacheKey('GET', '/api/v1/articles/storm-hits-coast/ninjs', {})).toBe('/api/v1/articles/storm-hits-coast/ninjs');
     expect(publicCacheKey('GET', '/sitemaps/2.xml', {})).toBe('/sitemaps/2.xml');
+    // A list's older pages are addressed in the path, since the query string is no part of the key.
+    for (const path of ['/section/world', '/section/world/before/123', '/tag/port-strike/feed.xml', '/author/ana-lima/atom.xml']) {
+      expect(publicCacheKey('GET', `${path}?page=2`, {})).toBe(path);
+    }
   });
 
   it('leaves to Next what is not a public document or not asked for by an anonymous reader', () => {
@@ -17,6 +21,8 @@ describe('which requests the public cache answers', () => {
     expect(publicCacheKey('GET', '/news/a%2Fb', {})).toBeNull();
     expect(publicCacheKey('GET', '/news/a/b', {})).toBeNull();
     expect(publicCacheKey('GET', '/news/Storm', {})).toBeNull();
+    expect(publicCacheKey('GET', '/section/world/before/x', {})).toBeNull();
+    expect(publicCacheKey('GET', '/desk/section/world', {})).toBeNull();
     expect(publicCacheKey('GET', '/news/storm', { cookie: 'theme=dark; authjs.session-token=abc' })).toBeNull();
     expect(publicCacheKey('GET', '/news/storm', { cookie: '__Secure-authjs.session-token.0=abc' })).toBeNull();
     expect(publicCacheKey('GET', '/news/storm', { authorization: 'Bearer x' })).toBeNull();

@@ -14,6 +14,7 @@ const PUBLIC_PATHS = [
   /^\/$/,
   /^\/corrections$/,
   /^\/news\/[a-z0-9-]+$/,
+  /^\/(section|tag|author)\/[a-z0-9-]+(\/before\/[0-9]+|\/feed\.xml|\/atom\.xml)?$/,
   /^\/feed\.xml$/,
   /^\/atom\.xml$/,
   /^\/sitemap\.xml$/,

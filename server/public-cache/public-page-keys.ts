@@ -1,6 +1,7 @@
 import 'server-only';
 import { LIST_KEYS, storyKey, storyKeys } from '@/lib/public/surrogate-keys';
-import { findPublicArticle, FRONT_PAGE_SIZE, latestPublicTeasers, listPublicCorrections } from '@/server/public/queries';
+import { listPageKeys } from '@/server/public/list-page';
+import { findPublicArticle, FRONT_PAGE_SIZE, frontPageSections, latestPublicTeasers, listPublicCorrections } from '@/server/public/queries';
 
 const STORY_PATH = /^\/news\/([^/]+)$/;
 
@@ -11,10 +12,13 @@ const STORY_PATH = /^\/news\/([^/]+)$/;
  * Null for a path that is no public page.
  */
 export function publicPageKeys(pathname: string): string[] | null {
-  if (pathname === '/') return [LIST_KEYS.front, ...latestPublicTeasers(FRONT_PAGE_SIZE).flatMap(storyKeys)];
+  if (pathname === '/') {
+    const grouped = frontPageSections().flatMap((group) => group.articles);
+    return [LIST_KEYS.front, ...[...latestPublicTeasers(FRONT_PAGE_SIZE), ...grouped].flatMap(storyKeys)];
+  }
   if (pathname === '/corrections') return [LIST_KEYS.corrections, ...listPublicCorrections().map((listing) => storyKey(listing.articleId))];
   const slug = STORY_PATH.exec(pathname)?.[1];
-  if (slug === undefined) return null;
+  if (slug === undefined) return listPageKeys(pathname);
   const article = findPublicArticle(slug);
   return article ? storyKeys(article) : null;
 }

@@ -2,13 +2,17 @@ import 'server-only';
 import { and, asc, between, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { type Db, getDb, preparedQuery } from '@/db/client';
-import { articles, revisions, slugRedirects } from '@/db/schema';
+import { articles, revisions, sections, slugRedirects } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
 import { photoCardOf, photoUses } from '@/lib/photos/photo-use';
-import type { PublicArticle, PublicCorrection, PublicPhoto, PublicTeaser } from '@/lib/public/public-article';
+import { type PublicArticle, type PublicCorrection, type PublicPhoto, type PublicTeaser } from '@/lib/public/public-article';
+import { UNFILED } from '@/lib/filing';
 import { isLive } from '@/server/articles/queries';
 import { leadPhotoOf } from '@/server/articles/publish-blockers';
 import { loadPhotoViews } from '@/server/photos/queries';
+import { publicFilingsOf } from './filing';
+import type { ListRef } from '@/lib/public/public-lists';
+import { listedIds } from './list-membership';
 
 /**
  * The public site's reads. No person is acting: they see only what is live, always the live
@@ -95,10 +99,9 @@ function toPublicArticles(db: Db, rows: LiveRow[]): PublicArticle[] {
     db,
     drafts.flatMap((draft) => photoUses(draft).map((use) => use.photoId)),
   );
-  const corrections = correctionsOf(
-    db,
-    rows.map((row) => row.id),
-  );
+  const ids = rows.map((row) => row.id);
+  const corrections = correctionsOf(db, ids);
+  const filings = publicFilingsOf(db, ids);
   return drafts.map(({ row, text, firstPublishedAt, updatedAt, leadPhoto, body }) => {
     const photos: Record<number, PublicPhoto> = {};
     for (const use of photoUses({ leadPhoto, body })) {
@@ -116,6 +119,7 @@ function toPublicArticles(db: Db, rows: LiveRow[]): PublicArticle[] {
       firstPublishedAt: (firstPublishedAt ?? new Date(0)).toISOString(),
       updatedAt: updatedAt?.toISOString() ?? null,
       corrections: corrections.get(row.id) ?? [],
+      filing: filings.get(row.id) ?? UNFILED,
     };
   });
 }
@@ -153,48 +157,65 @@ export function findPublicArticle(slug: string): PublicArticle | undefined {
 export const FRONT_PAGE_SIZE = 30;
 export const FEED_SIZE = 50;
 
-const newestFirst = [desc(articles.firstPublishedAt), desc(articles.id)] as const;
+export const newestFirst = [desc(articles.firstPublishedAt), desc(articles.id)] as const;
 
-/** The newest stories first, by first publish: an update does not push a story back to the top. */
-export function latestPublicArticles(limit: number): PublicArticle[] {
+/**
+ * The newest stories first, by first publish: an update does not push a story back to the top.
+ * All of them, or those of one section, tag or author.
+ */
+export function latestPublicArticles(limit: number, list?: ListRef): PublicArticle[] {
   const db = getDb();
   const rows = selectLive(db)
-    .where(isLive)
+    .where(list ? inArray(articles.id, listedIds(db, list, limit)) : isLive)
     .orderBy(...newestFirst)
     .limit(limit)
     .all();
   return toPublicArticles(db, rows);
 }
 
+/** What a list shows of a story: no body, and of the photos only the lead one. */
+export const teaserColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  firstPublishedAt: articles.firstPublishedAt,
+  updatedAt: articles.updatedAt,
+  headline: revisions.headline,
+  standfirst: revisions.standfirst,
+  leadPhotoId: revisions.leadPhotoId,
+  leadPhotoCaption: revisions.leadPhotoCaption,
+  leadPhotoCredit: revisions.leadPhotoCredit,
+};
+
 /** Asked for every render of the front page, and again by the proxy for its keys. */
-const teaserQuery = preparedQuery((db) =>
-  db
-    .select({
-      id: articles.id,
-      slug: articles.slug,
-      firstPublishedAt: articles.firstPublishedAt,
-      updatedAt: articles.updatedAt,
-      headline: revisions.headline,
-      standfirst: revisions.standfirst,
-      leadPhotoId: revisions.leadPhotoId,
-      leadPhotoCaption: revisions.leadPhotoCaption,
-      leadPhotoCredit: revisions.leadPhotoCredit,
-    })
+const teaserQueries = preparedQuery((db) => ({
+  latest: db
+    .select(teaserColumns)
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.liveRevisionId))
     .where(isLive)
     .orderBy(...newestFirst)
     .limit(sql.placeholder('limit'))
     .prepare(),
-);
+  // Read down the (section, first publish) index: a few steps per section however large the archive.
+  inSection: db
+    .select(teaserColumns)
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.liveRevisionId))
+    .where(and(eq(articles.sectionId, sql.placeholder('sectionId')), isLive))
+    .orderBy(...newestFirst)
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+  sections: db
+    .select({ id: sections.id, name: sections.name, slug: sections.slug })
+    .from(sections)
+    .orderBy(asc(sections.position), asc(sections.name))
+    .prepare(),
+}));
 
-/**
- * The newest stories as the front page lists them: no body, and of the photos only the lead one.
- * The list shows neither, and each miss of the front page reads it twice (the page and its keys).
- */
-export function latestPublicTeasers(limit: number): PublicTeaser[] {
-  const db = getDb();
-  const rows = teaserQuery(db).all({ limit });
+export type TeaserRow = ReturnType<ReturnType<typeof teaserQueries>['latest']['all']>[number];
+
+/** Rows as teasers, the lead photos of all of them read at once. */
+export function toTeasers(db: Db, rows: readonly TeaserRow[]): PublicTeaser[] {
   const views = loadPhotoViews(
     db,
     rows.flatMap((row) => (row.leadPhotoId === null ? [] : [row.leadPhotoId])),
@@ -213,6 +234,39 @@ export function latestPublicTeasers(limit: number): PublicTeaser[] {
       updatedAt: row.updatedAt?.toISOString() ?? null,
     };
   });
+}
+
+/**
+ * The newest stories as the front page lists them: no body, and of the photos only the lead one.
+ * The list shows neither, and each miss of the front page reads it twice (the page and its keys).
+ */
+export function latestPublicTeasers(limit: number): PublicTeaser[] {
+  const db = getDb();
+  return toTeasers(db, teaserQueries(db).latest.all({ limit }));
+}
+
+/** How many stories the front page shows under each section's heading. */
+export const FRONT_SECTION_SIZE = 4;
+
+export type SectionTeasers = { section: { id: number; name: string; slug: string }; articles: PublicTeaser[] };
+
+/**
+ * The front page's sections, in the desk's order, each with its newest stories; a section with
+ * none is left out. One indexed read per section, and the lead photos of all at once.
+ */
+export function frontPageSections(perSection = FRONT_SECTION_SIZE): SectionTeasers[] {
+  const db = getDb();
+  const queries = teaserQueries(db);
+  const groups = queries.sections
+    .all()
+    .map((section) => ({ section, rows: queries.inSection.all({ sectionId: section.id, limit: perSection }) }))
+    .filter((group) => group.rows.length > 0);
+  const teasers = toTeasers(
+    db,
+    groups.flatMap((group) => group.rows),
+  );
+  let next = 0;
+  return groups.map(({ section, rows }) => ({ section, articles: teasers.slice(next, (next += rows.length)) }));
 }
 
 export type PublicHeadline = Pick<PublicArticle, 'id' | 'slug' | 'headline' | 'firstPublishedAt'>;

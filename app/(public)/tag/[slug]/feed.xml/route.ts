@@ -1,0 +1,6 @@
+import { listFeedRoute } from '@/server/public/list-route';
+
+export const dynamic = 'force-dynamic';
+
+/** RSS 2.0: the tag's newest live stories. */
+export const GET = listFeedRoute('tag', 'rss');
