@@ -161,15 +161,8 @@ function deskRows(ids: number[], match: string | undefined): DeskArticle[] {
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .where(inArray(articles.id, ids))
     .all();
-  const marked = match
-    ? db.all<{ id: number; headline: string; snippet: string }>(sql`
-        SELECT rowid AS id,
-          highlight(article_search, 0, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}) AS headline,
-          snippet(article_search, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', ${SNIPPET_TOKENS}) AS snippet
-        FROM article_search WHERE article_search MATCH ${match} AND rowid IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
-    : [];
+  const marksById = match ? marksOf(match, ids) : new Map<number, Marks>();
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const marksById = new Map(marked.map(({ id, ...marks }) => [id, marks]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
@@ -186,4 +179,32 @@ function deskRows(ids: number[], match: string | undefined): DeskArticle[] {
       },
     ];
   });
+}
+
+type Marks = { headline: string; snippet: string };
+
+const MARKS = sql`highlight(article_search, 0, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}) AS headline,
+  snippet(article_search, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', ${SNIPPET_TOKENS}) AS snippet`;
+
+/**
+ * Each story's headline and best passage with the matched words marked. FTS5 seeks straight to a
+ * rowid given with `=`, so for plain words and phrases one small query per story is cheapest (and
+ * with `rowid IN (…)` it would walk every match of the words instead). A prefix is different:
+ * every query with one first gathers all the words it could complete to (10 ms for a word in every
+ * story), so a prefix search asks once for the stretch of ids the page spans and keeps the
+ * page's own (`+rowid` stops FTS5 taking the list as 25 separate lookups, each gathering again).
+ */
+function marksOf(match: string, ids: number[]): Map<number, Marks> {
+  const db = getDb();
+  if (!match.includes('"*')) {
+    return new Map(ids.flatMap((id) => {
+      const marks = db.get<Marks>(sql`SELECT ${MARKS} FROM article_search WHERE article_search MATCH ${match} AND rowid = ${id}`);
+      return marks ? [[id, marks] as const] : [];
+    }));
+  }
+  const rows = db.all<Marks & { id: number }>(sql`
+    SELECT rowid AS id, ${MARKS} FROM article_search
+    WHERE article_search MATCH ${match} AND rowid BETWEEN ${Math.min(...ids)} AND ${Math.max(...ids)}
+      AND +rowid IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+  return new Map(rows.map(({ id, ...marks }) => [id, marks]));
 }
