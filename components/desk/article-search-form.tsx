@@ -8,11 +8,17 @@ import type { ArticleSearchQuery } from '@/lib/validation/article-search';
 
 /** Long enough not to search on every keystroke, short enough to feel like search-as-you-type. */
 const SEARCH_DELAY_MS = 300;
+
 /**
- * Typing that pauses longer than this starts a new entry in the history; quicker keystrokes
- * replace the entry they are refining, so Back goes to the previous search, not the previous letter.
+ * Typing that only lengthens or shortens the words searched ("gera", "gerasimov") refines the
+ * search in place; anything else is a new entry in the history. So Back goes to the previous
+ * search, not the previous letter.
  */
-const SETTLED_MS = 1500;
+function refines(from: URLSearchParams, to: URLSearchParams): boolean {
+  const [before, after] = [from.get('q')?.trim() ?? '', to.get('q')?.trim() ?? ''];
+  const rest = (params: URLSearchParams) => [...params].filter(([name]) => name !== 'q' && name !== 'cursor').join('&');
+  return before !== '' && after !== '' && (after.startsWith(before) || before.startsWith(after)) && rest(from) === rest(to);
+}
 
 function hrefOf(form: HTMLFormElement): string {
   const fields = Object.fromEntries([...new FormData(form)].map(([name, value]) => [name, String(value)]));
@@ -46,14 +52,16 @@ export function ArticleSearchForm({ query, filters }: { query: ArticleSearchQuer
   const current = deskSearchHref(Object.fromEntries(params));
   const [isPending, startTransition] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const lastNavigation = useRef(0);
   // An address this form did not ask for (Back, Forward, a pager link) gives it a fresh set of fields.
   const [requested, setRequested] = useState(current);
   const [seen, setSeen] = useState(current);
   const [generation, setGeneration] = useState(0);
   if (current !== seen) {
     setSeen(current);
-    if (current !== requested) setGeneration((value) => value + 1);
+    if (current !== requested) {
+      setRequested(current);
+      setGeneration((value) => value + 1);
+    }
   }
 
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -61,10 +69,9 @@ export function ArticleSearchForm({ query, filters }: { query: ArticleSearchQuer
   function go(form: HTMLFormElement, settled: boolean) {
     clearTimeout(timer.current);
     const href = hrefOf(form);
-    if (href === current) return;
-    const now = Date.now();
-    const refining = !settled && now - lastNavigation.current < SETTLED_MS;
-    lastNavigation.current = now;
+    if (href === requested) return;
+    const searchOf = (address: string) => new URL(address, window.location.origin).searchParams;
+    const refining = !settled && refines(searchOf(requested), searchOf(href));
     setRequested(href);
     startTransition(() => (refining ? router.replace(href, { scroll: false }) : router.push(href, { scroll: false })));
   }
