@@ -25,11 +25,11 @@ function hrefOf(form: HTMLFormElement): string {
   return deskSearchHref(fields);
 }
 
-function Choice({ id, label, anyLabel, choices, value }: { id: string; label: string; anyLabel: string; choices: FilterChoice[]; value: string | undefined }) {
+function Choice({ id, label, anyLabel, choices, value }: { id: string; label: string; anyLabel: string; choices: FilterChoice[]; value: string }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={id} defaultValue={value ?? ''}>
+      <select id={id} name={id} defaultValue={value}>
         <option value="">{anyLabel}</option>
         {choices.map((choice) => (
           <option key={choice.slug} value={choice.slug}>
@@ -45,11 +45,14 @@ function Choice({ id, label, anyLabel, choices, value }: { id: string; label: st
  * The desk's search box and its filters. Without JavaScript it is a GET form; with it, results
  * follow the typing and the address follows the results, so a search can be shared and Back works.
  */
-export function ArticleSearchForm({ query, filters }: { query: ArticleSearchQuery; filters: SearchFilterChoices }) {
+export function ArticleSearchForm({ filters }: { filters: SearchFilterChoices }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const current = deskSearchHref(Object.fromEntries(params));
+  // The fields show the address, not the page's props: after Back the address changes first, and
+  // the fields must not be rebuilt from the page that is going away.
+  const field = (name: keyof ArticleSearchQuery) => params.get(name) ?? '';
   const [isPending, startTransition] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // An address this form did not ask for (Back, Forward, a pager link) gives it a fresh set of fields.
@@ -104,31 +107,31 @@ export function ArticleSearchForm({ query, filters }: { query: ArticleSearchQuer
         <span id="q-hint" className="field__hint">
           Words anywhere in the story, &quot;an exact phrase&quot;, -a word to leave out
         </span>
-        <input id="q" name="q" type="search" enterKeyHint="search" defaultValue={query.q ?? ''} aria-describedby="q-hint" />
+        <input id="q" name="q" type="search" enterKeyHint="search" defaultValue={field('q')} aria-describedby="q-hint" />
       </div>
       <div className="desk-search__filters">
-        <Choice id="status" label="Status" anyLabel="Any status" choices={ARTICLE_STATUSES.map((status) => ({ slug: status, name: STATUS_LABELS[status] }))} value={query.status} />
-        <Choice id="section" label="Section" anyLabel="Any section" choices={filters.sections} value={query.section} />
-        <Choice id="tag" label="Tag" anyLabel="Any tag" choices={filters.tags} value={query.tag} />
-        <Choice id="author" label="Author" anyLabel="Any author" choices={filters.authors} value={query.author} />
+        <Choice id="status" label="Status" anyLabel="Any status" choices={ARTICLE_STATUSES.map((status) => ({ slug: status, name: STATUS_LABELS[status] }))} value={field('status')} />
+        <Choice id="section" label="Section" anyLabel="Any section" choices={filters.sections} value={field('section')} />
+        <Choice id="tag" label="Tag" anyLabel="Any tag" choices={filters.tags} value={field('tag')} />
+        <Choice id="author" label="Author" anyLabel="Any author" choices={filters.authors} value={field('author')} />
         <div className="field">
           <label htmlFor="dates">Dates</label>
-          <select id="dates" name="dates" defaultValue={query.dates ?? ''}>
+          <select id="dates" name="dates" defaultValue={field('dates')}>
             <option value="">Published</option>
             <option value="updated">Last edited</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor="from">From</label>
-          <input id="from" name="from" type="date" defaultValue={query.from ?? ''} />
+          <input id="from" name="from" type="date" defaultValue={field('from')} />
         </div>
         <div className="field">
           <label htmlFor="to">To</label>
-          <input id="to" name="to" type="date" defaultValue={query.to ?? ''} />
+          <input id="to" name="to" type="date" defaultValue={field('to')} />
         </div>
         <div className="field">
           <label htmlFor="sort">Sort by</label>
-          <select id="sort" name="sort" defaultValue={query.sort ?? ''}>
+          <select id="sort" name="sort" defaultValue={field('sort')}>
             <option value="">Best match, or last edited</option>
             <option value="relevance">Best match</option>
             <option value="updated">Last edited</option>
@@ -136,11 +139,11 @@ export function ArticleSearchForm({ query, filters }: { query: ArticleSearchQuer
           </select>
         </div>
         <label className="desk-search__check">
-          <input type="checkbox" name="corrected" value="1" defaultChecked={query.corrected === '1'} />
+          <input type="checkbox" name="corrected" value="1" defaultChecked={field('corrected') === '1'} />
           Has a correction
         </label>
         <label className="desk-search__check">
-          <input type="checkbox" name="uncredited" value="1" defaultChecked={query.uncredited === '1'} />
+          <input type="checkbox" name="uncredited" value="1" defaultChecked={field('uncredited') === '1'} />
           Has photos without credit
         </label>
         <button type="submit" className="button">

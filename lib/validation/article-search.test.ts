@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '@/lib/app-error';
+import { appErrorFrom } from '@/tests/app-error';
 import { ArticleSearchQuery } from './article-search';
 import { parseInput } from './parse-input';
 
 const parse = (data: unknown) => parseInput(ArticleSearchQuery, data);
 
-function refusal(data: unknown) {
-  try {
-    parse(data);
-  } catch (error) {
-    if (isAppError(error, 'INVALID')) return error;
-    throw error;
-  }
-  throw new Error('Expected the query to be refused');
-}
+const refusal = (data: unknown) => appErrorFrom(() => parse(data));
 
 describe('ArticleSearchQuery', () => {
   it('takes a whole search from the URL', () => {

@@ -37,7 +37,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
           </button>
         </form>
       </div>
-      <ArticleSearchForm query={query} filters={filters} />
+      <ArticleSearchForm filters={filters} />
       {problem && <p className="notice notice--error">{problem}</p>}
       <p className="desk-search__count" role="status">
         {countText(total)}
