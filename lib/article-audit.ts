@@ -14,6 +14,18 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 const revision = (details: Record<string, unknown>) => (typeof details.revision === 'number' ? ` (revision ${details.revision})` : '');
 const nameOf = (value: unknown): string => text((value as { name?: unknown } | null)?.name) ?? 'someone';
 
+const names = (value: unknown): string[] => (Array.isArray(value) ? value.filter((name): name is string => typeof name === 'string') : []);
+
+function filingDetail(d: Record<string, unknown>): string {
+  const tags = names(d.tags);
+  const authors = names(d.authors);
+  return [
+    `Section: ${text(d.section) ?? 'none'}`,
+    `Tags: ${tags.length > 0 ? tags.join(', ') : 'none'}`,
+    `Authors: ${authors.length > 0 ? authors.join(', ') : 'none'}`,
+  ].join('; ');
+}
+
 /**
  * What an audit entry means in the desk's words, and the detail worth reading (a note, an
  * address); unknown actions are shown by their code rather than hidden.
@@ -59,6 +71,8 @@ export function describeAuditEntry(action: string, details: Record<string, unkno
       return { what: d.from ? `Claimed for review, from ${nameOf(d.from)}` : 'Claimed for review', detail: null };
     case 'article.unclaim':
       return { what: 'Let the review go', detail: null };
+    case 'article.file':
+      return { what: 'Filed the story', detail: filingDetail(d) };
     case 'comment.add':
       return { what: 'Commented', detail: null };
     case 'comment.resolve':

@@ -1,3 +1,4 @@
+import type { ArticleFiling } from './filing';
 import type { ArticleDraft } from './article-draft';
 import type { ArticleStatus, RevisionKind } from './domain-constants';
 import type { PhotoCard } from './photos/photo-use';
@@ -46,6 +47,8 @@ export type ArticleView = ArticleDraft &
     /** What stops the working copy being published, as of this save. */
     publishBlockers: PublishBlocker[];
     returnNote: ReturnNote | null;
+    /** Its section, tags and credited authors: the article's, not a revision's. */
+    filing: ArticleFiling;
   };
 
 /** One line of the desk list. */

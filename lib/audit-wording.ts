@@ -42,6 +42,8 @@ export function describeLogEntry(action: string, details: Record<string, unknown
       return { what: 'Uploaded a photo', detail: null };
     case 'photo.update':
       return { what: 'Edited a photo’s details', detail: null };
+    case 'tag.create':
+      return { what: 'Created a tag', detail: text(d.name) };
     default:
       return describeAuditEntry(action, details);
   }

@@ -23,6 +23,9 @@ export const PERMISSIONS = {
   'photo:upload': ['editor', 'copy_editor', 'admin'],
   'photo:edit': ['editor', 'copy_editor', 'admin'],
   'comment:create': ['editor', 'copy_editor', 'admin'],
+  /** Tags are made on the fly while filing a story; renaming and merging them is an admin's. */
+  'tag:create': ['editor', 'copy_editor', 'admin'],
+  'taxonomy:manage': ['admin'],
   'user:manage': ['admin'],
   'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

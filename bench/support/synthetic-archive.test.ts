@@ -24,6 +24,16 @@ describe('the synthetic archive', () => {
     expect(one('SELECT count(*) FROM audit_log')).toBeGreaterThan(STORIES * 3);
   });
 
+  it('files stories in sections, with common and rare tags, crediting their writers, and indexes them for search', () => {
+    expect(one('SELECT count(*) FROM articles WHERE section_id IS NOT NULL')).toBeGreaterThan(STORIES * 0.8);
+    expect(one('SELECT count(*) FROM sections')).toBe(8);
+    const tagUses = rows<{ n: number }>('SELECT count(*) AS n FROM article_tags GROUP BY tag_id ORDER BY n DESC');
+    expect(tagUses.length).toBeGreaterThan(20);
+    expect(tagUses[0]!.n).toBeGreaterThan(tagUses.at(-1)!.n * 5);
+    expect(one('SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id)')).toBe(0);
+    expect(one('SELECT count(*) FROM article_search')).toBe(STORIES);
+  });
+
   it('gives the connection back with the pragmas every connection has', () => {
     const sqlite = sqliteOf(getDb());
     expect([sqlite.pragma('synchronous', { simple: true }), sqlite.pragma('temp_store', { simple: true })]).toEqual([2, 0]);

@@ -5,8 +5,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { getDb, sqliteOf } from '@/db/client';
+import { authors, sections } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
 import type { SessionUser } from '@/lib/session-user';
+import { slugFromHeadline } from '@/lib/slug';
+import type { FilingInput } from '@/lib/validation/filing';
 import { createArticle } from '@/server/articles/create-article';
 import { publishArticle } from '@/server/articles/publish-article';
 import { approveArticle, submitArticle } from '@/server/articles/review-steps';
@@ -26,7 +29,10 @@ import { cameraJpeg, writeDistinctCopy } from './test-photo';
  * moments spread over the last ten years, with bodies of 400–1,500 words. Photos are uploaded once
  * through the real pipeline and reused as lead photos. About one story in six gets an update, one in
  * twenty a correction, one in fifty a minor fix, one in a hundred is withdrawn, and two in a hundred
- * are left with the desk (in review or approved), as a working newsroom would have.
+ * are left with the desk (in review or approved), as a working newsroom would have. Stories are
+ * filed as a desk files them: nine in ten in one of eight sections, with up to four tags drawn
+ * from 400 so that a few tags are common and most are rare (as "Ukraine" and a village's name
+ * are), crediting their writer and, one time in ten, a second writer.
  *
  * Speed comes from committing a batch of stories in one transaction (the domain's own
  * transactions nest as savepoints), and from treating the fill as the bulk load it is. While it
@@ -56,6 +62,9 @@ const WRITERS = ['Anna Petrova', 'James Okafor', 'Lucía Fernández', 'Tom Becke
 const DESK = ['Ruth Adler', 'Samir Haddad'];
 const PLACES = ['MOSCOW', 'KYIV', 'LONDON', 'BRUSSELS', 'WASHINGTON', 'BEIJING', 'NEW DELHI', 'NAIROBI', 'SÃO PAULO', 'BERLIN'];
 const SOURCES = ['Reuters', 'AP', 'AFP', 'Sputnik', 'Dateline'];
+const SECTIONS = ['World', 'Politics', 'Business', 'Science', 'Health', 'Technology', 'Culture', 'Sport'];
+const TAG_COUNT = 400;
+const TAG_STEMS = ['Elections', 'Energy', 'Climate', 'Courts', 'Trade', 'Health care', 'Transport', 'Housing', 'Diplomacy', 'Farming'];
 const HEADLINE_WORDS = (
   'council budget vote talks ceasefire court ruling strike union prices inflation election minister ' +
   'floods storm harvest drought railway airport energy bills hospital schools housing protest leader ' +
@@ -70,6 +79,7 @@ export async function fillArchive({ articles: count, seed, photos = 12, log = ()
   const writers = await Promise.all(WRITERS.map((name, i) => staffMember(name, 'editor', `writer${i + 1}`, seed)));
   const desk = await Promise.all(DESK.map((name, i) => staffMember(name, 'copy_editor', `desk${i + 1}`, seed)));
   const photoIds = await uploadPhotos(desk[0]!, photos);
+  const taxonomy = newsroomTaxonomy(writers);
   const bodies = Array.from({ length: BODY_POOL }, (_, i) => newsBody(400 + Math.floor(random() * 1_100), seed + i));
   const setUp = performance.now();
   const cpuAtSetUp = process.cpuUsage();
@@ -97,6 +107,7 @@ export async function fillArchive({ articles: count, seed, photos = 12, log = ()
               // Older stories are fewer: a newsroom publishes more now than ten years ago.
               firstPublishedAt: new Date(now - TEN_YEARS_MS * random() ** 1.5 - MINUTE_MS),
               fate: random(),
+              filing: filingFor(taxonomy, random),
             });
           }
         },
@@ -127,7 +138,45 @@ type Story = {
   firstPublishedAt: Date;
   /** One random draw decides what happens to the story after its first publish. */
   fate: number;
+  filing: (writer: SessionUser) => FilingInput;
 };
+
+type Taxonomy = { sectionIds: number[]; tagNames: string[]; authorIdOf: Map<number, number>; authorIds: number[] };
+
+/** The archive's sections and its writers' author profiles (tags are made as stories are filed). */
+function newsroomTaxonomy(writers: readonly SessionUser[]): Taxonomy {
+  const db = getDb();
+  const sectionIds = SECTIONS.map((name, position) => {
+    const slug = slugFromHeadline(name);
+    const row = db.insert(sections).values({ name, slug, position }).onConflictDoUpdate({ target: sections.slug, set: { position } }).returning({ id: sections.id }).get();
+    return row.id;
+  });
+  const authorIdOf = new Map(
+    writers.map((writer) => {
+      const row = db
+        .insert(authors)
+        .values({ userId: writer.id, name: writer.name, slug: `${slugFromHeadline(writer.name)}-${writer.id}` })
+        .onConflictDoUpdate({ target: authors.userId, set: { name: writer.name } })
+        .returning({ id: authors.id })
+        .get();
+      return [writer.id, row.id] as const;
+    }),
+  );
+  const tagNames = Array.from({ length: TAG_COUNT }, (_, i) => `${TAG_STEMS[i % TAG_STEMS.length]} ${Math.floor(i / TAG_STEMS.length) + 1}`);
+  return { sectionIds, tagNames, authorIdOf, authorIds: [...authorIdOf.values()] };
+}
+
+/** A story's filing: tag i is drawn with weight 1/(i+1), as words are in a language. */
+function filingFor(taxonomy: Taxonomy, random: () => number): (writer: SessionUser) => FilingInput {
+  const sectionId = random() < 0.9 ? taxonomy.sectionIds[Math.floor(random() * taxonomy.sectionIds.length)]! : null;
+  const tagCount = Math.floor(random() * 5);
+  const tags = Array.from({ length: tagCount }, () => taxonomy.tagNames[Math.floor(taxonomy.tagNames.length ** random()) - 1]!);
+  const second = random() < 0.1 ? taxonomy.authorIds[Math.floor(random() * taxonomy.authorIds.length)]! : null;
+  return (writer) => {
+    const own = taxonomy.authorIdOf.get(writer.id)!;
+    return { sectionId, tags, authorIds: second === null || second === own ? [own] : [own, second] };
+  };
+}
 
 /** One story's life through the desk's own steps, each at its own moment. */
 function writeStory(story: Story): void {
@@ -142,7 +191,7 @@ function writeStory(story: Story): void {
     leadPhoto: story.leadPhotoId === null ? null : { photoId: story.leadPhotoId, caption: null, credit: null },
     body: story.body,
   };
-  let view = saveArticle(story.writer, id, { ...fields, version: 1, mode: 'save' }, at(-30));
+  let view = saveArticle(story.writer, id, { ...fields, version: 1, mode: 'save', filing: story.filing(story.writer) }, at(-30));
   view = submitArticle(story.writer, id, { version: view.version }, at(-20));
   if (story.fate < 0.01) return; // still in review
   view = approveArticle(story.editor, id, { version: view.version }, at(-10));

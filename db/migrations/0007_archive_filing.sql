@@ -137,9 +137,17 @@ CREATE TRIGGER `article_search_reindex_run` AFTER INSERT ON `article_search_rein
   DELETE FROM article_search_reindex WHERE rowid = new.rowid;
 END;
 --> statement-breakpoint
--- A new working revision (a save, a publish, a restore, a review step).
+-- A new working revision with new text (a save, a restore). A review step or a publish snapshots
+-- the same text as a revision of its own: nothing to re-derive, so nothing is.
 CREATE TRIGGER `article_search_on_working_copy` AFTER UPDATE OF working_revision_id ON `articles`
-  WHEN new.working_revision_id IS NOT old.working_revision_id BEGIN
+  WHEN new.working_revision_id IS NOT old.working_revision_id
+    AND NOT EXISTS (
+      SELECT 1 FROM revisions o JOIN revisions n ON n.id = new.working_revision_id
+      WHERE o.id = old.working_revision_id
+        AND o.headline IS n.headline AND o.standfirst IS n.standfirst AND o.body IS n.body AND o.byline IS n.byline
+        AND o.dateline_place IS n.dateline_place AND o.dateline_source IS n.dateline_source
+        AND o.lead_photo_id IS n.lead_photo_id AND o.lead_photo_caption IS n.lead_photo_caption AND o.lead_photo_credit IS n.lead_photo_credit
+    ) BEGIN
   INSERT INTO article_search_reindex (article_id) VALUES (new.id);
 END;
 --> statement-breakpoint

@@ -26,6 +26,31 @@ export const sitemapChildKey = (child: number): string => `sitemap-${child}`;
 export const sitemapKeysOf = (articleId: number): string[] => [LIST_KEYS.sitemaps, sitemapChildKey(Math.floor(articleId / SITEMAP_BLOCK) + 1)];
 export const photoKey = (photoId: number): string => `photo-${photoId}`;
 
+/** The lists of one section, tag or author: their pages and feeds. */
+export const sectionKey = (sectionId: number): string => `section-${sectionId}`;
+export const tagKey = (tagId: number): string => `tag-${tagId}`;
+export const authorKey = (authorId: number): string => `author-${authorId}`;
+
+/** Where a story is filed: its section, tags and credited authors. */
+export type Filing = { sectionId: number | null; tagIds: readonly number[]; authorIds: readonly number[] };
+
+/** The lists a story is shown in because of its filing (the front page groups by section too). */
+export function filingListKeys(filing: Filing): string[] {
+  return [...(filing.sectionId === null ? [] : [sectionKey(filing.sectionId)]), ...filing.tagIds.map(tagKey), ...filing.authorIds.map(authorKey)];
+}
+
+/**
+ * A live story filed anew: the lists it leaves or joins, plus the story itself, whose page prints
+ * its section, tags and byline, and the front page, which groups stories by section.
+ */
+export function filingChangeKeys(articleId: number, before: Filing, after: Filing): string[] {
+  const was = filingListKeys(before);
+  const is = filingListKeys(after);
+  const moved = [...was.filter((key) => !is.includes(key)), ...is.filter((key) => !was.includes(key))];
+  if (moved.length === 0 && before.authorIds.join() === after.authorIds.join()) return [];
+  return [storyKey(articleId), LIST_KEYS.front, ...moved];
+}
+
 /**
  * A story leaving the site (a withdrawal) or moving to a new address: its own responses (its old
  * address's page, and every list showing it, which carries its key), and the sitemaps, which list

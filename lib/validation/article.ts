@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BodyDoc } from '@/lib/article-body';
 import { HEADLINE_MAX } from '@/lib/domain-constants';
+import { FilingInput } from './filing';
 
 const text = (label: string, max: number) =>
   z
@@ -44,5 +45,7 @@ export const SaveArticleInput = z.strictObject({
   ...ArticleFields,
   version: z.number({ error: 'Version must be a whole number' }).int('Version must be a whole number').min(1),
   mode: z.enum(SAVE_MODES, { error: `Mode must be one of ${SAVE_MODES.join(', ')}` }).default('save'),
+  /** Absent leaves the filing as it is. */
+  filing: FilingInput.optional(),
 });
 export type SaveArticleInput = z.infer<typeof SaveArticleInput>;

@@ -12,6 +12,7 @@ import type { WorkflowSubject } from '@/lib/article-workflow';
 import { isPlaceholderSlug } from '@/lib/slug';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/session-user';
+import { unsafeLoadFiling } from '@/server/filing/queries';
 import { leadPhotoOf, photosOfDraft } from './publish-blockers';
 
 /** Which articles a person may see: the copy desk sees all; a writer, their own and everything submitted. */
@@ -110,6 +111,7 @@ export function unsafeLoadArticleView(db: Db | Tx, id: number): ArticleView | un
     ...publication,
     lastEditedAt: row.lastEditedAt.toISOString(),
     returnNote: row.status === 'draft' ? latestReturnNote(db, id) : null,
+    filing: unsafeLoadFiling(db, id),
   };
 }
 

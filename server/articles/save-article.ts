@@ -11,6 +11,8 @@ import type { ArticleView } from '@/lib/article-view';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput, SaveArticleInput, SaveMode } from '@/lib/validation/article';
 import { recordAudit } from '@/server/audit/record-audit';
+import { fileArticle } from '@/server/filing/file-article';
+import { sectionNameOf } from '@/server/filing/queries';
 import { insertRevision, nextRevisionNumber, type RevisionText } from '@/server/revisions/snapshot-revision';
 import { liveLockHolder } from './edit-lock';
 import { findEditableArticle, loadArticleViewAfterWrite, staleVersionConflict, unsafeLoadArticleView } from './queries';
@@ -97,6 +99,7 @@ const foldAutosaveQuery = preparedQuery((db) =>
       leadPhotoCredit: boundAsIs('leadPhotoCredit'),
       body: boundAsIs('bodyJson'),
       bodyText: boundAsIs('bodyText'),
+      section: boundAsIs('section'),
     })
     .where(eq(revisions.id, sql.placeholder('id')))
     .prepare(),
@@ -144,6 +147,8 @@ export function saveArticle(
         });
       }
       if (article.version !== input.version) throw staleVersionConflict(tx, articleId, 'Your text has not been saved.');
+      if (input.filing) fileArticle(tx, user, article, input.filing, now);
+      const section = sectionNameOf(tx, articleId);
 
       const number = nextRevisionNumber(tx, articleId);
       const working = article.workingRevisionId ? workingRevisionQuery(tx).get({ id: article.workingRevisionId }) : undefined;
@@ -158,7 +163,7 @@ export function saveArticle(
       let revisionId: number;
       if (folds) {
         revisionId = working.id;
-        foldAutosaveQuery(tx).run({ id: working.id, ...revisionFields(tx, input, bodyJson) });
+        foldAutosaveQuery(tx).run({ id: working.id, section, ...revisionFields(tx, input, bodyJson) });
       } else {
         revisionId = insertRevision(tx, {
           articleId,
@@ -167,6 +172,7 @@ export function saveArticle(
           authorId: user.id,
           createdAt: now,
           changeNote: mode === 'keep_mine' ? 'Kept over a conflicting version' : null,
+          section,
           ...revisionFields(tx, input, bodyJson),
         });
         recordAudit(tx, {

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db, type Tx } from '@/db/client';
-import { articles, revisions, users } from '@/db/schema';
+import { articles, revisions, sections, users } from '@/db/schema';
 import { countWords } from '@/lib/editor/body-text';
 import type { ReviewQueueItem } from '@/lib/review-queue';
 import type { SessionUser } from '@/lib/session-user';
@@ -25,7 +25,7 @@ export function listReviewQueue(user: SessionUser, db: Db | Tx = getDb()): Revie
       version: articles.version,
       headline: revisions.headline,
       writerName: users.name,
-      section: revisions.section,
+      section: sections.name,
       bodyText: revisions.bodyText,
       submittedAt,
       lastEditedAt: articles.lastEditedAt,
@@ -37,6 +37,7 @@ export function listReviewQueue(user: SessionUser, db: Db | Tx = getDb()): Revie
     .innerJoin(users, eq(users.id, articles.authorId))
     .innerJoin(revisions, eq(revisions.id, articles.workingRevisionId))
     .leftJoin(claimant, eq(claimant.id, articles.claimedBy))
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
     .where(eq(articles.status, 'in_review'))
     .orderBy(asc(submittedAt), asc(articles.id))
     .limit(REVIEW_QUEUE_LIMIT)
@@ -46,7 +47,7 @@ export function listReviewQueue(user: SessionUser, db: Db | Tx = getDb()): Revie
       version: row.version,
       headline: row.headline,
       writerName: row.writerName,
-      section: row.section,
+      section: row.section ?? '',
       words: countWords(row.bodyText),
       // A story put in review before submissions were revisions of their own has only its last edit.
       submittedAt: new Date(row.submittedAt ?? row.lastEditedAt.getTime()).toISOString(),
