@@ -59,6 +59,14 @@ export type DeskArticle = {
   live: boolean;
   scheduledFor: string | null;
   scheduleFailure: string | null;
+  /** The byline's people in order, or the account that owns the story while it credits nobody. */
   authorName: string;
+  sectionName: string | null;
   lastEditedAt: string;
+  firstPublishedAt: string | null;
+  /**
+   * With a search: the headline and the best passage, the matched words between the marks of
+   * lib/search/highlight.ts. Plain text, never HTML.
+   */
+  match: { headline: string; snippet: string } | null;
 };

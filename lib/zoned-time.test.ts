@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { instantFromLocalTime, isTimeZone, localTimeInZone } from './zoned-time';
+import { instantFromLocalTime, isTimeZone, localTimeInZone, startOfDayInZone } from './zoned-time';
 
 /** The instant, as a UTC ISO string, or the problem, so a failure shows which. */
 function resolve(localTime: string, timeZone: string): string {
@@ -129,5 +129,17 @@ describe('localTimeInZone', () => {
     const second = new Date('2026-10-25T01:30:00Z');
     expect(localTimeInZone(second, 'Europe/London')).toBe('2026-10-25T01:30');
     expect(resolve(localTimeInZone(second, 'Europe/London'), 'Europe/London')).toBe('2026-10-25T00:30:00.000Z');
+  });
+});
+
+describe('startOfDayInZone', () => {
+  it('is the day’s midnight in the zone, in summer and in winter', () => {
+    expect(startOfDayInZone('2026-07-01', 'Europe/London').toISOString()).toBe('2026-06-30T23:00:00.000Z');
+    expect(startOfDayInZone('2026-01-15', 'Europe/London').toISOString()).toBe('2026-01-15T00:00:00.000Z');
+    expect(startOfDayInZone('2026-01-15', 'Europe/Moscow').toISOString()).toBe('2026-01-14T21:00:00.000Z');
+  });
+
+  it('is the moment the clocks jump where they skip midnight', () => {
+    expect(startOfDayInZone('2026-09-06', 'America/Santiago').toISOString()).toBe('2026-09-06T04:00:00.000Z');
   });
 });

@@ -58,6 +58,16 @@ export function localTimeInZone(at: Date, timeZone: string): string {
 }
 
 /**
+ * The first instant of a calendar day (YYYY-MM-DD) in the zone: its midnight, or, where the clocks
+ * skip midnight (Santiago, Beirut), the moment they jump, which is the first the day has.
+ */
+export function startOfDayInZone(day: string, timeZone: string): Date {
+  const wallClock = Date.parse(`${day}T00:00:00Z`);
+  const [first] = instantsShowing(wallClock, timeZone);
+  return new Date(first ?? wallClock - tzOffset(timeZone, new Date(wallClock - DAY_MS)) * MINUTE_MS);
+}
+
+/**
  * The instants, earliest first, whose clock in the zone reads `wallClock` (a wall-clock time
  * written as if it were UTC): none in a gap, two in an overlap. We do not take TZDate's own
  * reading of wall-clock fields: in an overlap it picks by the host's zone (London's 01:30 on

@@ -2,43 +2,63 @@ import Link from 'next/link';
 import type { DeskArticle } from '@/lib/article-view';
 import { UNTITLED_HEADLINE } from '@/lib/domain-constants';
 import { formatDeskTime } from '@/lib/desk-time';
+import type { SearchSort } from '@/lib/validation/article-search';
+import { HighlightedText } from './highlighted-text';
 import { StatusBadge } from './status-badge';
 
-export function ArticleTable({ articles, timeZone }: { articles: DeskArticle[]; timeZone: string }) {
+const ORDER_CAPTIONS: Record<SearchSort, string> = {
+  relevance: 'Articles, best match first',
+  updated: 'Articles, most recently edited first',
+  published: 'Articles, most recently published first',
+};
+
+export function ArticleTable({ articles, timeZone, sort }: { articles: DeskArticle[]; timeZone: string; sort: SearchSort }) {
   const now = new Date();
+  // The time column shows the time the list is ordered by; relevance shows the last edit.
+  const published = sort === 'published';
   return (
     <table className="table">
-      <caption className="visually-hidden">Articles, most recently edited first</caption>
+      <caption className="visually-hidden">{ORDER_CAPTIONS[sort]}</caption>
       <thead>
         <tr>
           <th scope="col">Headline</th>
           <th scope="col">Status</th>
+          <th scope="col">Section</th>
           <th scope="col">Author</th>
-          <th scope="col">Last edited</th>
+          <th scope="col">{published ? 'Published' : 'Last edited'}</th>
         </tr>
       </thead>
       <tbody>
-        {articles.map((article) => (
-          <tr key={article.id}>
-            <td>
-              <Link href={`/desk/articles/${article.id}`}>{article.headline || UNTITLED_HEADLINE}</Link>
-            </td>
-            <td>
-              <StatusBadge status={article.status} />
-              {article.live && <span className="badge badge--live">Live</span>}
-              {article.status === 'scheduled' && article.scheduledFor && (
-                <span className="desk-note">
-                  for <time dateTime={article.scheduledFor}>{formatDeskTime(article.scheduledFor, timeZone, now)}</time>
-                </span>
-              )}
-              {article.scheduleFailure && <span className="desk-note desk-note--problem">Scheduled publish failed</span>}
-            </td>
-            <td>{article.authorName}</td>
-            <td>
-              <time dateTime={article.lastEditedAt}>{formatDeskTime(article.lastEditedAt, timeZone, now)}</time>
-            </td>
-          </tr>
-        ))}
+        {articles.map((article) => {
+          const time = published ? article.firstPublishedAt : article.lastEditedAt;
+          return (
+            <tr key={article.id}>
+              <td>
+                <Link href={`/desk/articles/${article.id}`}>
+                  {article.match ? <HighlightedText text={article.match.headline || UNTITLED_HEADLINE} /> : article.headline || UNTITLED_HEADLINE}
+                </Link>
+                {article.match?.snippet && (
+                  <p className="search-snippet">
+                    <HighlightedText text={article.match.snippet} />
+                  </p>
+                )}
+              </td>
+              <td>
+                <StatusBadge status={article.status} />
+                {article.live && <span className="badge badge--live">Live</span>}
+                {article.status === 'scheduled' && article.scheduledFor && (
+                  <span className="desk-note">
+                    for <time dateTime={article.scheduledFor}>{formatDeskTime(article.scheduledFor, timeZone, now)}</time>
+                  </span>
+                )}
+                {article.scheduleFailure && <span className="desk-note desk-note--problem">Scheduled publish failed</span>}
+              </td>
+              <td>{article.sectionName ?? <span className="muted">None</span>}</td>
+              <td>{article.authorName}</td>
+              <td>{time ? <time dateTime={time}>{formatDeskTime(time, timeZone, now)}</time> : <span className="muted">Not yet</span>}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BodyDoc } from '@/lib/article-body';
-import { ARTICLE_STATUSES, HEADLINE_MAX } from '@/lib/domain-constants';
+import { HEADLINE_MAX } from '@/lib/domain-constants';
 import { FilingInput } from './filing';
 
 const text = (label: string, max: number) =>
@@ -49,9 +49,3 @@ export const SaveArticleInput = z.strictObject({
   filing: FilingInput.optional(),
 });
 export type SaveArticleInput = z.infer<typeof SaveArticleInput>;
-
-export const DeskListQuery = z.strictObject({
-  status: z.enum(ARTICLE_STATUSES, { error: 'Unknown status' }).optional(),
-  cursor: z.string().max(100).optional(),
-});
-export type DeskListQuery = z.infer<typeof DeskListQuery>;

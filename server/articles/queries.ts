@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, lt, ne, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '@/db/client';
 import { getDb, preparedQuery } from '@/db/client';
@@ -7,14 +7,12 @@ import { articles, revisions, users } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import type { BodyDoc } from '@/lib/article-body';
 import { editRefusal } from '@/lib/article-edit-rules';
-import type { ArticlePublication, ArticleView, DeskArticle, ReturnNote } from '@/lib/article-view';
+import type { ArticlePublication, ArticleView, ReturnNote } from '@/lib/article-view';
 import type { WorkflowSubject } from '@/lib/article-workflow';
 import { isPlaceholderSlug } from '@/lib/slug';
 import { can } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/session-user';
-import type { DeskListQuery } from '@/lib/validation/article';
 import { unsafeLoadFiling } from '@/server/filing/queries';
-import { decodeCursor, encodeCursor } from '@/server/pagination/cursor';
 import { leadPhotoOf, photosOfDraft } from './publish-blockers';
 
 /** Which articles a person may see: the copy desk sees all; a writer, their own and everything submitted. */
@@ -227,56 +225,4 @@ export function getArticle(user: SessionUser, id: number): ArticleView {
   const view = unsafeLoadArticleView(db, id);
   if (!view) throw new AppError('NOT_FOUND', ARTICLE_NOT_FOUND);
   return view;
-}
-
-export const DESK_PAGE_SIZE = 25;
-
-/** Newest first by last edit; the cursor is the last row shown, so new edits never shift a page. */
-export function listDeskArticles(
-  user: SessionUser,
-  query: DeskListQuery,
-  pageSize = DESK_PAGE_SIZE,
-): { items: DeskArticle[]; nextCursor: string | null } {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const rows = getDb()
-    .select({
-      id: articles.id,
-      headline: revisions.headline,
-      status: articles.status,
-      live: isLive,
-      scheduledFor: articles.scheduledFor,
-      scheduleFailure: articles.scheduleFailure,
-      authorName: users.name,
-      lastEditedAt: articles.lastEditedAt,
-    })
-    .from(articles)
-    .innerJoin(users, eq(users.id, articles.authorId))
-    .innerJoin(revisions, eq(revisions.id, articles.workingRevisionId))
-    .where(
-      and(
-        articlesVisibleTo(user),
-        query.status ? eq(articles.status, query.status) : undefined,
-        after
-          ? or(
-              lt(articles.lastEditedAt, new Date(after.at)),
-              and(eq(articles.lastEditedAt, new Date(after.at)), lt(articles.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(articles.lastEditedAt), desc(articles.id))
-    .limit(pageSize + 1)
-    .all();
-
-  const page = rows.slice(0, pageSize);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
-      ...row,
-      live: Boolean(row.live),
-      scheduledFor: iso(row.scheduledFor),
-      lastEditedAt: row.lastEditedAt.toISOString(),
-    })),
-    nextCursor: rows.length > pageSize && last ? encodeCursor({ at: last.lastEditedAt.getTime(), id: last.id }) : null,
-  };
 }

@@ -73,6 +73,14 @@ describe('listPhotos searching', () => {
     expect(found('flooded afp')).toEqual([]);
   });
 
+  it('leaves out -words, and keeps "phrases" together', () => {
+    expect(found('flooded -reuters')).toEqual([]);
+    expect(found('-afp')).not.toContain(afp);
+    expect(found('-afp')).toContain(flood);
+    expect(found('"high street"')).toEqual([flood]);
+    expect(found('"street high"')).toEqual([]);
+  });
+
   it('ignores case, in Latin and Cyrillic script', () => {
     expect(found('FLOODED')).toEqual([flood]);
     expect(found('митинг')).toEqual([rally]);

@@ -6,6 +6,7 @@ import { photos, users } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import type { PhotoMime } from '@/lib/domain-constants';
 import { creditLine } from '@/lib/photos/credit-line';
+import { ftsSearch } from '@/lib/search/fts-query';
 import type { PhotoDetail, PhotoPage, PhotoView, PrefilledFrom } from '@/lib/photos/photo-view';
 import type { SessionUser } from '@/lib/session-user';
 import type { PhotoListQuery } from '@/lib/validation/photo';
@@ -89,25 +90,16 @@ export function loadPhotoViews(db: Db | Tx, ids: readonly number[]): Map<number,
   return new Map(rows.map((row) => [row.id, toView(row)]));
 }
 
-/**
- * Words of a search, each matched as a prefix, all required. Quotes are the only FTS5 syntax a
- * word could smuggle in, and doubling them inside a quoted string makes them plain text.
- */
-export function ftsQuery(search: string): string | undefined {
-  const words = search.split(/\s+/).filter(Boolean).slice(0, 12);
-  if (words.length === 0) return undefined;
-  return words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
-}
-
 export const LIBRARY_PAGE_SIZE = 48;
 
 /** Newest first; a search narrows by caption, photographer and agency; "missing credit" by an empty credit line. */
 export function listPhotos(user: SessionUser, query: PhotoListQuery, pageSize = LIBRARY_PAGE_SIZE): PhotoPage {
   assertCan(user, 'photo:read');
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const match = query.q ? ftsQuery(query.q) : undefined;
+  const search = query.q ? ftsSearch(query.q, { prefix: 'every' }) : null;
   const conditions: (SQL | undefined)[] = [
-    match ? sql`${photos.id} IN (SELECT rowid FROM photos_fts WHERE photos_fts MATCH ${match})` : undefined,
+    search?.match !== undefined ? sql`${photos.id} IN (SELECT rowid FROM photos_fts WHERE photos_fts MATCH ${search.match})` : undefined,
+    search?.exclude !== undefined ? sql`${photos.id} NOT IN (SELECT rowid FROM photos_fts WHERE photos_fts MATCH ${search.exclude})` : undefined,
     query.missingCredit === '1' ? and(eq(photos.agency, ''), eq(photos.photographer, '')) : undefined,
     after
       ? or(lt(photos.createdAt, new Date(after.at)), and(eq(photos.createdAt, new Date(after.at)), lt(photos.id, after.id)))

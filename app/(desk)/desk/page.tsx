@@ -1,21 +1,31 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { newArticleAction } from '@/app/(desk)/actions';
+import { ArticleSearchForm } from '@/components/desk/article-search-form';
 import { ArticleTable } from '@/components/desk/article-table';
-import { StatusFilter } from '@/components/desk/status-filter';
-import { DeskListQuery } from '@/lib/validation/article';
-import { listDeskArticles } from '@/server/articles/queries';
+import { deskSearchHref } from '@/lib/search/search-filters';
+import { ArticleSearchQuery } from '@/lib/validation/article-search';
 import { env } from '@/server/env';
+import { listSearchFilters } from '@/server/search/list-search-filters';
+import { type ArticleSearchPage, searchArticles } from '@/server/search/search-articles';
 import { forPage, requireSignedIn } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Desk' };
 
+function countText({ count, more }: ArticleSearchPage['total']): string {
+  if (more) return `More than ${count.toLocaleString('en-GB')} articles`;
+  return count === 1 ? '1 article' : `${count.toLocaleString('en-GB')} articles`;
+}
+
 export default async function DeskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const user = await requireSignedIn('/desk');
-  const parsed = DeskListQuery.safeParse(await searchParams);
+  const parsed = ArticleSearchQuery.safeParse(await searchParams);
+  // A hand-edited address with a bad value shows why, over the unfiltered desk, rather than an error page.
   const query = parsed.success ? parsed.data : {};
-  const { items, nextCursor } = forPage(() => listDeskArticles(user, query));
-  const statusParam = query.status ? `status=${query.status}&` : '';
+  const problem = parsed.success ? null : parsed.error.issues.map((issue) => issue.message).join('; ');
+  const { items, nextCursor, sort, total } = forPage(() => searchArticles(user, query));
+  const filters = forPage(() => listSearchFilters(user));
+  const { cursor, ...search } = query;
 
   return (
     <main id="content">
@@ -27,15 +37,21 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
           </button>
         </form>
       </div>
-      <StatusFilter current={query.status} />
+      <ArticleSearchForm filters={filters} />
+      {problem && <p className="notice notice--error">{problem}</p>}
+      <p className="desk-search__count" role="status">
+        {countText(total)}
+      </p>
       {items.length === 0 ? (
-        <p className="empty">{query.cursor ? 'No older articles.' : 'No articles here yet.'}</p>
+        <p className="empty">{cursor ? 'No older articles.' : query.q || Object.keys(search).length > 0 ? 'No articles match.' : 'No articles here yet.'}</p>
       ) : (
-        <ArticleTable articles={items} timeZone={env().NEWSROOM_TIMEZONE} />
+        <ArticleTable articles={items} timeZone={env().NEWSROOM_TIMEZONE} sort={sort} />
       )}
       <div className="pager">
-        {query.cursor && <Link href={query.status ? `/desk?status=${query.status}` : '/desk'}>Newest articles</Link>}
-        {nextCursor && <Link href={`/desk?${statusParam}cursor=${encodeURIComponent(nextCursor)}`}>Older articles</Link>}
+        {cursor && <Link href={deskSearchHref(search)}>{sort === 'relevance' ? 'Best matches' : 'Newest articles'}</Link>}
+        {nextCursor && (
+          <Link href={deskSearchHref({ ...search, cursor: nextCursor })}>{sort === 'relevance' ? 'More matches' : 'Older articles'}</Link>
+        )}
       </div>
     </main>
   );
