@@ -1,12 +1,13 @@
 /**
  * Runs the benchmarks and prints their figures against the targets:
- *   npm run bench                 all six
- *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-site | revision-diff
+ *   npm run bench                 all seven
+ *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-site | revision-diff | archive-search
  * Figures, not pass/fail tests: the exit code is 0 even when a target is missed (a MISS line says so).
  * keystroke, bundle and public-site need the production build (`npm run build`); photo-upload's
  * next start leg does too, and is skipped without it.
  */
 import os from 'node:os';
+import { benchArchiveSearch } from './archive-search';
 import { benchAutosave } from './autosave';
 import { benchBundle } from './bundle';
 import { benchKeystroke } from './keystroke';
@@ -22,6 +23,7 @@ const BENCHES = {
   'photo-upload': benchPhotoUpload,
   'public-site': benchPublicSite,
   'revision-diff': benchRevisionDiff,
+  'archive-search': benchArchiveSearch,
 } as const;
 type BenchName = keyof typeof BENCHES;
 /** Above this share of CPU time in use before we start, something else competes with what we time. */

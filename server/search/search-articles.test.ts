@@ -208,6 +208,18 @@ describe('searchArticles with words', () => {
     expect(allPages(desk, { q: 'sedgemoor', sort: 'updated' }, 2)).toEqual([['Sedgemoor three', 'Sedgemoor two'], ['Sedgemoor one']]);
   });
 
+  it('finds the same stories in a time order whether the words count as common or rare', () => {
+    for (const query of [{ q: 'sedgemoor', sort: 'updated' as const }, { q: 'sedgemoor', sort: 'published' as const }, { q: 'sedgemoor -three', sort: 'updated' as const }]) {
+      const rare = searchArticles(desk, query, 2);
+      const common = searchArticles(desk, query, 2, 1);
+      expect(common.items.map((item) => item.id)).toEqual(rare.items.map((item) => item.id));
+      expect(common.total).toEqual(rare.total);
+      expect(searchArticles(desk, { ...query, cursor: common.nextCursor ?? undefined }, 2, 1).items.map((item) => item.id)).toEqual(
+        searchArticles(desk, { ...query, cursor: rare.nextCursor ?? undefined }, 2).items.map((item) => item.id),
+      );
+    }
+  });
+
   it('never shows a writer another writer’s draft, whatever they search', () => {
     const secret = story(otherWriter, 'Embargoed scoop', 'Zorblax merger agreed.', 40);
     expect(found('zorblax', writer)).toEqual([]);
