@@ -6,7 +6,9 @@ import { articles, authors, articleAuthors, articleTags, revisions, sections, ta
 import { HIGHLIGHT_END as E, HIGHLIGHT_START as S } from '@/lib/search/highlight';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleSearchQuery } from '@/lib/validation/article-search';
+import { publishArticle } from '@/server/articles/publish-article';
 import { saveArticle } from '@/server/articles/save-article';
+import { restoreRevision } from '@/server/revisions/restore-revision';
 import { updatePhoto } from '@/server/photos/update-photo';
 import { appErrorFrom } from '@/tests/app-error';
 import { articleRow, setStatus } from '@/tests/article-rows';
@@ -237,6 +239,16 @@ describe('searchArticles with words', () => {
     saveArticle(writer, id, { ...storyFields('Harbour works', 'A dredger arrives on Tuesday.'), version: articleRow(id)!.version }, at(42));
     expect(found('dredger')).toEqual([id]);
     expect(found('cranes')).toEqual([]);
+  });
+
+  it('keeps the words through a publish, which snapshots the same text, and follows a restore', () => {
+    const id = story(writer, 'Ferry timetable', 'The ferry leaves the quayside.', 45);
+    const saved = saveArticle(writer, id, { ...storyFields('Ferry timetable', 'The hovercraft sails at noon.'), version: articleRow(id)!.version }, at(46));
+    const live = publishArticle(desk, id, { version: saved.version }, at(47));
+    expect(found('hovercraft')).toEqual([id]);
+    restoreRevision(desk, id, saved.revisionNumber - 1, { version: live.version, fields: ['body'] }, at(48));
+    expect(found('quayside')).toEqual([id]);
+    expect(found('hovercraft')).toEqual([]);
   });
 
   it('finds a story by its photo’s library credit as soon as the library changes it', async () => {
