@@ -5,6 +5,7 @@ import path from 'node:path';
 import { type APIRequestContext, type APIResponse, type Browser, test as base, expect } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { publishedStory, uploadedPhoto } from './api-fixtures';
+import { newAuthor, newSection } from './filing-fixtures';
 import { newPersonMeanwhile, type Person, signInAndWaitForDesk, storageStateOf } from './people';
 
 /**
@@ -67,6 +68,12 @@ const ROUTES: Record<string, RouteExpectation> = {
   'PAGE /': { access: 'public' },
   'PAGE /corrections': { access: 'public' },
   'PAGE /news/[slug]': { access: 'public' },
+  'PAGE /section/[slug]': { access: 'public' },
+  'PAGE /section/[slug]/before/[before]': { access: 'public' },
+  'PAGE /tag/[slug]': { access: 'public' },
+  'PAGE /tag/[slug]/before/[before]': { access: 'public' },
+  'PAGE /author/[slug]': { access: 'public' },
+  'PAGE /author/[slug]/before/[before]': { access: 'public' },
   'PAGE /login': { access: 'public' },
   'PAGE /invite/[token]': { access: 'public' },
   'PAGE /desk': { access: 'signed-in' },
@@ -107,6 +114,10 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /api/notifications': { access: 'signed-in' },
   'POST /api/notifications': { access: 'signed-in' },
   'GET /api/tags': { access: 'signed-in' },
+  'GET /api/sections': { access: 'signed-in' },
+  'POST /api/sections': { access: 'admin', data: { name: 'Tried by everyone' } },
+  'PUT /api/sections/[id]': { access: 'admin', data: { name: 'Tried by everyone, renamed' } },
+  'POST /api/authors': { access: 'admin', data: { name: 'Tried by everyone' } },
   'GET /api/photos': { access: 'signed-in' },
   'POST /api/photos': { access: 'signed-in' },
   'GET /api/photos/[id]': { access: 'signed-in' },
@@ -115,6 +126,12 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /api/health': { access: 'public' },
   'GET /api/v1/articles/[slug]/ninjs': { access: 'public' },
   'GET /feed.xml': { access: 'public' },
+  'GET /section/[slug]/feed.xml': { access: 'public' },
+  'GET /section/[slug]/atom.xml': { access: 'public' },
+  'GET /tag/[slug]/feed.xml': { access: 'public' },
+  'GET /tag/[slug]/atom.xml': { access: 'public' },
+  'GET /author/[slug]/feed.xml': { access: 'public' },
+  'GET /author/[slug]/atom.xml': { access: 'public' },
   'GET /atom.xml': { access: 'public' },
   'GET /news-sitemap.xml': { access: 'public' },
   'GET /sitemap.xml': { access: 'public' },
@@ -266,14 +283,21 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
   const { authorId } = await json<{ authorId: number }>(await writerApi.get(`/api/articles/${id}`));
   const [comment] = await json<{ id: number }[]>(await writerApi.post(`/api/articles/${id}/comments`, { data: { body: 'Check the figures.' } }));
   const photo = await uploadedPhoto(writerApi);
-  // A published story, for the public addresses.
-  const { slug } = await publishedStory(deskApi, 'Authorization check');
+  // A published story, filed in a section, under a tag and by an author, for the public addresses.
+  const [section, author] = [await newSection(contexts.admin, 'Authorization'), await newAuthor(contexts.admin, 'Authorization')];
+  const published = await publishedStory(deskApi, 'Authorization check', { sectionId: section.id, tags: ['Authorization checks'], authorIds: [author.id] });
+  const { filing } = await json<{ filing: { tags: { slug: string }[] } }>(await deskApi.get(`/api/articles/${published.id}`));
 
   const params: Record<string, string> = {
     id: String(id),
     number: '1',
     commentId: String(comment?.id),
-    slug,
+    slug: published.slug,
+    before: String(published.id),
+    sectionSlug: section.slug,
+    sectionId: String(section.id),
+    tagSlug: filing.tags[0]?.slug ?? '',
+    authorSlug: author.slug,
     sha256: photo.sha256,
     file: '320.webp',
     child: '1.xml',
@@ -288,11 +312,21 @@ const test = base.extend<object, { fixture: Fixture }>({
   fixture: [async ({ browser }, provide) => provide(await makeFixture(browser)), { scope: 'worker' }],
 });
 
-/** The URL with its [params] filled; /api/photos/[id] is the writer's photo, not the article. */
+/**
+ * The URL with its [params] filled: [id] is the article's but under /api/photos (the writer's
+ * photo) and /api/sections (the story's section); a list's [slug] is the section's, tag's or author's.
+ */
 function fill(key: string, params: Record<string, string>): string {
   const url = key.slice(key.indexOf(' ') + 1);
-  const filled = url.startsWith('/api/photos/') ? url.replace('[id]', params.photoId ?? '') : url;
-  return filled.replace(/\[(\w+)\]/g, (_, name: string) => params[name] ?? `[${name}]`);
+  const own: Record<string, Record<string, string | undefined>> = {
+    '/api/photos/': { id: params.photoId },
+    '/api/sections/': { id: params.sectionId },
+    '/section/': { slug: params.sectionSlug },
+    '/tag/': { slug: params.tagSlug },
+    '/author/': { slug: params.authorSlug },
+  };
+  const special = Object.entries(own).find(([prefix]) => url.startsWith(prefix))?.[1] ?? {};
+  return url.replace(/\[(\w+)\]/g, (_, name: string) => special[name] ?? params[name] ?? `[${name}]`);
 }
 
 // ─── The checks ──────────────────────────────────────────────────────────────────────────────────
