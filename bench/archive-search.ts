@@ -80,6 +80,7 @@ async function measure(): Promise<boolean> {
     results.push(verdict(`${label} p95`, times.summary.p95, TARGET_SEARCH_P95_MS, 'ms'));
   }
 
+  await benchPublicLists(sqlite);
   results.push(benchAutosaveWithIndex(sqlite, desk, saveArticle));
   benchIndexBuild(sqlite);
   return results.every(Boolean);
@@ -130,6 +131,44 @@ function timeQueries(variants: readonly ArticleSearchQuery[], run: (query: Artic
     if (found === 0) empty++;
   }
   return { summary: summarize(samples), empty, runs: RUNS };
+}
+
+/**
+ * The readers' side of filing, as the server reads it on a cache miss: a list's first page and a
+ * page deep in it, and its feed, for a section, the commonest tag, a rare tag and an author. No
+ * target of its own: these are cached public responses (bench public-site measures those).
+ */
+async function benchPublicLists(sqlite: BetterSqlite3.Database): Promise<void> {
+  const [{ publicListPage }, { latestPublicArticles, FEED_SIZE }] = await Promise.all([import('@/server/public/list-queries'), import('@/server/public/queries')]);
+  const one = (query: string) => sqlite.prepare(query).pluck().get() as number;
+  const lists = [
+    ['section', { kind: 'section' as const, id: one('SELECT section_id FROM articles WHERE section_id IS NOT NULL GROUP BY section_id ORDER BY count(*) DESC LIMIT 1') }],
+    ['commonest tag', { kind: 'tag' as const, id: one('SELECT tag_id FROM article_tags GROUP BY tag_id ORDER BY count(*) DESC LIMIT 1') }],
+    ['a rare tag', { kind: 'tag' as const, id: one('SELECT tag_id FROM article_tags GROUP BY tag_id ORDER BY count(*) ASC LIMIT 1') }],
+    ['author', { kind: 'author' as const, id: one('SELECT author_id FROM article_authors GROUP BY author_id ORDER BY count(*) DESC LIMIT 1') }],
+  ] as const;
+  for (const [label, list] of lists) {
+    // A page deep in the list: follow "Older" links a hundred pages down, or to the last.
+    let page = publicListPage(list);
+    let deepCursor: number | undefined;
+    for (let n = 0; n < 100 && page?.older; n++) {
+      deepCursor = page.older;
+      page = publicListPage(list, deepCursor);
+    }
+    const times = (run: () => unknown) => {
+      for (let i = 0; i < WARMUP; i++) run();
+      const samples: number[] = [];
+      for (let i = 0; i < RUNS / 3; i++) {
+        const t0 = performance.now();
+        run();
+        samples.push(performance.now() - t0);
+      }
+      return summarize(samples);
+    };
+    console.log(describeMs(`${label}: first page of 20`, times(() => publicListPage(list))));
+    if (deepCursor !== undefined) console.log(describeMs(`${label}: a page far down (via its Older links)`, times(() => publicListPage(list, deepCursor))));
+    console.log(describeMs(`${label}: its feed (${FEED_SIZE} whole stories)`, times(() => latestPublicArticles(FEED_SIZE, list))));
+  }
 }
 
 /**

@@ -114,7 +114,7 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /api/notifications': { access: 'signed-in' },
   'POST /api/notifications': { access: 'signed-in' },
   'GET /api/tags': { access: 'signed-in' },
-  'GET /api/sections': { access: 'signed-in' },
+  'GET /api/sections': { access: 'admin' },
   'POST /api/sections': { access: 'admin', data: { name: 'Tried by everyone' } },
   'PUT /api/sections/[id]': { access: 'admin', data: { name: 'Tried by everyone, renamed' } },
   'POST /api/authors': { access: 'admin', data: { name: 'Tried by everyone' } },

@@ -4,7 +4,7 @@ import { listSectionsFor } from '@/server/filing/queries';
 import { apiRoute, readJson } from '@/server/http/api-route';
 import { requireUser } from '@/server/session';
 
-/** The sections in the newsroom's order. */
+/** The sections in the newsroom’s order, with what an admin edits (admins). */
 export const GET = apiRoute(async () => {
   const user = await requireUser();
   return NextResponse.json(listSectionsFor(user));
