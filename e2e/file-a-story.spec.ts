@@ -6,8 +6,6 @@ import { storageStateOf } from './people';
 import { uniqueHeadline } from './publishing';
 
 test('a writer files a draft under a section with tags and two authors, and it follows the admin’s rename and merge', async ({ browser }) => {
-  // Two people's whole journey, on four admin and editor screens: longer than one screen's default.
-  test.setTimeout(90_000);
   const admin = await (await browser.newContext({ storageState: storageStateOf('admin') })).newPage();
   const writer = await (await browser.newContext({ storageState: storageStateOf('editor') })).newPage();
   const section = await newSection(admin.request, 'Science');
