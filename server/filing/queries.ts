@@ -1,53 +1,64 @@
 import 'server-only';
-import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '@/db/client';
 import { getDb, preparedQuery } from '@/db/client';
 import { articleAuthors, articles, articleTags, authors, sections, tags, users } from '@/db/schema';
-import type { AuthorProfile, FilingChoices, ArticleFiling, FilingName, TagSummary } from '@/lib/filing';
+import type { AuthorProfile, FilingChoices, FilingName, TagSummary } from '@/lib/filing';
+import type { PublicFiling } from '@/lib/public/public-article';
 import type { SessionUser } from '@/lib/session-user';
 import { assertCan } from '@/server/policy';
 
-const sectionOfQuery = preparedQuery((db) =>
-  db
-    .select({ id: sections.id, name: sections.name, slug: sections.slug })
+const inIds = (column: SQLiteColumn) => inArray(column, sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`);
+
+// Read for the desk after every write, and for every story a public page or feed shows: built once.
+const filingQueries = preparedQuery((db) => ({
+  sections: db
+    .select({ articleId: articles.id, id: sections.id, name: sections.name, slug: sections.slug, mediaTopic: sections.mediaTopic })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(eq(articles.id, sql.placeholder('articleId')))
+    .where(inIds(articles.id))
     .prepare(),
-);
-
-const tagsOfQuery = preparedQuery((db) =>
-  db
-    .select({ id: tags.id, name: tags.name, slug: tags.slug })
+  tags: db
+    .select({ articleId: articleTags.articleId, id: tags.id, name: tags.name, slug: tags.slug, mediaTopic: tags.mediaTopic })
     .from(articleTags)
     .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, sql.placeholder('articleId')))
-    .orderBy(asc(articleTags.position))
+    .where(inIds(articleTags.articleId))
+    .orderBy(asc(articleTags.articleId), asc(articleTags.position))
     .prepare(),
-);
-
-const authorsOfQuery = preparedQuery((db) =>
-  db
-    .select({ id: authors.id, name: authors.name, slug: authors.slug })
+  authors: db
+    .select({ articleId: articleAuthors.articleId, id: authors.id, name: authors.name, slug: authors.slug })
     .from(articleAuthors)
     .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
-    .where(eq(articleAuthors.articleId, sql.placeholder('articleId')))
-    .orderBy(asc(articleAuthors.position))
+    .where(inIds(articleAuthors.articleId))
+    .orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position))
     .prepare(),
-);
+}));
+
+/**
+ * Where these articles are filed, with no permission check (callers check first, hence the name):
+ * three queries however many articles, as a feed prints fifty stories' sections, tags and authors.
+ * Sections and tags carry their Media Topic for the public outputs.
+ */
+export function unsafeLoadFilings(db: Db | Tx, articleIds: readonly number[]): Map<number, PublicFiling> {
+  const filings = new Map<number, PublicFiling>(articleIds.map((id) => [id, { section: null, tags: [], authors: [] }]));
+  if (articleIds.length === 0) return filings;
+  const queries = filingQueries(db);
+  const ids = JSON.stringify(articleIds);
+  for (const { articleId, ...section } of queries.sections.all({ ids })) filings.get(articleId)!.section = section;
+  for (const { articleId, ...tag } of queries.tags.all({ ids })) filings.get(articleId)!.tags.push(tag);
+  for (const { articleId, ...author } of queries.authors.all({ ids })) filings.get(articleId)!.authors.push(author);
+  return filings;
+}
+
+/** One article's filing, with no permission check. */
+export function unsafeLoadFiling(db: Db | Tx, articleId: number): PublicFiling {
+  return unsafeLoadFilings(db, [articleId]).get(articleId)!;
+}
 
 /** The name of the article's section, as each revision records it for the history's diffs. */
 export function sectionNameOf(db: Db | Tx, articleId: number): string {
-  return sectionOfQuery(db).get({ articleId })?.name ?? '';
-}
-
-/** An article's filing with no permission check: callers check first, hence the name. */
-export function unsafeLoadFiling(db: Db | Tx, articleId: number): ArticleFiling {
-  return {
-    section: sectionOfQuery(db).get({ articleId }) ?? null,
-    tags: tagsOfQuery(db).all({ articleId }),
-    authors: authorsOfQuery(db).all({ articleId }),
-  };
+  return filingQueries(db).sections.get({ ids: JSON.stringify([articleId]) })?.name ?? '';
 }
 
 /** The sections in the newsroom's order: the desk's choice and the site's menu. */

@@ -9,8 +9,8 @@ import { type PublicArticle, type PublicCorrection, type PublicPhoto, type Publi
 import { UNFILED } from '@/lib/filing';
 import { isLive } from '@/server/articles/queries';
 import { leadPhotoOf } from '@/server/articles/publish-blockers';
+import { unsafeLoadFilings } from '@/server/filing/queries';
 import { loadPhotoViews } from '@/server/photos/queries';
-import { publicFilingsOf } from './filing';
 import type { ListRef } from '@/lib/public/public-lists';
 import { listedIds } from './list-membership';
 
@@ -101,7 +101,7 @@ function toPublicArticles(db: Db, rows: LiveRow[]): PublicArticle[] {
   );
   const ids = rows.map((row) => row.id);
   const corrections = correctionsOf(db, ids);
-  const filings = publicFilingsOf(db, ids);
+  const filings = unsafeLoadFilings(db, ids);
   return drafts.map(({ row, text, firstPublishedAt, updatedAt, leadPhoto, body }) => {
     const photos: Record<number, PublicPhoto> = {};
     for (const use of photoUses({ leadPhoto, body })) {
