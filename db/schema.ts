@@ -8,7 +8,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
-import { ARTICLE_STATUSES, NOTIFICATION_KINDS, REVISION_KINDS, ROLES } from '@/lib/domain-constants';
+import { ARTICLE_FORMATS, ARTICLE_STATUSES, LIVE_EVENT_KINDS, NOTIFICATION_KINDS, REVISION_KINDS, ROLES } from '@/lib/domain-constants';
 
 /** Milliseconds since the epoch, UTC; Drizzle hands them back as Date. */
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -170,6 +170,17 @@ export const articles = sqliteTable(
     claimedAt: timestamp('claimed_at'),
     /** The primary section: the article's filing, not its text, so it is not kept per revision. */
     sectionId: integer('section_id').references((): AnySQLiteColumn => sections.id),
+    /** A plain story, or a live story: the same article plus a summary and timestamped entries (docs/decisions/021). */
+    format: text('format', { enum: ARTICLE_FORMATS }).notNull().default('article'),
+    /**
+     * When live coverage began if the story was already public when it became live; otherwise its
+     * coverage begins with its first publish. Null until it is live.
+     */
+    coverageStartedAt: timestamp('coverage_started_at'),
+    /** Set by End live coverage: the label goes, the streams close, the page becomes an archive. */
+    coverageEndedAt: timestamp('coverage_ended_at'),
+    /** A live story's key points, as a JSON array of short texts, public as soon as they are saved. */
+    keyPoints: text('key_points', { mode: 'json' }).notNull().default(sql`'[]'`).$type<string[]>(),
     /** How many photos of the working copy print no credit at all; kept by the search triggers. */
     uncreditedPhotos: integer('uncredited_photos').notNull().default(0),
     createdAt: createdAt(),
@@ -453,4 +464,95 @@ export const cdnPurges = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('cdn_purges_due').on(t.nextAttemptAt)],
+);
+
+/**
+ * One entry of a live story: its own time, its own text (kept as revisions), pinned or not, and
+ * removed rather than deleted, so the history and the audit keep what readers once saw.
+ */
+export const liveEntries = sqliteTable(
+  'live_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    /** Who posted it: the owner for the `:own` permissions. */
+    postedBy: integer('posted_by')
+      .notNull()
+      .references(() => users.id),
+    /** The time printed on it; never moves. */
+    postedAt: timestamp('posted_at').notNull(),
+    /** The last edit after posting, printed "Updated HH:MM"; null until edited. */
+    updatedAt: timestamp('updated_at'),
+    /** Optimistic-concurrency counter, as for articles. */
+    version: integer('version').notNull().default(1),
+    currentRevisionId: integer('current_revision_id').references((): AnySQLiteColumn => liveEntryRevisions.id),
+    pinnedAt: timestamp('pinned_at'),
+    removedAt: timestamp('removed_at'),
+    removedBy: integer('removed_by').references(() => users.id),
+  },
+  (t) => [index('live_entries_article').on(t.articleId, t.postedAt)],
+);
+
+/** Every text an entry has had: what it was posted with, then each edit. */
+export const liveEntryRevisions = sqliteTable(
+  'live_entry_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entryId: integer('entry_id')
+      .notNull()
+      .references((): AnySQLiteColumn => liveEntries.id),
+    number: integer('number').notNull(),
+    /** Who wrote this version. */
+    editedBy: integer('edited_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    headline: text('headline').notNull().default(''),
+    body: text('body', { mode: 'json' }).notNull().$type<unknown>(),
+    bodyText: text('body_text').notNull().default(''),
+    /** The author profiles the entry credits, in order (JSON array of ids). */
+    authorIds: text('author_ids', { mode: 'json' }).notNull().default(sql`'[]'`).$type<number[]>(),
+  },
+  (t) => [uniqueIndex('live_entry_revisions_number').on(t.entryId, t.number)],
+);
+
+/** The entry a person is composing for a live story, autosaved so nothing typed is lost. */
+export const liveEntryDrafts = sqliteTable(
+  'live_entry_drafts',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    headline: text('headline').notNull().default(''),
+    body: text('body', { mode: 'json' }).notNull().$type<unknown>(),
+    authorIds: text('author_ids', { mode: 'json' }).notNull().default(sql`'[]'`).$type<number[]>(),
+    savedAt: timestamp('saved_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
+);
+
+/**
+ * What readers of a live story are sent, in commit order: each row is written in the transaction of
+ * the change, with what the stream says about it. Its id is the stream's event id, so a reader who
+ * reconnects with Last-Event-ID is sent every row after it; and every server process follows the
+ * table, so a change made through one reaches the readers connected to another.
+ */
+export const liveEvents = sqliteTable(
+  'live_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    kind: text('kind', { enum: LIVE_EVENT_KINDS }).notNull(),
+    /** The event's data as sent: JSON. */
+    data: text('data').notNull(),
+    at: timestamp('at').notNull(),
+  },
+  (t) => [index('live_events_article').on(t.articleId, t.id)],
 );

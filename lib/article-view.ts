@@ -1,6 +1,6 @@
 import type { ArticleFiling } from './filing';
 import type { ArticleDraft } from './article-draft';
-import type { ArticleStatus, RevisionKind } from './domain-constants';
+import type { ArticleFormat, ArticleStatus, RevisionKind } from './domain-constants';
 import type { PhotoCard } from './photos/photo-use';
 import type { PublishBlocker } from './publish-blockers';
 
@@ -34,6 +34,8 @@ export type ArticleView = ArticleDraft &
   ArticlePublication & {
     id: number;
     status: ArticleStatus;
+    /** A plain story, or a live story with entries posted on its live desk. */
+    format: ArticleFormat;
     version: number;
     authorId: number;
     authorName: string;

@@ -36,6 +36,17 @@ export const STATUS_LABELS: Record<ArticleStatus, string> = {
   withdrawn: 'Withdrawn',
 };
 
+/** A plain story, or a live story with a summary and timestamped entries (docs/decisions/021). */
+export const ARTICLE_FORMATS = ['article', 'live'] as const;
+export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
+
+/**
+ * What a live story's readers are sent: an entry posted, edited, pinned or unpinned (`entry`, the
+ * whole entry as it is now), an entry removed, the key points changed, the coverage ended.
+ */
+export const LIVE_EVENT_KINDS = ['entry', 'remove', 'summary', 'end'] as const;
+export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
+
 export const REVISION_KINDS = [
   'create',
   'save',

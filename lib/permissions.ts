@@ -32,6 +32,19 @@ export const PERMISSIONS = {
    */
   'author:edit:own': ['editor', 'copy_editor', 'admin'],
   'author:edit:any': ['admin'],
+  /**
+   * Live coverage (docs/decisions/021). Starting a live story, keeping its key points and ending
+   * its coverage belong to whoever runs the story: its owner, or the desk for any story. Any
+   * reporter posts entries to a live story they can see, since a live page is written by everyone
+   * on the story at once, and edits or removes their own; the copy desk edits, removes and pins
+   * anyone's, as it keeps the page in order.
+   */
+  'live:manage:own': ['editor', 'copy_editor', 'admin'],
+  'live:manage:any': ['copy_editor', 'admin'],
+  'live:post': ['editor', 'copy_editor', 'admin'],
+  'live:entry:edit:own': ['editor', 'copy_editor', 'admin'],
+  'live:entry:edit:any': ['copy_editor', 'admin'],
+  'live:entry:pin': ['copy_editor', 'admin'],
   'user:manage': ['admin'],
   'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -45,13 +58,16 @@ export function roleCan(role: Role, action: Action): boolean {
 /** The subject of an ownership check: only the owner is needed, not the whole row. */
 export type Owned = { authorId: number };
 
+/** The actions with an `:own` and an `:any` variant. */
+export type OwnedAction = 'article:edit' | 'article:read' | 'article:submit' | 'author:edit' | 'live:manage' | 'live:entry:edit';
+
 /**
  * `can(user, 'article:edit', article)` answers for either variant: the `:any` permission, or the
  * `:own` one when the user owns the resource.
  */
 export function can(
   user: { id: number; role: Role },
-  action: 'article:edit' | 'article:read' | 'article:submit' | 'author:edit',
+  action: OwnedAction,
   resource: Owned,
 ): boolean;
 export function can(user: { id: number; role: Role }, action: Action): boolean;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { AppError } from '@/lib/app-error';
-import { type Action, can, type Owned } from '@/lib/permissions';
+import { type Action, can, type Owned, type OwnedAction } from '@/lib/permissions';
 import type { SessionUser } from '@/lib/session-user';
 
 /** The system itself acting: start-up, the shell's `user:create`, the demo seed. */
@@ -26,7 +26,7 @@ export function assertCan(actor: Actor, action: Action): void {
 /** Throws FORBIDDEN unless the user may act on this resource (own or any). */
 export function assertCanOn(
   actor: Actor,
-  action: 'article:edit' | 'article:read' | 'article:submit' | 'author:edit',
+  action: OwnedAction,
   resource: Owned,
   message = REFUSAL,
 ): void {

@@ -1,6 +1,7 @@
 import type { BodyDoc } from '@/lib/article-body';
 import type { FilingName } from '@/lib/filing';
-import type { LeadPhoto, PhotoCard } from '@/lib/photos/photo-use';
+import { type LeadPhoto, type PhotoCard, photoCardOf } from '@/lib/photos/photo-use';
+import type { PhotoView } from '@/lib/photos/photo-view';
 
 /** The public site's identity, as feeds, sitemaps and structured data name it. */
 export type SiteInfo = {
@@ -18,6 +19,12 @@ export type PublicPhoto = PhotoCard & {
   copyrightNotice: string;
   rightsUrl: string;
 };
+
+/** A library photo as the public site shows and credits it. */
+export function publicPhotoOf(view: PhotoView): PublicPhoto {
+  const { photographer, agency, copyrightNotice, rightsUrl } = view;
+  return { ...photoCardOf(view), photographer, agency, copyrightNotice, rightsUrl };
+}
 
 /** A correction as printed at the foot of a story: when it was published, and what it says. */
 export type PublicCorrection = { at: string; note: string };

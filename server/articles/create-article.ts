@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { boundAsIs, getDb, preparedQuery } from '@/db/client';
 import { articles } from '@/db/schema';
 import { EMPTY_BODY } from '@/lib/article-body';
+import type { ArticleFormat } from '@/lib/domain-constants';
 import { placeholderSlug } from '@/lib/slug';
 import type { SessionUser } from '@/lib/session-user';
 import { recordAudit } from '@/server/audit/record-audit';
@@ -14,6 +15,7 @@ const insertArticleQuery = preparedQuery((db) =>
     .insert(articles)
     .values({
       slug: sql.placeholder('slug'),
+      format: sql.placeholder('format'),
       authorId: sql.placeholder('authorId'),
       lastEditedAt: sql.placeholder('now'),
       lastEditedBy: sql.placeholder('authorId'),
@@ -32,13 +34,16 @@ const setWorkingRevisionQuery = preparedQuery((db) =>
 
 const EMPTY_BODY_JSON = JSON.stringify(EMPTY_BODY);
 
-/** Opens a blank draft owned by the user, with the user's name as byline; revision 1 is that blank. */
-export function createArticle(user: SessionUser, now = new Date()): { id: number } {
+/**
+ * Opens a blank draft owned by the user, with the user's name as byline; revision 1 is that blank.
+ * A live story (docs/decisions/021) starts the same way, as a draft that goes through the desk.
+ */
+export function createArticle(user: SessionUser, now = new Date(), format: ArticleFormat = 'article'): { id: number } {
   assertCan(user, 'article:create');
   return getDb().transaction(
     (tx) => {
       // The public address is chosen at publish time; until then a placeholder keeps it unique.
-      const article = insertArticleQuery(tx).get({ slug: placeholderSlug(), authorId: user.id, now });
+      const article = insertArticleQuery(tx).get({ slug: placeholderSlug(), format, authorId: user.id, now });
       const revisionId = insertRevision(tx, {
         articleId: article.id,
         number: 1,
@@ -57,7 +62,7 @@ export function createArticle(user: SessionUser, now = new Date()): { id: number
         bodyText: '',
       });
       setWorkingRevisionQuery(tx).run({ revisionId, articleId: article.id });
-      recordAudit(tx, { actorId: user.id, action: 'article.create', targetType: 'article', targetId: article.id });
+      recordAudit(tx, { actorId: user.id, action: 'article.create', targetType: 'article', targetId: article.id, ...(format === 'live' ? { details: { format } } : {}) });
       return article;
     },
     { behavior: 'immediate' },

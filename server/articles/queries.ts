@@ -49,6 +49,7 @@ const articleViewQuery = preparedQuery((db) =>
     .select({
       id: articles.id,
       status: articles.status,
+      format: articles.format,
       version: articles.version,
       authorId: articles.authorId,
       authorName: users.name,

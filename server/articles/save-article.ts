@@ -6,7 +6,7 @@ import { articles, photos, revisions } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { MAX_BODY_BYTES } from '@/lib/article-body';
 import { bodyPlainText } from '@/lib/editor/body-text';
-import { photoUses } from '@/lib/photos/photo-use';
+import { type PhotoUse, photoUses } from '@/lib/photos/photo-use';
 import type { ArticleView } from '@/lib/article-view';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput, SaveArticleInput, SaveMode } from '@/lib/validation/article';
@@ -47,12 +47,10 @@ const photosFoundQuery = preparedQuery((db) =>
 );
 
 /**
- * The revision columns for a draft whose body is stored as `bodyJson` (see `storedBody`), once
- * every photo it uses is found in the library: a photo id that is not there is refused by name
- * rather than stored as a dangling reference.
+ * Refuses, by name, a photo that is not in the library rather than storing a dangling reference;
+ * the message goes to the field of its first missing use.
  */
-export function revisionFields(tx: Tx, input: ArticleFieldsInput, bodyJson: string): RevisionText {
-  const uses = photoUses(input);
+export function assertPhotosInLibrary(tx: Tx, uses: readonly PhotoUse[]): void {
   const found = new Set(
     uses.length === 0 ? [] : photosFoundQuery(tx).all({ ids: JSON.stringify(uses.map((use) => use.photoId)) }).map((row) => row.id),
   );
@@ -63,6 +61,14 @@ export function revisionFields(tx: Tx, input: ArticleFieldsInput, bodyJson: stri
       fields: { [field]: missing.map((use) => `Photo ${use.photoId} is not in the library; choose another.`) },
     });
   }
+}
+
+/**
+ * The revision columns for a draft whose body is stored as `bodyJson` (see `storedBody`), once
+ * every photo it uses is found in the library.
+ */
+export function revisionFields(tx: Tx, input: ArticleFieldsInput, bodyJson: string): RevisionText {
+  assertPhotosInLibrary(tx, photoUses(input));
   return {
     headline: input.headline,
     standfirst: input.standfirst,

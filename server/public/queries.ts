@@ -5,7 +5,7 @@ import { type Db, getDb, preparedQuery } from '@/db/client';
 import { articles, revisions, sections, slugRedirects } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
 import { photoCardOf, photoUses } from '@/lib/photos/photo-use';
-import { type PublicArticle, type PublicCorrection, type PublicPhoto, type PublicTeaser } from '@/lib/public/public-article';
+import { type PublicArticle, type PublicCorrection, type PublicPhoto, publicPhotoOf, type PublicTeaser } from '@/lib/public/public-article';
 import { UNFILED } from '@/lib/filing';
 import { isLive } from '@/server/articles/queries';
 import { leadPhotoOf } from '@/server/articles/publish-blockers';
@@ -107,8 +107,7 @@ function toPublicArticles(db: Db, rows: LiveRow[]): PublicArticle[] {
     for (const use of photoUses({ leadPhoto, body })) {
       const view = views.get(use.photoId);
       if (!view) continue;
-      const { photographer, agency, copyrightNotice, rightsUrl } = view;
-      photos[view.id] = { ...photoCardOf(view), photographer, agency, copyrightNotice, rightsUrl };
+      photos[view.id] = publicPhotoOf(view);
     }
     return {
       ...text,
