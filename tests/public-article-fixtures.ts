@@ -3,6 +3,7 @@ import type { BodyDoc } from '@/lib/article-body';
 import { bodyPlainText } from '@/lib/editor/body-text';
 import { creditLine } from '@/lib/photos/credit-line';
 import { UNFILED } from '@/lib/filing';
+import type { PublicLiveCoverage, PublicLiveEntry } from '@/lib/live-coverage/live-entry';
 import type { PublicArticle, PublicPhoto, SiteInfo } from '@/lib/public/public-article';
 
 export const SITE: SiteInfo = { name: 'The Harbour Gazette', url: 'https://news.example.org', language: 'en' };
@@ -68,6 +69,7 @@ export function publicArticle(changes: Partial<PublicArticle> = {}): PublicArtic
     updatedAt: null,
     corrections: [],
     filing: UNFILED,
+    live: null,
     ...changes,
     body,
     bodyText: changes.bodyText ?? bodyPlainText(body),
@@ -113,4 +115,48 @@ export function filedArticle(changes: Partial<PublicArticle> = {}): PublicArticl
     },
     ...changes,
   });
+}
+
+const paragraphs = (...texts: string[]): BodyDoc => ({ type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
+
+/** An entry of the live story below: posted at 13:03 by Ana Lima, with no headline, unless changed. */
+export function liveEntry(changes: Partial<PublicLiveEntry> = {}): PublicLiveEntry {
+  return {
+    id: 101,
+    headline: '',
+    body: paragraphs('Dockers have started to leave the picket line. Ships are expected to berth by noon.'),
+    photos: {},
+    authors: [{ id: 8, name: 'Ana Lima', slug: 'ana-lima' }],
+    postedAt: '2025-05-20T13:03:00.000Z',
+    updatedAt: null,
+    pinned: false,
+    ...changes,
+  };
+}
+
+/**
+ * The story as a live story still on: two key points and three entries in reading order (a pinned
+ * one with a headline and a photo, an edited one, then the first posted).
+ */
+export function liveArticle(coverage: Partial<PublicLiveCoverage> = {}): PublicArticle & { live: PublicLiveCoverage } {
+  const live: PublicLiveCoverage = {
+    startedAt: '2025-05-20T08:30:00.000Z',
+    endedAt: null,
+    keyPoints: ['Dockers accept a 6% pay rise', 'Ships queue to berth'],
+    entries: [
+      liveEntry({
+        id: 103,
+        headline: 'First ship berths',
+        body: { type: 'doc', content: [...paragraphs('The Maersk Elba tied up at 14:10.').content, { type: 'photo', attrs: { photoId: MARKET_PHOTO.id, caption: null, credit: null, alt: null } }] },
+        photos: { [MARKET_PHOTO.id]: MARKET_PHOTO },
+        postedAt: '2025-05-20T14:12:00.000Z',
+        pinned: true,
+      }),
+      liveEntry({ id: 102, body: paragraphs('The union says the vote was 412 to 90'), postedAt: '2025-05-20T13:40:00.000Z', updatedAt: '2025-05-20T13:52:00.000Z', authors: [] }),
+      liveEntry(),
+    ],
+    lastEventId: 57,
+    ...coverage,
+  };
+  return { ...publicArticle({ leadPhoto: null, photos: {}, body: paragraphs('Live coverage of the end of the strike.') }), live };
 }

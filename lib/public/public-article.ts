@@ -1,5 +1,6 @@
 import type { BodyDoc } from '@/lib/article-body';
 import type { FilingName } from '@/lib/filing';
+import type { PublicLiveCoverage, PublicLiveEntry } from '@/lib/live-coverage/live-entry';
 import { type LeadPhoto, type PhotoCard, photoCardOf } from '@/lib/photos/photo-use';
 import type { PhotoView } from '@/lib/photos/photo-view';
 
@@ -54,6 +55,12 @@ export type PublicArticle = {
   updatedAt: string | null;
   corrections: PublicCorrection[];
   filing: PublicFiling;
+  /**
+   * A live story's key points and entries, read with the story when one story is read (its page,
+   * its ninjs, the feeds of its entries). Null for an ordinary article, and in lists, which show
+   * no entries.
+   */
+  live: PublicLiveCoverage | null;
 };
 
 /** A section or tag as the public outputs name it; `mediaTopic` is an IPTC Media Topic code. */
@@ -73,7 +80,17 @@ export function publicPath(slug: string): string {
   return `/news/${slug}`;
 }
 
-/** When the story last changed in substance: the "Updated" stamp, else the first publish. */
-export function lastModified(article: Pick<PublicArticle, 'firstPublishedAt' | 'updatedAt'>): string {
-  return article.updatedAt ?? article.firstPublishedAt;
+/**
+ * When the story last changed in substance: the "Updated" stamp, else the first publish; for a live
+ * story, its newest entry or entry edit when that is later.
+ */
+export function lastModified(
+  article: Pick<PublicArticle, 'firstPublishedAt' | 'updatedAt'> & { live?: { entries: readonly Pick<PublicLiveEntry, 'postedAt' | 'updatedAt'>[] } | null },
+): string {
+  const own = article.updatedAt ?? article.firstPublishedAt;
+  // ISO-8601 UTC strings of one length sort as the instants they name.
+  return (article.live?.entries ?? []).reduce((latest, entry) => {
+    const changed = entry.updatedAt ?? entry.postedAt;
+    return changed > latest ? changed : latest;
+  }, own);
 }

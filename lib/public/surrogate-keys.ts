@@ -79,15 +79,22 @@ export function filingNameKeys(filing: Filing): string[] {
  */
 export const addressChangeKeys = (articleId: number): string[] => [storyKey(articleId), ...sitemapKeysOf(articleId), LIST_KEYS.newsSitemap];
 
+/** What a live story's entries show besides the story: their photos and the authors they credit. */
+type ShownEntries = { entries: readonly { photos: Record<number, unknown>; authors: readonly { id: number }[] }[] };
+
 /**
  * A story and the library photos it shows (its lead photo and those in its body), and when the
  * response prints its filing (a whole story does, a list's teaser does not), the names it prints.
+ * A live story's page, feeds and JSON also show its entries: their photos and their authors' names
+ * (the story's own key covers the entries' text, which every change to them purges).
  */
-export function storyKeys(article: { id: number; photos: Record<number, unknown>; filing?: ArticleFiling }): string[] {
+export function storyKeys(article: { id: number; photos: Record<number, unknown>; filing?: ArticleFiling; live?: ShownEntries | null }): string[] {
+  const entries = article.live?.entries ?? [];
   return [
     storyKey(article.id),
-    ...Object.keys(article.photos).map((photoId) => photoKey(Number(photoId))),
+    ...[article.photos, ...entries.map((entry) => entry.photos)].flatMap((photos) => Object.keys(photos).map((photoId) => photoKey(Number(photoId)))),
     ...(article.filing ? filingNameKeys(filingIds(article.filing)) : []),
+    ...entries.flatMap((entry) => entry.authors.map((author) => authorNameKey(author.id))),
   ];
 }
 

@@ -1,10 +1,13 @@
 import { escapeUTF8 } from 'entities';
 import { Feed, type Extension, type FeedOptions } from 'feed';
+import { bodyPlainText } from '@/lib/editor/body-text';
+import { entryAnchor, type PublicLiveCoverage, type PublicLiveEntry } from '@/lib/live-coverage/live-entry';
 import { RENDITION_MIME } from '@/lib/photos/renditions';
-import { lastModified, publicPath, type PublicArticle, type PublicTopic, type SiteInfo } from '@/lib/public/public-article';
+import { lastModified, publicPath, type PublicArticle, type PublicAuthor, type PublicTopic, type SiteInfo } from '@/lib/public/public-article';
 import { listPath } from '@/lib/public/public-lists';
+import { entriesNewestFirst, entryTitle } from './live-entries';
 import { bylineNames } from './news-article-jsonld';
-import { articleUri } from './ninjs';
+import { articleUri, entryUri } from './ninjs';
 import { shownPhotos, type ShownPhoto } from './shown-photos';
 
 export const RSS_PATH = '/feed.xml';
@@ -41,10 +44,8 @@ export function rssFeed(articles: readonly PublicArticle[], site: SiteInfo, chan
       date: new Date(lastModified(article)),
       published: new Date(article.firstPublishedAt),
       description: htmlText(article.standfirst),
-      author: names.length > 0 ? [{ name: xmlText(names.join(', ')) }] : undefined,
-      // xml-js escapes a text's `<` and `>`, and each `&` unless `amp;` follows it (a tag named
-      // "A &amp; B" would read back as "A & B"), so the `&`s are escaped here and it leaves them.
-      category: topicsOf(article).map(({ kind, topic }) => ({ name: xmlText(topic.name).replace(/&/g, '&amp;'), domain: site.url + listPath(kind, topic.slug) })),
+      author: names.length > 0 ? [{ name: libraryText(names.join(', ')) }] : undefined,
+      category: topicsOf(article).map(({ kind, topic }) => ({ name: libraryText(topic.name), domain: site.url + listPath(kind, topic.slug) })),
       extensions: [
         // The library writes the title as one CDATA section, which a second `]]>` would end early;
         // an extension of the same name replaces it with a title written safely.
@@ -87,6 +88,80 @@ export function atomFeed(articles: readonly PublicArticle[], site: SiteInfo, cha
 
 const LABEL_PLACEHOLDER = 'dateline-category-';
 
+/** A live story with its coverage: what the feeds of its entries are made from. */
+export type LiveStory = PublicArticle & { live: PublicLiveCoverage };
+
+/** Where a live story's entries are fed: beside its page, `/news/<slug>/feed.xml` and `/news/<slug>/atom.xml`. */
+export function liveFeedPath(slug: string, format: 'rss' | 'atom'): string {
+  return `${publicPath(slug)}/${format === 'rss' ? 'feed' : 'atom'}.xml`;
+}
+
+/** The feeds of a live story's entries are named after the story and point at its page. */
+export function liveChannel(story: PublicArticle, site: SiteInfo): FeedChannel {
+  return {
+    title: `${story.headline} · ${site.name}`,
+    description: story.standfirst || `Live updates: ${story.headline}`,
+    pagePath: publicPath(story.slug),
+    rssPath: liveFeedPath(story.slug, 'rss'),
+    atomPath: liveFeedPath(story.slug, 'atom'),
+  };
+}
+
+/** A live story's entries as feed items, newest first, each linking to its place on the page. */
+type EntryItem = { entry: PublicLiveEntry; title: string; id: string; link: string; html: string; firstPhoto: ShownPhoto | undefined };
+
+function entryItems(story: LiveStory, site: SiteInfo): EntryItem[] {
+  const page = site.url + publicPath(story.slug);
+  return entriesNewestFirst(story.live.entries).map((entry) => ({
+    entry,
+    title: entryTitle(entry) || story.headline,
+    id: entryUri(story.id, entry.id, site),
+    link: `${page}#${entryAnchor(entry.id)}`,
+    // The entry's words as HTML a reader renders: a paragraph per line, every character escaped.
+    html: bodyPlainText(entry.body)
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => `<p>${htmlText(line)}</p>`)
+      .join(''),
+    firstPhoto: shownPhotos({ leadPhoto: null, body: entry.body, photos: entry.photos }, site)[0],
+  }));
+}
+
+/** A live story's entries as RSS 2.0, each with its first photo as Media RSS. */
+export function rssEntriesFeed(story: LiveStory, site: SiteInfo): string {
+  const feed = new Feed(channelOptions([lastModified(story)], site, liveChannel(story, site)));
+  for (const { entry, title, id, link, html, firstPhoto } of entryItems(story, site)) {
+    feed.addItem({
+      title,
+      link,
+      guid: id,
+      date: new Date(entry.updatedAt ?? entry.postedAt),
+      published: new Date(entry.postedAt),
+      description: html,
+      author: entry.authors.length > 0 ? [{ name: libraryText(entry.authors.map((author) => author.name).join(', ')) }] : undefined,
+      extensions: [{ name: 'title', objects: { _cdata: cdataSections(title) } }, ...(firstPhoto ? [mediaContent(firstPhoto)] : [])],
+    });
+  }
+  return feed.rss2();
+}
+
+/** A live story's entries as Atom: `published` when posted, `updated` at its last edit. */
+export function atomEntriesFeed(story: LiveStory, site: SiteInfo): string {
+  const feed = new Feed(channelOptions([lastModified(story)], site, liveChannel(story, site)));
+  for (const { entry, title, id, link, html } of entryItems(story, site)) {
+    feed.addItem({
+      title: htmlText(title),
+      id,
+      link,
+      date: new Date(entry.updatedAt ?? entry.postedAt),
+      published: new Date(entry.postedAt),
+      description: html,
+      author: authorsWithPages(entry.authors, site),
+    });
+  }
+  return feed.atom1();
+}
+
 /** The section, then the tags: a feed's categories, each named by the list it has a page for. */
 function topicsOf(article: PublicArticle): { kind: 'section' | 'tag'; topic: PublicTopic }[] {
   const { section, tags } = article.filing;
@@ -95,22 +170,31 @@ function topicsOf(article: PublicArticle): { kind: 'section' | 'tag'; topic: Pub
 
 /** The credited authors with their pages, else the byline's names (wire copy has no authors). */
 function atomAuthors(article: PublicArticle, site: SiteInfo) {
-  if (article.filing.authors.length === 0) return bylineNames(article.byline).map((name) => ({ name: xmlText(name) }));
-  return article.filing.authors.map((author) => ({ name: xmlText(author.name), link: site.url + listPath('author', author.slug) }));
+  if (article.filing.authors.length === 0) return bylineNames(article.byline).map((name) => ({ name: libraryText(name) }));
+  return authorsWithPages(article.filing.authors, site);
+}
+
+function authorsWithPages(authors: readonly PublicAuthor[], site: SiteInfo) {
+  return authors.map((author) => ({ name: libraryText(author.name), link: site.url + listPath('author', author.slug) }));
 }
 
 function feedOptions(articles: readonly PublicArticle[], site: SiteInfo, channel: FeedChannel): FeedOptions {
-  const changes = articles.map((article) => Date.parse(lastModified(article)));
+  return channelOptions(articles.map(lastModified), site, channel);
+}
+
+/** A feed's own description; it was updated when the last of its items changed. */
+function channelOptions(changedAt: readonly string[], site: SiteInfo, channel: FeedChannel): FeedOptions {
+  const changes = changedAt.map((at) => Date.parse(at));
   return {
     id: site.url + channel.atomPath,
-    title: xmlText(channel.title),
-    description: xmlText(channel.description),
+    title: libraryText(channel.title),
+    description: libraryText(channel.description),
     link: site.url + channel.pagePath,
     language: site.language,
     updated: changes.length > 0 ? new Date(Math.max(...changes)) : EMPTY_FEED_UPDATED,
     feedLinks: { rss: site.url + channel.rssPath, atom: site.url + channel.atomPath },
     // Atom needs an author for every entry; the publication stands in where a byline is empty.
-    author: { name: xmlText(site.name) },
+    author: { name: libraryText(site.name) },
   };
 }
 
@@ -146,6 +230,15 @@ function mediaContent(shown: ShownPhoto): Extension {
  */
 function htmlText(text: string): string {
   return escapeUTF8(xmlText(text));
+}
+
+/**
+ * Plain text for an element or attribute the library writes as text. xml-js escapes a text's `<`
+ * and `>`, and each `&` unless `amp;` follows it (a tag named "A &amp; B" would read back as
+ * "A & B"), so the `&`s are escaped here and it leaves them.
+ */
+function libraryText(text: string): string {
+  return xmlText(text).replace(/&/g, '&amp;');
 }
 
 /**

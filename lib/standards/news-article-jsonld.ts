@@ -1,18 +1,23 @@
 import { datelineText } from '@/lib/dateline';
-import { lastModified, publicPath, type PublicArticle, type SiteInfo } from '@/lib/public/public-article';
+import { bodyPlainText } from '@/lib/editor/body-text';
+import { entryAnchor, type PublicLiveCoverage, type PublicLiveEntry } from '@/lib/live-coverage/live-entry';
+import { lastModified, type PublicAuthor, publicPath, type PublicArticle, type SiteInfo } from '@/lib/public/public-article';
 import { listPath } from '@/lib/public/public-lists';
+import { entryTitle } from './live-entries';
 import { shownPhotos, type ShownPhoto } from './shown-photos';
 import { withoutEmpty } from './without-empty';
 
 /**
- * The story as schema.org `NewsArticle`, in the shape Google's Article structured data reads.
- * `dateModified` is the public "Updated" stamp, so a minor fix does not make the story look new.
+ * The story as schema.org `NewsArticle`, in the shape Google's Article structured data reads, or a
+ * live story as `LiveBlogPosting` (a NewsArticle's kin, with its coverage times and each entry).
+ * `dateModified` is the public "Updated" stamp, so a minor fix does not make the story look new;
+ * a live story's moves with its newest entry or entry edit too.
  */
 export function newsArticleJsonLd(article: PublicArticle, site: SiteInfo): Record<string, unknown> {
   const url = site.url + publicPath(article.slug);
   return withoutEmpty({
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': article.live ? 'LiveBlogPosting' : 'NewsArticle',
     headline: article.headline,
     description: article.standfirst,
     url,
@@ -28,8 +33,37 @@ export function newsArticleJsonLd(article: PublicArticle, site: SiteInfo): Recor
     isAccessibleForFree: true,
     image: shownPhotos(article, site).map(imageObject),
     correction: article.corrections.map((correction) => ({ '@type': 'CorrectionComment', text: correction.note, datePublished: correction.at })),
+    ...(article.live ? liveBlogProperties(article.live, url, site) : {}),
   });
 }
+
+/**
+ * A live story's coverage: when it began and (once ended) ended, and its entries in the order the
+ * page shows them, each a `BlogPosting` with its own address on the page. Google asks for a
+ * headline on each update; an entry posted without one is named by its first sentence.
+ */
+function liveBlogProperties(live: PublicLiveCoverage, url: string, site: SiteInfo): Record<string, unknown> {
+  return {
+    coverageStartTime: live.startedAt ?? undefined,
+    coverageEndTime: live.endedAt ?? undefined,
+    liveBlogUpdate: live.entries.map((entry) => blogPosting(entry, url, site)),
+  };
+}
+
+function blogPosting(entry: PublicLiveEntry, storyUrl: string, site: SiteInfo): Record<string, unknown> {
+  return withoutEmpty({
+    '@type': 'BlogPosting',
+    headline: entryTitle(entry),
+    url: `${storyUrl}#${entryAnchor(entry.id)}`,
+    datePublished: entry.postedAt,
+    dateModified: entry.updatedAt ?? entry.postedAt,
+    author: entry.authors.map((author) => person(author, site)),
+    articleBody: bodyPlainText(entry.body),
+    image: shownPhotos({ leadPhoto: null, body: entry.body, photos: entry.photos }, site).map(imageObject),
+  });
+}
+
+const person = (author: PublicAuthor, site: SiteInfo) => ({ '@type': 'Person', name: author.name, url: site.url + listPath('author', author.slug) });
 
 /**
  * The people credited: the story's authors, each with their page, or where the desk credited none
@@ -37,7 +71,7 @@ export function newsArticleJsonLd(article: PublicArticle, site: SiteInfo): Recor
  */
 function authorsOf(article: PublicArticle, site: SiteInfo): Record<string, unknown>[] {
   if (article.filing.authors.length === 0) return bylineNames(article.byline).map((name) => ({ '@type': 'Person', name }));
-  return article.filing.authors.map((author) => ({ '@type': 'Person', name: author.name, url: site.url + listPath('author', author.slug) }));
+  return article.filing.authors.map((author) => person(author, site));
 }
 
 /** An image with the licence metadata Google shows beside it in image results (IPTC fields, schema.org names). */

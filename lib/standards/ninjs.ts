@@ -1,7 +1,9 @@
-import { countWords } from '@/lib/editor/body-text';
+import { bodyPlainText, countWords } from '@/lib/editor/body-text';
+import { entryAnchor, type PublicLiveEntry } from '@/lib/live-coverage/live-entry';
 import { RENDITION_MIME, renditionsFor, renditionUrl } from '@/lib/photos/renditions';
 import { lastModified, type PublicArticle, type PublicFiling, type PublicTopic, type SiteInfo } from '@/lib/public/public-article';
 import { mediaTopicUri } from '@/lib/public/public-lists';
+import { entriesNewestFirst, entryTitle } from './live-entries';
 import { shownPhotos, type ShownPhoto } from './shown-photos';
 import { withoutEmpty } from './without-empty';
 
@@ -20,6 +22,18 @@ export type NinjsPicture = {
   descriptions?: NinjsText[];
   renditions: NinjsRendition[];
 };
+/** A live story's entry, associated with the story as a text item of its own. */
+export type NinjsEntry = {
+  name: string;
+  uri: string;
+  type: 'text';
+  firstcreated: string;
+  versioncreated: string;
+  headlines?: NinjsText[];
+  bodies?: NinjsBody[];
+  by?: string;
+  associations?: NinjsPicture[];
+};
 /** A concept the story is about: its section and tags, each by its Media Topic when it has one. */
 export type NinjsSubject = { name: string; rel: 'section' | 'tag'; uri?: string };
 export type NinjsItem = {
@@ -37,7 +51,7 @@ export type NinjsItem = {
   located?: string;
   copyrightholder?: string;
   subjects?: NinjsSubject[];
-  associations?: NinjsPicture[];
+  associations?: (NinjsPicture | NinjsEntry)[];
 };
 
 /**
@@ -50,9 +64,16 @@ export function articleUri(id: number, site: SiteInfo): string {
   return `${site.url}/articles/${id}`;
 }
 
+/** A live story's entry's identifier: under its story's, so it too survives a change of address. */
+export function entryUri(articleId: number, entryId: number, site: SiteInfo): string {
+  return `${articleUri(articleId, site)}/entries/${entryId}`;
+}
+
 /**
- * A live story as ninjs 2.2. `versioncreated` is the public "Updated" stamp, not the latest
- * revision's save time: a minor fix gets a new `version` but does not tell clients the news moved.
+ * A published story as ninjs 2.2. `versioncreated` is the public "Updated" stamp, not the latest
+ * revision's save time: a minor fix gets a new `version` but does not tell clients the news moved
+ * (a live story's moves with its newest entry or entry edit). A live story's entries come after
+ * its photos among its associations, newest first, each a text item with its own photos.
  */
 export function ninjsOf(article: PublicArticle, site: SiteInfo): NinjsItem {
   return {
@@ -64,23 +85,50 @@ export function ninjsOf(article: PublicArticle, site: SiteInfo): NinjsItem {
     pubstatus: 'usable',
     language: site.language,
     headlines: [{ role: 'main', value: article.headline }],
-    bodies: [
-      {
-        role: 'main',
-        contenttype: 'text/plain',
-        value: article.bodyText,
-        // Characters as a reader counts them: an emoji or a letter outside the BMP is one, not two.
-        charcount: [...article.bodyText].length,
-        wordcount: countWords(article.bodyText),
-      },
-    ],
+    bodies: [plainBody(article.bodyText)],
     copyrightholder: site.name,
     ...withoutEmpty({
       descriptions: article.standfirst ? [{ role: 'summary', value: article.standfirst }] : [],
       by: article.byline,
       located: article.datelinePlace,
       subjects: subjectsOf(article.filing),
-      associations: shownPhotos(article, site).map((shown, index) => pictureOf(shown, shown.place === 'lead' ? 'lead' : `photo-${index + 1}`, site)),
+      associations: [
+        ...picturesOf(shownPhotos(article, site), site),
+        ...entriesNewestFirst(article.live?.entries ?? []).map((entry) => entryOf(entry, article.id, site)),
+      ],
+    }),
+  };
+}
+
+function plainBody(text: string): NinjsBody {
+  return {
+    role: 'main',
+    contenttype: 'text/plain',
+    value: text,
+    // Characters as a reader counts them: an emoji or a letter outside the BMP is one, not two.
+    charcount: [...text].length,
+    wordcount: countWords(text),
+  };
+}
+
+function picturesOf(shown: readonly ShownPhoto[], site: SiteInfo): NinjsPicture[] {
+  return shown.map((photo, index) => pictureOf(photo, photo.place === 'lead' ? 'lead' : `photo-${index + 1}`, site));
+}
+
+/** An entry as its own item: when posted and last edited, its title and words, its authors and photos. */
+function entryOf(entry: PublicLiveEntry, articleId: number, site: SiteInfo): NinjsEntry {
+  const text = bodyPlainText(entry.body);
+  return {
+    name: entryAnchor(entry.id),
+    uri: entryUri(articleId, entry.id, site),
+    type: 'text',
+    firstcreated: entry.postedAt,
+    versioncreated: entry.updatedAt ?? entry.postedAt,
+    ...withoutEmpty({
+      headlines: entryTitle(entry) ? [{ role: 'main', value: entryTitle(entry) }] : [],
+      bodies: text ? [plainBody(text)] : [],
+      by: entry.authors.map((author) => author.name).join(', '),
+      associations: picturesOf(shownPhotos({ leadPhoto: null, body: entry.body, photos: entry.photos }, site), site),
     }),
   };
 }

@@ -16,11 +16,11 @@ export type ShownPhoto = {
 };
 
 /**
- * The photos a story shows, the lead first, then the body's in reading order. A photo placed twice
+ * The photos a story (or a live story's entry) shows, the lead first, then the body's in reading order. A photo placed twice
  * is listed once, as first shown: the standards describe images, not placements. A photo gone from
  * the library since publishing is left out rather than described without its file.
  */
-export function shownPhotos(article: PublicArticle, site: SiteInfo): ShownPhoto[] {
+export function shownPhotos(article: Pick<PublicArticle, 'leadPhoto' | 'body' | 'photos'>, site: SiteInfo): ShownPhoto[] {
   const shown = new Map<number, ShownPhoto>();
   for (const use of photoUses(article)) {
     const photo = article.photos[use.photoId];

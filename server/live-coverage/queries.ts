@@ -171,9 +171,9 @@ export function latestLiveEventId(db: Db | Tx = getDb()): number {
  */
 export function publicLiveCoverage(
   story: { id: number; coverageStartedAt: Date | null; firstPublishedAt: Date | null; coverageEndedAt: Date | null; keyPoints: string[] },
-  db: Db = getDb(),
+  db: Db | Tx = getDb(),
 ): PublicLiveCoverage {
-  // Read in one transaction, so the event id names exactly the state the entries show.
+  // Read in one transaction (or within the caller's), so the event id names exactly the state the entries show.
   return db.transaction((tx) => ({
     startedAt: coverageStart(story)?.toISOString() ?? null,
     endedAt: story.coverageEndedAt?.toISOString() ?? null,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, between, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { type Db, getDb, preparedQuery } from '@/db/client';
+import { type Db, getDb, preparedQuery, type Tx } from '@/db/client';
 import { articles, revisions, sections, slugRedirects } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
 import { photoCardOf, photoUses } from '@/lib/photos/photo-use';
@@ -10,6 +10,7 @@ import { UNFILED } from '@/lib/filing';
 import { isLive } from '@/server/articles/queries';
 import { leadPhotoOf } from '@/server/articles/publish-blockers';
 import { unsafeLoadFilings } from '@/server/filing/queries';
+import { publicLiveCoverage } from '@/server/live-coverage/queries';
 import { loadPhotoViews } from '@/server/photos/queries';
 import type { ListRef } from '@/lib/public/public-lists';
 import { listedIds } from './list-membership';
@@ -60,7 +61,7 @@ export function resolvePublicAddress(slug: string, db: Db = getDb()): PublicAddr
   return moved ? { kind: 'moved', id: moved.id, slug: moved.slug } : { kind: 'unknown' };
 }
 
-function selectLive(db: Db) {
+function selectLive(db: Db | Tx) {
   return db
     .select({
       id: articles.id,
@@ -89,7 +90,7 @@ type LiveRow = NonNullable<ReturnType<ReturnType<typeof selectLive>['get']>>;
  * Live rows as public articles. Photos and corrections are read for all the rows at once, two
  * queries whatever their number: the front page and the feeds read dozens of stories per request.
  */
-function toPublicArticles(db: Db, rows: LiveRow[]): PublicArticle[] {
+function toPublicArticles(db: Db | Tx, rows: LiveRow[]): PublicArticle[] {
   const drafts = rows.map((row) => {
     const { leadPhotoId, leadPhotoCaption, leadPhotoCredit, firstPublishedAt, updatedAt, ...text } = row;
     // Bodies were checked against the schema when they were written.
@@ -119,12 +120,13 @@ function toPublicArticles(db: Db, rows: LiveRow[]): PublicArticle[] {
       updatedAt: updatedAt?.toISOString() ?? null,
       corrections: corrections.get(row.id) ?? [],
       filing: filings.get(row.id) ?? UNFILED,
+      live: null,
     };
   });
 }
 
 /** The corrections printed on these stories, oldest first. Every correction was live when made. */
-function correctionsOf(db: Db, articleIds: number[]): Map<number, PublicCorrection[]> {
+function correctionsOf(db: Db | Tx, articleIds: number[]): Map<number, PublicCorrection[]> {
   const byArticle = new Map<number, PublicCorrection[]>();
   if (articleIds.length === 0) return byArticle;
   const rows = db
@@ -143,14 +145,30 @@ function correctionsOf(db: Db, articleIds: number[]): Map<number, PublicCorrecti
   return byArticle;
 }
 
-/** The live story at this address, or undefined (never published, withdrawn, or no such story). */
+/**
+ * The live story at this address, or undefined (never published, withdrawn, or no such story). A
+ * live-format story comes with its coverage, read in the same transaction as the story: the event
+ * id its readers' stream resumes after names exactly the key points, end and entries shown.
+ */
 export function findPublicArticle(slug: string): PublicArticle | undefined {
-  const db = getDb();
-  const row = selectLive(db)
-    .where(and(eq(articles.slug, slug), isLive))
-    .get();
-  return row && toPublicArticles(db, [row])[0];
+  return getDb().transaction((tx) => {
+    const row = selectLive(tx)
+      .where(and(eq(articles.slug, slug), isLive))
+      .get();
+    if (!row) return undefined;
+    const article = toPublicArticles(tx, [row])[0]!;
+    const coverage = coverageQuery(tx).get({ id: row.id })!;
+    return coverage.format === 'live' ? { ...article, live: publicLiveCoverage({ ...coverage, id: row.id, firstPublishedAt: row.firstPublishedAt }, tx) } : article;
+  });
 }
+
+const coverageQuery = preparedQuery((db) =>
+  db
+    .select({ format: articles.format, coverageStartedAt: articles.coverageStartedAt, coverageEndedAt: articles.coverageEndedAt, keyPoints: articles.keyPoints })
+    .from(articles)
+    .where(eq(articles.id, sql.placeholder('id')))
+    .prepare(),
+);
 
 /** How many stories the front page lists, and each feed. */
 export const FRONT_PAGE_SIZE = 30;
