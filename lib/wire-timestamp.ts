@@ -10,10 +10,20 @@ const OFFSET_FORM = /^GMT[+-]/;
 
 /** The wire-service stamp under a published headline: "12:57 GMT 15.02.2022", 24-hour clock, in the zone. */
 export function formatWireTime(at: Date | string, timeZone: string): string {
+  return `${formatWireClock(at, timeZone)} ${formatWireDate(at, timeZone)}`;
+}
+
+/** "13:03 GMT": the time of day alone, as a live page stamps its entries. */
+export function formatWireClock(at: Date | string, timeZone: string): string {
   const date = toDate(at);
-  const parts = zonedFormatter('wireDate', timeZone).formatToParts(date);
+  return `${formatClock(date, timeZone)} ${zoneLabel(date, timeZone)}`;
+}
+
+/** "15.02.2022": the day in the zone, as the wire prints it after the time. */
+export function formatWireDate(at: Date | string, timeZone: string): string {
+  const parts = zonedFormatter('wireDate', timeZone).formatToParts(toDate(at));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
-  return `${formatClock(date, timeZone)} ${zoneLabel(date, timeZone)} ${part('day')}.${part('month')}.${part('year')}`;
+  return `${part('day')}.${part('month')}.${part('year')}`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { bodyPlainText } from '@/lib/editor/body-text';
 import { creditLine } from '@/lib/photos/credit-line';
 import { UNFILED } from '@/lib/filing';
 import type { PublicLiveCoverage, PublicLiveEntry } from '@/lib/live-coverage/live-entry';
-import type { PublicArticle, PublicPhoto, SiteInfo } from '@/lib/public/public-article';
+import type { PublicArticle, PublicLiveStory, PublicPhoto, SiteInfo } from '@/lib/public/public-article';
 
 export const SITE: SiteInfo = { name: 'The Harbour Gazette', url: 'https://news.example.org', language: 'en' };
 
@@ -138,7 +138,7 @@ export function liveEntry(changes: Partial<PublicLiveEntry> = {}): PublicLiveEnt
  * The story as a live story still on: two key points and three entries in reading order (a pinned
  * one with a headline and a photo, an edited one, then the first posted).
  */
-export function liveArticle(coverage: Partial<PublicLiveCoverage> = {}): PublicArticle & { live: PublicLiveCoverage } {
+export function liveArticle(coverage: Partial<PublicLiveCoverage> = {}): PublicLiveStory {
   const live: PublicLiveCoverage = {
     startedAt: '2025-05-20T08:30:00.000Z',
     endedAt: null,

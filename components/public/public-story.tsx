@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ArticleBodyView } from '@/components/article/article-body-view';
 import { WireStamp } from '@/components/article/wire-stamp';
 import { PhotoFigure } from '@/components/photos/photo-figure';
@@ -7,16 +8,26 @@ import type { PublicArticle, PublicAuthor } from '@/lib/public/public-article';
 import { listPath } from '@/lib/public/public-lists';
 import { formatWireTime, wireStamp } from '@/lib/wire-timestamp';
 
+type Props = {
+  article: PublicArticle;
+  timeZone: string;
+  /** Above the headline: a live story's "Live" label. */
+  label?: ReactNode;
+  /** After the body: a live story's key points and entries. */
+  children?: ReactNode;
+};
+
 /**
  * A published story as readers see it: headline, standfirst, byline, the wire stamp, the lead
  * photo with its credit and caption, the body opening with the dateline, and the corrections.
  */
-export function PublicStory({ article, timeZone }: { article: PublicArticle; timeZone: string }) {
+export function PublicStory({ article, timeZone, label, children }: Props) {
   const lead = article.leadPhoto;
   const { section, tags } = article.filing;
   return (
-    <article className="story">
+    <article className={article.live ? 'story story--live' : 'story'}>
       <header className="story__head">
+        {label}
         {section && (
           <p className="story__section">
             <a href={listPath('section', section.slug)}>{section.name}</a>
@@ -29,6 +40,7 @@ export function PublicStory({ article, timeZone }: { article: PublicArticle; tim
       </header>
       {lead && <PhotoFigure photoId={lead.photoId} card={article.photos[lead.photoId]} use={lead} sizes={LEAD_PHOTO_SIZES} eager />}
       <ArticleBodyView body={article.body} photos={article.photos} lede={datelineLede(article.datelinePlace, article.datelineSource)} />
+      {children}
       {tags.length > 0 && (
         <nav className="story__tags" aria-label="Topics">
           <ul>

@@ -43,6 +43,14 @@ sub vcl_recv {
   if (req.url ~ "^/(desk|admin|account|login|invite|api/(?!v1/))" || req.url ~ "^/_next/data/") {
     return (pass);
   }
+  # A live story's event stream: one per reader, resumed from the event it names (`?after=` or
+  # Last-Event-ID), each event sent as it happens. Passed, so neither cached nor held back: Varnish
+  # streams a passed response as it arrives. A quiet stream that sent nothing for the backend's
+  # between_bytes_timeout (60 s by default) is ended; the reader's browser then reconnects from
+  # the last event it had.
+  if (req.url ~ "^/live/") {
+    return (pass);
+  }
   # The public site reads no cookie and no query string: one copy per address serves every reader.
   unset req.http.Cookie;
   set req.url = regsub(req.url, "\?.*$", "");

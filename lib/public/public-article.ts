@@ -63,6 +63,13 @@ export type PublicArticle = {
   live: PublicLiveCoverage | null;
 };
 
+/** A live story with its coverage, as its page, the feeds of its entries and its ninjs show it. */
+export type PublicLiveStory = PublicArticle & { live: PublicLiveCoverage };
+
+export function isLiveStory(article: PublicArticle): article is PublicLiveStory {
+  return article.live !== null;
+}
+
 /** A section or tag as the public outputs name it; `mediaTopic` is an IPTC Media Topic code. */
 export type PublicTopic = FilingName & { mediaTopic: string | null };
 /** A credited author as the public sees them: their public profile's name and address, never the account. */

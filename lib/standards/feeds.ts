@@ -1,9 +1,9 @@
 import { escapeUTF8 } from 'entities';
 import { Feed, type Extension, type FeedOptions } from 'feed';
 import { bodyPlainText } from '@/lib/editor/body-text';
-import { entryAnchor, type PublicLiveCoverage, type PublicLiveEntry } from '@/lib/live-coverage/live-entry';
+import { entryAnchor, type PublicLiveEntry } from '@/lib/live-coverage/live-entry';
 import { RENDITION_MIME } from '@/lib/photos/renditions';
-import { lastModified, publicPath, type PublicArticle, type PublicAuthor, type PublicTopic, type SiteInfo } from '@/lib/public/public-article';
+import { lastModified, publicPath, type PublicArticle, type PublicAuthor, type PublicLiveStory, type PublicTopic, type SiteInfo } from '@/lib/public/public-article';
 import { listPath } from '@/lib/public/public-lists';
 import { entriesNewestFirst, entryTitle } from './live-entries';
 import { bylineNames } from './news-article-jsonld';
@@ -88,9 +88,6 @@ export function atomFeed(articles: readonly PublicArticle[], site: SiteInfo, cha
 
 const LABEL_PLACEHOLDER = 'dateline-category-';
 
-/** A live story with its coverage: what the feeds of its entries are made from. */
-export type LiveStory = PublicArticle & { live: PublicLiveCoverage };
-
 /** Where a live story's entries are fed: beside its page, `/news/<slug>/feed.xml` and `/news/<slug>/atom.xml`. */
 export function liveFeedPath(slug: string, format: 'rss' | 'atom'): string {
   return `${publicPath(slug)}/${format === 'rss' ? 'feed' : 'atom'}.xml`;
@@ -110,7 +107,7 @@ export function liveChannel(story: PublicArticle, site: SiteInfo): FeedChannel {
 /** A live story's entries as feed items, newest first, each linking to its place on the page. */
 type EntryItem = { entry: PublicLiveEntry; title: string; id: string; link: string; html: string; firstPhoto: ShownPhoto | undefined };
 
-function entryItems(story: LiveStory, site: SiteInfo): EntryItem[] {
+function entryItems(story: PublicLiveStory, site: SiteInfo): EntryItem[] {
   const page = site.url + publicPath(story.slug);
   return entriesNewestFirst(story.live.entries).map((entry) => ({
     entry,
@@ -128,7 +125,7 @@ function entryItems(story: LiveStory, site: SiteInfo): EntryItem[] {
 }
 
 /** A live story's entries as RSS 2.0, each with its first photo as Media RSS. */
-export function rssEntriesFeed(story: LiveStory, site: SiteInfo): string {
+export function rssEntriesFeed(story: PublicLiveStory, site: SiteInfo): string {
   const feed = new Feed(channelOptions([lastModified(story)], site, liveChannel(story, site)));
   for (const { entry, title, id, link, html, firstPhoto } of entryItems(story, site)) {
     feed.addItem({
@@ -146,7 +143,7 @@ export function rssEntriesFeed(story: LiveStory, site: SiteInfo): string {
 }
 
 /** A live story's entries as Atom: `published` when posted, `updated` at its last edit. */
-export function atomEntriesFeed(story: LiveStory, site: SiteInfo): string {
+export function atomEntriesFeed(story: PublicLiveStory, site: SiteInfo): string {
   const feed = new Feed(channelOptions([lastModified(story)], site, liveChannel(story, site)));
   for (const { entry, title, id, link, html } of entryItems(story, site)) {
     feed.addItem({

@@ -8,12 +8,13 @@ import { SESSION_COOKIE } from '@/lib/session-cookie';
  * for a page's React payload always goes on to Next. The key is the path alone: no public page
  * reads its query string, so `?utm_source=…` or a cache-buster gets the same document and cannot
  * fill the cache with copies (the fill asks for the bare path, so what is stored is what the key
- * names).
+ * names). A live story's event stream (`/live/<id>/events`) is never one: it is a stream per reader,
+ * resumed from the event each asks for.
  */
 const PUBLIC_PATHS = [
   /^\/$/,
   /^\/corrections$/,
-  /^\/news\/[a-z0-9-]+$/,
+  /^\/news\/[a-z0-9-]+(\/feed\.xml|\/atom\.xml)?$/,
   /^\/(section|tag|author)\/[a-z0-9-]+(\/before\/[0-9]+|\/feed\.xml|\/atom\.xml)?$/,
   /^\/feed\.xml$/,
   /^\/atom\.xml$/,

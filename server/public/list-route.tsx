@@ -9,7 +9,7 @@ import { env } from '@/server/env';
 import { listPageMetadata, shownList } from './list-page';
 import { resolvePublicList } from './list-queries';
 import { FEED_SIZE, latestPublicArticles } from './queries';
-import { publicResponse } from './public-response';
+import { FEED_TYPES, publicResponse } from './public-response';
 import { siteInfo } from './site';
 
 type ListPageProps = { params: Promise<{ slug: string; before?: string }> };
@@ -32,8 +32,6 @@ export function listPageRoute(kind: ListKind) {
     },
   };
 }
-
-const FEED_TYPES = { rss: 'application/rss+xml; charset=utf-8', atom: 'application/atom+xml; charset=utf-8' } as const;
 
 /** A list's feed route: its newest stories as RSS or Atom, named after it; 404 for no such list. */
 export function listFeedRoute(kind: ListKind, format: 'rss' | 'atom') {

@@ -1,6 +1,9 @@
 import 'server-only';
 import { PUBLIC_CACHE_CONTROL, SURROGATE_KEY_HEADER, surrogateKeyHeader } from '@/lib/public/surrogate-keys';
 
+/** The feeds' media types, for a list's feeds and a live story's. */
+export const FEED_TYPES = { rss: 'application/rss+xml; charset=utf-8', atom: 'application/atom+xml; charset=utf-8' } as const;
+
 /**
  * A public document (feed, sitemap, ninjs, a withdrawn story's 410), named by the surrogate keys of
  * what it shows so that the change that alters it purges it (lib/public/surrogate-keys.ts).

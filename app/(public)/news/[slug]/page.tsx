@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { PublicLiveStory } from '@/components/live-coverage/public-live-story';
 import { PublicStory } from '@/components/public/public-story';
-import { lastModified, publicPath } from '@/lib/public/public-article';
+import { isLiveStory, lastModified, publicPath } from '@/lib/public/public-article';
+import { liveFeedPath } from '@/lib/standards/feeds';
 import { jsonLdScriptContent, newsArticleJsonLd } from '@/lib/standards/news-article-jsonld';
 import { env } from '@/server/env';
 import { findPublicArticle } from '@/server/public/queries';
@@ -28,7 +30,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: article.headline,
     description: article.standfirst || undefined,
-    alternates: { canonical: publicPath(article.slug) },
+    alternates: {
+      canonical: publicPath(article.slug),
+      // A live story's page offers the feeds of its entries, for readers that follow them there.
+      ...(isLiveStory(article) && {
+        types: {
+          'application/rss+xml': [{ url: liveFeedPath(article.slug, 'rss'), title: `Live updates: ${article.headline}` }],
+          'application/atom+xml': [{ url: liveFeedPath(article.slug, 'atom'), title: `Live updates: ${article.headline}` }],
+        },
+      }),
+    },
     openGraph: {
       type: 'article',
       title: article.headline,
@@ -45,7 +56,11 @@ export default async function StoryPage({ params }: Props) {
   if (!article) notFound();
   return (
     <main id="content" className="public-main">
-      <PublicStory article={article} timeZone={env().NEWSROOM_TIMEZONE} />
+      {isLiveStory(article) ? (
+        <PublicLiveStory story={article} timeZone={env().NEWSROOM_TIMEZONE} />
+      ) : (
+        <PublicStory article={article} timeZone={env().NEWSROOM_TIMEZONE} />
+      )}
       <script
         type="application/ld+json"
         // JSON, not HTML: every `<` is escaped, so no text in it can close the script element.
