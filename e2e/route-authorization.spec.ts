@@ -111,6 +111,20 @@ const ROUTES: Record<string, RouteExpectation> = {
   // The role is checked before the article is looked up, so nobody else learns whether it exists.
   'POST /api/articles/[id]/claim': { access: 'copy desk', data: { claim: true, expectedClaimantId: null } },
   'GET /api/review-queue': { access: 'copy desk' },
+  // The live desk's routes, on the draft (an ordinary article: the domain refuses it as not live
+  // with 400, after it has decided who may see it); entry 1 need not exist for that.
+  'GET /api/articles/[id]/live': { access: 'the draft' },
+  'POST /api/articles/[id]/live': { access: 'the draft' },
+  'POST /api/articles/[id]/live/end': { access: 'the draft' },
+  'PUT /api/articles/[id]/live/key-points': { access: 'the draft', data: { keyPoints: ['Tried by everyone'], basedOn: ['Stale'] } },
+  'PUT /api/articles/[id]/live/draft': { access: 'the draft', data: { headline: 'Tried by everyone', body: FIELDS.body } },
+  'POST /api/articles/[id]/live/entries': { access: 'the draft', data: { headline: 'Tried by everyone', body: FIELDS.body } },
+  'GET /api/articles/[id]/live/entries/[entryId]': { access: 'the draft' },
+  'PUT /api/articles/[id]/live/entries/[entryId]': { access: 'the draft', data: { headline: 'Tried by everyone', body: FIELDS.body, version: STALE } },
+  'DELETE /api/articles/[id]/live/entries/[entryId]': { access: 'the draft', data: { version: STALE } },
+  'GET /api/articles/[id]/live/entries/[entryId]/revisions': { access: 'the draft' },
+  // live:entry:pin is the desk's, checked before the story is looked up.
+  'PUT /api/articles/[id]/live/entries/[entryId]/pin': { access: 'copy desk', data: { pinned: true, version: STALE } },
   'GET /api/notifications': { access: 'signed-in' },
   'POST /api/notifications': { access: 'signed-in' },
   'GET /api/tags': { access: 'signed-in' },
@@ -152,6 +166,7 @@ const ACTIONS: Record<string, { access: Access; form: ActionProbe } | { access: 
   'app/login/actions.ts#signInAction': { access: 'public' },
   'app/(desk)/actions.ts#signOutAction': { access: 'public' },
   'app/(desk)/actions.ts#newArticleAction': { access: 'signed-in', form: () => null },
+  'app/(desk)/actions.ts#newLiveStoryAction': { access: 'signed-in', form: () => null },
   'app/(desk)/account/actions.ts#renameAction': { access: 'signed-in', form: () => ({ name: 'Renamed By Someone' }) },
   'app/(desk)/account/actions.ts#changePasswordAction': {
     access: 'signed-in',
@@ -292,6 +307,7 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
     id: String(id),
     number: '1',
     commentId: String(comment?.id),
+    entryId: '1',
     slug: published.slug,
     before: String(published.id),
     sectionSlug: section.slug,
