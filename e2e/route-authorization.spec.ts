@@ -26,7 +26,7 @@ type Outcome = 'allow' | 'sign-in' | 'forbidden' | 'not-found';
 
 /**
  * Who may reach a route, after lib/permissions.ts and DESIGN.md's table. The [id] article is a
- * draft by `writer` (an editor); `editor` is another editor, who may not see someone else's draft
+ * draft live story by `writer` (an editor); `editor` is another editor, who may not see someone else's draft
  * (404, as if it did not exist).
  */
 const ACCESS = {
@@ -111,8 +111,7 @@ const ROUTES: Record<string, RouteExpectation> = {
   // The role is checked before the article is looked up, so nobody else learns whether it exists.
   'POST /api/articles/[id]/claim': { access: 'copy desk', data: { claim: true, expectedClaimantId: null } },
   'GET /api/review-queue': { access: 'copy desk' },
-  // The live desk's routes, on the draft (an ordinary article: the domain refuses it as not live
-  // with 400, after it has decided who may see it); entry 1 need not exist for that.
+  // The live desk's routes: the draft is a live story with one entry.
   'GET /api/articles/[id]/live': { access: 'the draft' },
   'POST /api/articles/[id]/live': { access: 'the draft' },
   'POST /api/articles/[id]/live/end': { access: 'the draft' },
@@ -297,6 +296,9 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
   const { id } = await json<{ id: number }>(await writerApi.post('/api/articles'));
   const { authorId } = await json<{ authorId: number }>(await writerApi.get(`/api/articles/${id}`));
   const [comment] = await json<{ id: number }[]>(await writerApi.post(`/api/articles/${id}/comments`, { data: { body: 'Check the figures.' } }));
+  // A live story, with an entry prepared before it goes out.
+  await json(await writerApi.post(`/api/articles/${id}/live`));
+  const entry = await json<{ id: number }>(await writerApi.post(`/api/articles/${id}/live/entries`, { data: { headline: 'Prepared', body: FIELDS.body } }));
   const photo = await uploadedPhoto(writerApi);
   // A published story, filed in a section, under a tag and by an author, for the public addresses.
   const [section, author] = [await newSection(contexts.admin, 'Authorization'), await newAuthor(contexts.admin, 'Authorization')];
@@ -307,7 +309,7 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
     id: String(id),
     number: '1',
     commentId: String(comment?.id),
-    entryId: '1',
+    entryId: String(entry.id),
     slug: published.slug,
     before: String(published.id),
     sectionSlug: section.slug,
