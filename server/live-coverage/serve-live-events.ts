@@ -13,6 +13,7 @@ const STREAM_HEADERS = {
   'content-type': 'text/event-stream; charset=utf-8',
   'cache-control': 'no-store',
   'x-accel-buffering': 'no',
+  'x-content-type-options': 'nosniff',
 };
 
 /** How long a reader waits before reconnecting after the stream drops. */
