@@ -43,6 +43,12 @@ sub vcl_recv {
   if (req.url ~ "^/(desk|admin|account|login|invite|api/(?!v1/))" || req.url ~ "^/_next/data/") {
     return (pass);
   }
+  # A live story's event stream: each reader's own, held open, resumed from its query string or
+  # Last-Event-ID. Passed (no waiting list, nothing kept), and Varnish streams it as it comes.
+  if (req.url ~ "^/live/[0-9]+/events") {
+    unset req.http.Cookie;
+    return (pass);
+  }
   # The public site reads no cookie and no query string: one copy per address serves every reader.
   unset req.http.Cookie;
   set req.url = regsub(req.url, "\?.*$", "");
