@@ -26,7 +26,7 @@ type Outcome = 'allow' | 'sign-in' | 'forbidden' | 'not-found';
 
 /**
  * Who may reach a route, after lib/permissions.ts and DESIGN.md's table. The [id] article is a
- * draft by `writer` (an editor); `editor` is another editor, who may not see someone else's draft
+ * draft live story by `writer` (an editor); `editor` is another editor, who may not see someone else's draft
  * (404, as if it did not exist).
  */
 const ACCESS = {
@@ -111,6 +111,19 @@ const ROUTES: Record<string, RouteExpectation> = {
   // The role is checked before the article is looked up, so nobody else learns whether it exists.
   'POST /api/articles/[id]/claim': { access: 'copy desk', data: { claim: true, expectedClaimantId: null } },
   'GET /api/review-queue': { access: 'copy desk' },
+  // The live desk's routes: the draft is a live story with one entry.
+  'GET /api/articles/[id]/live': { access: 'the draft' },
+  'POST /api/articles/[id]/live': { access: 'the draft' },
+  'POST /api/articles/[id]/live/end': { access: 'the draft' },
+  'PUT /api/articles/[id]/live/key-points': { access: 'the draft', data: { keyPoints: ['Tried by everyone'], basedOn: ['Stale'] } },
+  'PUT /api/articles/[id]/live/draft': { access: 'the draft', data: { headline: 'Tried by everyone', body: FIELDS.body } },
+  'POST /api/articles/[id]/live/entries': { access: 'the draft', data: { headline: 'Tried by everyone', body: FIELDS.body } },
+  'GET /api/articles/[id]/live/entries/[entryId]': { access: 'the draft' },
+  'PUT /api/articles/[id]/live/entries/[entryId]': { access: 'the draft', data: { headline: 'Tried by everyone', body: FIELDS.body, version: STALE } },
+  'DELETE /api/articles/[id]/live/entries/[entryId]': { access: 'the draft', data: { version: STALE } },
+  'GET /api/articles/[id]/live/entries/[entryId]/revisions': { access: 'the draft' },
+  // live:entry:pin is the desk's, checked before the story is looked up.
+  'PUT /api/articles/[id]/live/entries/[entryId]/pin': { access: 'copy desk', data: { pinned: true, version: STALE } },
   'GET /api/notifications': { access: 'signed-in' },
   'POST /api/notifications': { access: 'signed-in' },
   'GET /api/tags': { access: 'signed-in' },
@@ -152,6 +165,7 @@ const ACTIONS: Record<string, { access: Access; form: ActionProbe } | { access: 
   'app/login/actions.ts#signInAction': { access: 'public' },
   'app/(desk)/actions.ts#signOutAction': { access: 'public' },
   'app/(desk)/actions.ts#newArticleAction': { access: 'signed-in', form: () => null },
+  'app/(desk)/actions.ts#newLiveStoryAction': { access: 'signed-in', form: () => null },
   'app/(desk)/account/actions.ts#renameAction': { access: 'signed-in', form: () => ({ name: 'Renamed By Someone' }) },
   'app/(desk)/account/actions.ts#changePasswordAction': {
     access: 'signed-in',
@@ -282,6 +296,9 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
   const { id } = await json<{ id: number }>(await writerApi.post('/api/articles'));
   const { authorId } = await json<{ authorId: number }>(await writerApi.get(`/api/articles/${id}`));
   const [comment] = await json<{ id: number }[]>(await writerApi.post(`/api/articles/${id}/comments`, { data: { body: 'Check the figures.' } }));
+  // A live story, with an entry prepared before it goes out.
+  await json(await writerApi.post(`/api/articles/${id}/live`));
+  const entry = await json<{ id: number }>(await writerApi.post(`/api/articles/${id}/live/entries`, { data: { headline: 'Prepared', body: FIELDS.body } }));
   const photo = await uploadedPhoto(writerApi);
   // A published story, filed in a section, under a tag and by an author, for the public addresses.
   const [section, author] = [await newSection(contexts.admin, 'Authorization'), await newAuthor(contexts.admin, 'Authorization')];
@@ -292,6 +309,7 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
     id: String(id),
     number: '1',
     commentId: String(comment?.id),
+    entryId: String(entry.id),
     slug: published.slug,
     before: String(published.id),
     sectionSlug: section.slug,

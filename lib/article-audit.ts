@@ -34,7 +34,7 @@ export function describeAuditEntry(action: string, details: Record<string, unkno
   const d = details ?? {};
   switch (action) {
     case 'article.create':
-      return { what: 'Started the story', detail: null };
+      return { what: d.format === 'live' ? 'Started the live story' : 'Started the story', detail: null };
     case 'article.save':
       return { what: `Saved${revision(d)}`, detail: null };
     case 'article.autosave':
@@ -73,6 +73,22 @@ export function describeAuditEntry(action: string, details: Record<string, unkno
       return { what: 'Let the review go', detail: null };
     case 'article.file':
       return { what: 'Filed the story', detail: filingDetail(d) };
+    case 'live.start':
+      return { what: 'Made it a live story', detail: null };
+    case 'live.end':
+      return { what: 'Ended live coverage', detail: null };
+    case 'live.key_points':
+      return { what: 'Changed the key points', detail: Array.isArray(d.keyPoints) ? d.keyPoints.join(' · ') || '(none)' : null };
+    case 'live.entry.post':
+      return { what: `Posted entry ${String(d.entry)}`, detail: null };
+    case 'live.entry.edit':
+      return { what: `Edited entry ${String(d.entry)} (version ${String(d.revision)})`, detail: null };
+    case 'live.entry.pin':
+      return { what: `Pinned entry ${String(d.entry)}`, detail: null };
+    case 'live.entry.unpin':
+      return { what: `Unpinned entry ${String(d.entry)}`, detail: null };
+    case 'live.entry.remove':
+      return { what: `Removed entry ${String(d.entry)}`, detail: null };
     case 'comment.add':
       return { what: 'Commented', detail: null };
     case 'comment.resolve':

@@ -12,6 +12,9 @@ describe('describeLogEntry', () => {
     expect(describeLogEntry('user.disable', null).detail).toBeNull();
     expect(describeLogEntry('user.set_password', { link: 'invite' }).detail).toBe('With an invite link');
     expect(describeLogEntry('article.slug', { from: 'old', to: 'new' }).detail).toBe('/news/old → /news/new');
+    expect(describeLogEntry('live.entry.edit', { entry: 7, revision: 2 }).what).toBe('Edited entry 7 (version 2)');
+    expect(describeLogEntry('live.key_points', { keyPoints: ['Ports shut', 'Talks at noon'] }).detail).toBe('Ports shut · Talks at noon');
+    expect(describeLogEntry('article.create', { format: 'live' }).what).toBe('Started the live story');
     expect(describeLogEntry('something.new', null)).toEqual({ what: 'something.new', detail: null });
   });
 });

@@ -45,4 +45,20 @@ describe('the role table', () => {
     expect(can(copyEditor, 'author:edit', { authorId: 99 })).toBe(false);
     expect(can(admin, 'author:edit', { authorId: 99 })).toBe(true);
   });
+
+  it('lets any reporter post to a live story, edit and remove their own entries; the desk anyone’s, and pins', () => {
+    for (const person of [editor, copyEditor, admin]) expect(can(person, 'live:post')).toBe(true);
+    expect(can(editor, 'live:entry:edit', { authorId: editor.id })).toBe(true);
+    expect(can(editor, 'live:entry:edit', { authorId: 99 })).toBe(false);
+    expect(can(copyEditor, 'live:entry:edit', { authorId: 99 })).toBe(true);
+    expect(can(editor, 'live:entry:pin')).toBe(false);
+    expect(can(copyEditor, 'live:entry:pin')).toBe(true);
+    expect(can(admin, 'live:entry:pin')).toBe(true);
+  });
+
+  it('gives a live story’s coverage (start, key points, end) to its owner and the desk', () => {
+    expect(can(editor, 'live:manage', { authorId: editor.id })).toBe(true);
+    expect(can(editor, 'live:manage', { authorId: 99 })).toBe(false);
+    expect(can(copyEditor, 'live:manage', { authorId: 99 })).toBe(true);
+  });
 });

@@ -1,8 +1,17 @@
 import 'server-only';
 import path from 'node:path';
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 import { isTimeZone } from '@/lib/zoned-time';
 
+function compilesAsTrust(list: string[]): boolean {
+  try {
+    proxyAddr.compile(list);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const EnvSchema = z
   .object({
@@ -60,6 +69,25 @@ const EnvSchema = z
       .min(1, 'PUBLIC_CACHE_MAX_MB must be at least 1')
       .max(4096, 'PUBLIC_CACHE_MAX_MB must be at most 4096')
       .default(64),
+    // Live stories' event streams (docs/decisions/021): how many one reader's address may hold open,
+    // and how many this process holds in all. An office behind one NAT address is many readers.
+    LIVE_STREAMS_PER_ADDRESS: z.coerce
+      .number({ error: 'LIVE_STREAMS_PER_ADDRESS must be a number of streams' })
+      .int('LIVE_STREAMS_PER_ADDRESS must be a whole number')
+      .min(1, 'LIVE_STREAMS_PER_ADDRESS must be at least 1')
+      .default(50),
+    LIVE_STREAMS_MAX: z.coerce
+      .number({ error: 'LIVE_STREAMS_MAX must be a number of streams' })
+      .int('LIVE_STREAMS_MAX must be a whole number')
+      .min(1, 'LIVE_STREAMS_MAX must be at least 1')
+      .default(10_000),
+    // The proxies and CDNs in front whose X-Forwarded-For is believed, as addresses or CIDR ranges
+    // (or proxy-addr's names: loopback, linklocal, uniquelocal), separated by spaces or commas.
+    TRUSTED_PROXIES: z
+      .string()
+      .transform((list) => list.split(/[\s,]+/).filter(Boolean))
+      .refine(compilesAsTrust, 'TRUSTED_PROXIES must be IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal), separated by spaces or commas')
+      .default([]),
     // Stack traces in the logs mapped back to the TypeScript, at the cost of keeping every server
     // chunk's source map in memory (about 70 MB): for whoever chases an error.
     SOURCE_MAPS: z.enum(['0', '1'], { message: 'SOURCE_MAPS must be 0 or 1' }).default('0'),

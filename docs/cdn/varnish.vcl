@@ -43,12 +43,10 @@ sub vcl_recv {
   if (req.url ~ "^/(desk|admin|account|login|invite|api/(?!v1/))" || req.url ~ "^/_next/data/") {
     return (pass);
   }
-  # A live story's event stream: one per reader, resumed from the event it names (`?after=` or
-  # Last-Event-ID), each event sent as it happens. Passed, so neither cached nor held back: Varnish
-  # streams a passed response as it arrives. A quiet stream that sent nothing for the backend's
-  # between_bytes_timeout (60 s by default) is ended; the reader's browser then reconnects from
-  # the last event it had.
-  if (req.url ~ "^/live/") {
+  # A live story's event stream: each reader's own, held open, resumed from its query string or
+  # Last-Event-ID. Passed (no waiting list, nothing kept), and Varnish streams it as it comes.
+  if (req.url ~ "^/live/[0-9]+/events") {
+    unset req.http.Cookie;
     return (pass);
   }
   # The public site reads no cookie and no query string: one copy per address serves every reader.

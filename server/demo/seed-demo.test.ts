@@ -3,12 +3,13 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { articles, photos, revisions } from '@/db/schema';
+import { articles, photos, revisions, users } from '@/db/schema';
 import { renditionFileName, renditionsFor } from '@/lib/photos/renditions';
 import { wireStamp, wireStampText } from '@/lib/wire-timestamp';
 import { publishBlockers } from '@/server/articles/publish-blockers';
 import { unsafeListThreads } from '@/server/comments/list-comments';
 import { env } from '@/server/env';
+import { getLiveDesk, liveStreamState } from '@/server/live-coverage/queries';
 import { findPublicArticle, frontPageSections, latestPublicArticles } from '@/server/public/queries';
 import { type DemoCredential, seedDemo } from './seed-demo';
 
@@ -78,7 +79,7 @@ describe('seedDemo', () => {
         .all()
         .map((row) => row.status)
         .sort(),
-    ).toEqual(['approved', 'draft', 'draft', 'in_review', 'published', 'published', 'published', 'scheduled', 'withdrawn']);
+    ).toEqual(['approved', 'draft', 'draft', 'in_review', 'published', 'published', 'published', 'published', 'scheduled', 'withdrawn']);
 
     const inReview = articleByHeadline('Rail strike talks resume after two-week pause');
     const [thread, ...otherThreads] = unsafeListThreads(getDb(), inReview.id);
@@ -136,18 +137,19 @@ describe('seedDemo', () => {
   it('lists the newest stories first on the public site, each with its own photos', () => {
     const latest = latestPublicArticles(10);
     expect(latest.map((story) => story.headline)).toEqual([
+      'Live: markets slide as new tariffs take effect',
       'Central bank holds rates, signals cut in spring',
       'City museum reopens after five-year restoration',
       'Moscow says some troops are returning to base after drills',
     ]);
-    expect(Object.values(latest[0]?.photos ?? {}).map((photo) => photo.photographer).sort()).toEqual(['Jonas Weber', 'Lena Vogt']);
-    expect(latest[1]?.photos).toEqual({});
+    expect(Object.values(latest[1]?.photos ?? {}).map((photo) => photo.photographer).sort()).toEqual(['Jonas Weber', 'Lena Vogt']);
+    expect(latest[2]?.photos).toEqual({});
   });
 
   it('files the live stories in sections, with tags and their writers as credited authors', () => {
     expect(frontPageSections().map(({ section, articles: filed }) => [section.name, filed.map((story) => story.headline)])).toEqual([
       ['World', ['Moscow says some troops are returning to base after drills']],
-      ['Business', ['Central bank holds rates, signals cut in spring']],
+      ['Business', ['Live: markets slide as new tariffs take effect', 'Central bank holds rates, signals cut in spring']],
       ['Culture', ['City museum reopens after five-year restoration']],
     ]);
     expect(findPublicArticle(articleByHeadline('Moscow says some troops are returning to base after drills').slug)?.filing).toMatchObject({
@@ -155,5 +157,21 @@ describe('seedDemo', () => {
       tags: [{ name: 'Russia' }, { name: 'Ukraine' }],
       authors: [{ name: 'Nadia Petrova', slug: 'nadia-petrova' }],
     });
+  });
+
+  it('covers a live story: key points, entries from several reporters with their times, one pinned, one with a credited photo', () => {
+    const story = articleByHeadline('Live: markets slide as new tariffs take effect');
+    const desk = getDb().select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, 'tomas@dateline.example')).get()!;
+    const coverage = getLiveDesk(desk, story.id);
+    expect(coverage).toMatchObject({ public: true, endedAt: null, keyPoints: expect.arrayContaining(['Carmakers and chipmakers led the fall']) });
+    expect(coverage.entries.map((entry) => [entry.pinned, entry.authors.map((author) => author.name)])).toEqual([
+      [true, ['Nadia Petrova']],
+      [false, ['Samuel Okafor']],
+      [false, ['Ingrid Berg']],
+      [false, ['Nadia Petrova']],
+    ]);
+    const photographed = coverage.entries[0]!;
+    expect(Object.values(photographed.photos).map((photo) => photo.creditLine)).toEqual([expect.stringMatching(/^© Dateline \/ /)]);
+    expect(liveStreamState(story.id)).toBe('live');
   });
 });

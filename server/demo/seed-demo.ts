@@ -17,6 +17,9 @@ import { withdrawArticle } from '@/server/articles/withdraw-article';
 import { addComment } from '@/server/comments/add-comment';
 import { workingBodyText } from '@/server/comments/list-comments';
 import { env } from '@/server/env';
+import { pinEntry } from '@/server/live-coverage/pin-entry';
+import { postEntry } from '@/server/live-coverage/post-entry';
+import { saveKeyPoints } from '@/server/live-coverage/save-key-points';
 import { SYSTEM } from '@/server/policy';
 import { createUser } from '@/server/users/create-user';
 import { type DemoPhotoKey, uploadDemoPhotos } from './demo-photos';
@@ -86,6 +89,11 @@ type DemoStory = {
   returnNote?: string;
   /** The reason for the audit log when the story comes off the public site. */
   withdrawReason?: string;
+  /**
+   * A live story's coverage: its key points, and its entries, each posted this many minutes after the
+   * story went out, by one of the people (the desk pins one).
+   */
+  live?: { keyPoints: string[]; entries: { by: Person; minutes: number; headline?: string; text: string; photo?: DemoPhotoKey; pinned?: boolean }[] };
   /** A later change to the live story: its whole new body, its kind, and when it went out (default: an hour after the story). */
   followUp?: { kind: 'update' | 'correction'; body: string; at?: Date; note: string; correction?: string };
 };
@@ -206,6 +214,29 @@ const STORIES: DemoStory[] = [
     },
   },
   {
+    // A live story, still going: key points at the top, entries from the reporters below.
+    stage: 'published',
+    writer: 'nadia',
+    headline: 'Live: markets slide as new tariffs take effect',
+    section: 'business',
+    tags: ['Markets', 'Trade'],
+    standfirst: 'Shares fell across Europe in early trading. Follow the markets and the reaction as they happen.',
+    place: 'FRANKFURT',
+    source: 'Dateline',
+    body: 'European shares opened sharply lower on the first day of the new tariffs, with carmakers and chip stocks leading the fall.',
+    hoursAgo: 2,
+    leadPhoto: 'traders',
+    live: {
+      keyPoints: ['European shares fell about 2% at the open', 'Carmakers and chipmakers led the fall', 'The central bank says it is watching markets closely'],
+      entries: [
+        { by: 'nadia', minutes: 5, headline: 'A sharp open', text: 'The main European index was down 2.1% ten minutes into trading, its worst open since March.' },
+        { by: 'ingrid', minutes: 25, headline: 'Ports brace for fewer sailings', text: 'Shipping agents at the port said two container lines had already cut their calls for next month.' },
+        { by: 'nadia', minutes: 55, headline: 'Central bank: “watching closely”', text: 'A central bank spokesperson said it was watching markets closely and had the tools to keep them orderly.', photo: 'bank', pinned: true },
+        { by: 'samuel', minutes: 80, text: 'City traders we spoke to expect a volatile afternoon, with US markets opening at 14:30 GMT.' },
+      ],
+    },
+  },
+  {
     stage: 'withdrawn',
     writer: 'ingrid',
     headline: 'Ferry operator to cut winter sailings',
@@ -249,6 +280,21 @@ function bodyWithPhoto(text: string, photoId: number | undefined): BodyDoc {
   return { type: 'doc', content: [...(opening ? [opening] : []), ...inline, ...rest] };
 }
 
+/** A live story's key points and entries, posted and pinned by the people as the live desk would. */
+function coverLive(
+  articleId: number,
+  live: NonNullable<DemoStory['live']>,
+  { people, authorIds, photos, from }: { people: Record<Person, SessionUser>; authorIds: Record<Person, number>; photos: Awaited<ReturnType<typeof uploadDemoPhotos>>; from: Date },
+) {
+  const at = (minutes: number) => new Date(from.getTime() + minutes * MINUTE);
+  saveKeyPoints(people.tomas, articleId, { keyPoints: live.keyPoints, basedOn: [] }, at(1));
+  for (const entry of live.entries) {
+    const body = bodyWithPhoto(entry.text, entry.photo && photos[entry.photo].id);
+    const posted = postEntry(people[entry.by], articleId, { headline: entry.headline ?? '', body, authorIds: [authorIds[entry.by]] }, at(entry.minutes));
+    if (entry.pinned) pinEntry(people.tomas, articleId, posted.id, { pinned: true, version: posted.version }, at(entry.minutes + 1));
+  }
+}
+
 /** Tomorrow at 07:00 on the newsroom's clock: always hours ahead of the seed, so the scheduler leaves it be. */
 function tomorrowMorning(now: Date, timeZone: string): string {
   return `${localTimeInZone(new Date(now.getTime() + DAY), timeZone).slice(0, 10)}T07:00`;
@@ -287,7 +333,7 @@ export async function seedDemo(now = new Date()): Promise<DemoCredential[]> {
       body: bodyWithPhoto(story.body, story.inlinePhoto && photos[story.inlinePhoto].id),
     };
     const filing = { sectionId: story.section ? sectionIds[story.section] : null, tags: story.tags ?? [], authorIds: [authorIds[story.writer]] };
-    const { id } = createArticle(writer, written);
+    const { id } = createArticle(writer, written, story.live ? 'live' : 'article');
     let { version } = saveArticle(writer, id, { ...fields, filing, version: 1 }, written);
     if (story.stage === 'draft') continue;
 
@@ -315,6 +361,7 @@ export async function seedDemo(now = new Date()): Promise<DemoCredential[]> {
 
     ({ version } = publishArticle(writer, id, { version }, step(7)));
     if (story.withdrawReason) withdrawArticle(chief, id, { version, note: story.withdrawReason }, step(90));
+    if (story.live) coverLive(id, story.live, { people, authorIds, photos, from: step(7) });
     if (!story.followUp) continue;
     const { kind, body, at = step(67), note, correction } = story.followUp;
     const revised = { ...fields, body: bodyWithPhoto(body, story.inlinePhoto && photos[story.inlinePhoto].id), version };

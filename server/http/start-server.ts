@@ -26,18 +26,41 @@ function keepSourceMapsOnlyWhenAsked(): void {
   if (env().SOURCE_MAPS === '0') process.setSourceMapsEnabled(false);
 }
 
+/** A live reader with this much unsent is not reading, and is dropped to reconnect. */
+const LIVE_STREAM_MAX_BUFFERED_BYTES = 1024 * 1024;
+/** How soon a change committed by another server process on the same database reaches this one's readers. */
+const LIVE_FOLLOW_MS = 250;
+/** Within the idle timeouts of proxies and CDNs (Varnish's between-bytes timeout is 60 s). */
+const LIVE_HEARTBEAT_MS = 15_000;
+const LIVE_REPLAY_LIMIT = 1_000;
+
 async function start(): Promise<void> {
   // Before anything loads the database module, which crashes an unsupported Node outright.
   exitUnlessSupportedNode();
   keepSourceMapsOnlyWhenAsked();
   const { createPublicCache } = await import('@/server/public-cache/serve-from-cache');
+  const { createLiveStreams, installLiveStreams } = await import('@/server/live-coverage/live-streams');
+  const { isLiveEventsRequest, readerAddressOf, serveLiveEvents } = await import('@/server/live-coverage/serve-live-events');
   const config = env();
   const app = next({ dev: false, dir: process.cwd(), port: config.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
   const cache = createPublicCache({ origin: `http://127.0.0.1:${config.PORT}`, maxBytes: config.PUBLIC_CACHE_MAX_MB * 1024 * 1024 });
+  const liveStreams = createLiveStreams({
+    perAddress: config.LIVE_STREAMS_PER_ADDRESS,
+    total: config.LIVE_STREAMS_MAX,
+    maxBufferedBytes: LIVE_STREAM_MAX_BUFFERED_BYTES,
+    followMs: LIVE_FOLLOW_MS,
+    heartbeatMs: LIVE_HEARTBEAT_MS,
+    replayLimit: LIVE_REPLAY_LIMIT,
+  });
+  installLiveStreams(liveStreams);
+  const serveLive = serveLiveEvents(liveStreams, readerAddressOf(config.TRUSTED_PROXIES));
 
   const server = http.createServer((request, response) => {
+    // Held open for as long as the reader reads: answered here, outside Next's request handling,
+    // so that thousands cost a socket and a set entry each (docs/decisions/021).
+    if (isLiveEventsRequest(request.url)) return serveLive(request, response);
     // Next marks a public page cacheable even when a signed-in editor reads it; nothing a session
     // or a write touches may be kept by a cache in front. Files named by their content (scripts,
     // photo renditions) are the same for everyone and stay immutable.
@@ -62,7 +85,11 @@ async function start(): Promise<void> {
 
   // Graceful stop (server/ops/shutdown.ts does the rest): no new connections, requests in flight
   // finish, idle keep-alive connections close, then the process exits and the database is closed.
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    // Event streams never finish by themselves: ended, their readers reconnect elsewhere and resume.
+    liveStreams.closeAll();
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 
