@@ -10,7 +10,12 @@ type Listener = {
   event(event: LiveStreamEvent): void;
   /** Coverage ended while this reader was not connected: the stream now answers 204. */
   ended(): void;
+  /** The reader missed more events than the stream replays; it has stopped. */
+  stale(): void;
 };
+
+/** Sent instead of the events to a reader who missed more than the stream replays. */
+const RELOAD_EVENT = 'reload';
 
 /**
  * Follows a live story's events from the one after `after` (the event its page was rendered at),
@@ -18,7 +23,8 @@ type Listener = {
  * connection, sending the last event id it had (which the server prefers to `after`); it gives up
  * only when an answer is not a stream, and then the status says why: 204, coverage has ended; 404,
  * the story is no longer a public live story; anything else (429 over the limit, a restart), try
- * again later from the last event. Stops at the `end` event. Returns what stops it.
+ * again later from the last event. Stops at the `end` event, and when told the page is too far
+ * behind to catch up. Returns what stops it.
  */
 export function followLiveEvents(articleId: number, after: number, on: Listener): () => void {
   let last = after;
@@ -46,6 +52,10 @@ export function followLiveEvents(articleId: number, after: number, on: Listener)
     const opened = new EventSource(url());
     source = opened;
     for (const kind of LIVE_EVENT_KINDS) opened.addEventListener(kind, receive);
+    opened.addEventListener(RELOAD_EVENT, () => {
+      stop();
+      on.stale();
+    });
     opened.addEventListener('error', () => {
       if (opened.readyState === EventSource.CLOSED) void askWhyRefused();
     });

@@ -25,15 +25,16 @@ function useLiveView(): LiveView {
 export function LiveUpdates({ articleId, coverage, children }: { articleId: number; coverage: PublicLiveCoverage; children: ReactNode }) {
   const [state, dispatch] = useReducer(applyReaderAction, coverage, readerCoverage);
   const entriesRef = useRef<HTMLElement>(null);
-  const { ended, revealedId } = state;
+  const { ended, stale, revealedId } = state;
 
   useEffect(() => {
-    if (ended) return;
+    if (ended || stale) return;
     return followLiveEvents(articleId, coverage.lastEventId, {
       event: (event) => dispatch({ type: 'event', event, atTop: hasNotReachedEntries(entriesRef.current) }),
       ended: () => dispatch({ type: 'ended' }),
+      stale: () => dispatch({ type: 'stale' }),
     });
-  }, [articleId, coverage.lastEventId, ended]);
+  }, [articleId, coverage.lastEventId, ended, stale]);
 
   // The reader asked for the new updates: take them to the newest, as a link to it would.
   useEffect(() => {
@@ -83,12 +84,16 @@ export function LiveKeyPoints() {
  */
 export function LiveEntries({ coverageStart, timeZone }: { coverageStart: string | null; timeZone: string }) {
   const { coverage, entriesRef, reveal } = useLiveView();
-  const { held, ended, endedAt, entries, announcement } = coverage;
+  const { held, ended, endedAt, stale, entries, announcement } = coverage;
   return (
     <section className="live-updates" aria-labelledby="live-updates-title" ref={entriesRef}>
       <h2 id="live-updates-title">Updates</h2>
       <div className="live-updates__bar" role="status">
-        {held.length > 0 ? (
+        {stale ? (
+          <button type="button" className="live-updates__new" onClick={() => window.location.reload()}>
+            Reload for the latest updates
+          </button>
+        ) : held.length > 0 ? (
           <button type="button" className="live-updates__new" onClick={reveal}>
             {held.length === 1 ? '1 new update' : `${held.length} new updates`}
           </button>

@@ -18,6 +18,8 @@ export type ReaderCoverage = {
   ended: boolean;
   /** When coverage ended, if the page has been told. */
   endedAt: string | null;
+  /** The reader missed more than the stream replays (a laptop asleep for hours): only a reload brings the page up to date. */
+  stale: boolean;
   /** The newest of the entries last revealed: where the reader is taken. */
   revealedId: number | null;
   /** Said to screen readers when an entry is shown at once (the bar speaks for held ones). */
@@ -30,7 +32,9 @@ export type ReaderAction =
   /** The reader asked for the held entries. */
   | { type: 'reveal' }
   /** The stream was refused because coverage has ended (its `end` event went to the readers connected then). */
-  | { type: 'ended' };
+  | { type: 'ended' }
+  /** The stream cannot bring this page up to date (its `reload` event). */
+  | { type: 'stale' };
 
 export function readerCoverage(coverage: PublicLiveCoverage): ReaderCoverage {
   return {
@@ -39,6 +43,7 @@ export function readerCoverage(coverage: PublicLiveCoverage): ReaderCoverage {
     held: [],
     ended: coverage.endedAt !== null,
     endedAt: coverage.endedAt,
+    stale: false,
     revealedId: null,
     announcement: '',
   };
@@ -53,6 +58,8 @@ export function applyReaderAction(state: ReaderCoverage, action: ReaderAction): 
     }
     case 'ended':
       return { ...state, ended: true };
+    case 'stale':
+      return { ...state, stale: true };
     case 'event':
       return applyEvent(state, action.event, action.atTop);
   }

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { plainTextToDoc } from '@/lib/article-body';
 import { authorNameKey, photoKey, storyKey } from '@/lib/public/surrogate-keys';
 import type { SessionUser } from '@/lib/session-user';
-import { makeUser, storyFields, writtenStory } from '@/tests/factories';
+import { makeUser, writtenStory } from '@/tests/factories';
+import { entryFields, publishedLiveStory } from '@/tests/live-fixtures';
 import { uploadDistinctPhoto } from '@/tests/photos-fixtures';
 import { publishArticle } from '@/server/articles/publish-article';
-import { saveArticle } from '@/server/articles/save-article';
 import { createAuthor } from '@/server/filing/save-author';
 import { editEntry } from '@/server/live-coverage/edit-entry';
 import { endLiveCoverage } from '@/server/live-coverage/end-live-coverage';
@@ -15,7 +15,6 @@ import { postEntry } from '@/server/live-coverage/post-entry';
 import { latestLiveEventId } from '@/server/live-coverage/queries';
 import { removeEntry } from '@/server/live-coverage/remove-entry';
 import { saveKeyPoints } from '@/server/live-coverage/save-key-points';
-import { startLiveStory } from '@/server/live-coverage/start-live-story';
 import { updatePhoto } from '@/server/photos/update-photo';
 import { publicPageKeys } from '@/server/public-cache/public-page-keys';
 import { findPublicArticle } from './queries';
@@ -32,22 +31,14 @@ beforeAll(async () => {
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 3, 12, minute));
 
-/** A live story published at 12:00, written by the writer: its id and address. */
-function publishedLiveStory(headline: string): { id: number; slug: string } {
-  const { id } = startLiveStory(writer, at(0));
-  const saved = saveArticle(writer, id, { ...storyFields(headline), version: 1 }, at(0));
-  const published = publishArticle(desk, id, { version: saved.version }, at(0));
-  return { id, slug: published.slug! };
-}
-
-const text = (words: string) => ({ headline: '', body: plainTextToDoc(words), authorIds: [] });
+const text = (words: string) => entryFields('', words);
 
 describe('a live story’s public page', () => {
   it('reads its coverage with the story: key points, entries pinned first then newest, removed ones gone, and the event it is current to', async () => {
     const { photo } = await uploadDistinctPhoto(desk);
     updatePhoto(desk, photo.id, { ...photo, caption: 'Crowds on the quay', photographer: 'Ann Lens', agency: 'Harbour Agency', altText: 'Crowds on the quay' });
     const author = createAuthor(admin, { name: `Tom Ruiz ${randomUUID().slice(0, 6)}` });
-    const story = publishedLiveStory(`Port strike live ${randomUUID().slice(0, 6)}`);
+    const story = publishedLiveStory(writer, desk, `Port strike live ${randomUUID().slice(0, 6)}`, at(0));
 
     const first = postEntry(writer, story.id, text('Dockers gather at the gate.'), at(1));
     const second = postEntry(
