@@ -1,4 +1,7 @@
+import { liveEventsPath } from '@/lib/live-coverage/live-entry';
+import { openEventStream } from '../tests/event-stream';
 import { publishedStory, saveStory, takeStep } from './api-fixtures';
+import { postEntry, publishedLiveStory } from './live-fixtures';
 import { expect, test } from './newsroom-fixtures';
 import { storageStateOf } from './people';
 import { varnishUrl } from './varnish';
@@ -54,4 +57,24 @@ test('a signed-in editor passes through Varnish uncached', async ({ deskApi, pla
   expect(desk.status()).toBe(200);
   expect(await desk.text()).toContain('New article');
   await editor.dispose();
+});
+
+test('a live story’s event stream passes through Varnish as it happens, never cached', async ({ deskApi }) => {
+  const story = await publishedLiveStory(deskApi, 'Live through Varnish');
+  const stream = await openEventStream(`${varnishUrl()}${liveEventsPath(story.id)}`);
+  expect(stream.status).toBe(200);
+  expect(stream.headers['content-type']).toContain('text/event-stream');
+  expect(stream.headers['x-varnish-cache']).toBe('MISS');
+  // Posted after the stream opened: it arrives while the response is still open, so nothing held it back.
+  const posted = await postEntry(deskApi, story, { paragraphs: ['Sent through Varnish.'] });
+  const sentAt = Date.now();
+  const event = await stream.next((candidate) => candidate.event === 'entry');
+  expect(Date.now() - sentAt).toBeLessThan(2_000);
+  expect(JSON.parse(event.data)).toMatchObject({ kind: 'entry', entry: { id: posted.id } });
+  stream.close();
+
+  // No reader is served another's copy: each gets the events after the one it names, its query string kept.
+  const resumed = await openEventStream(`${varnishUrl()}${liveEventsPath(story.id)}?after=${Number(event.id) - 1}`);
+  expect((await resumed.next((candidate) => candidate.event === 'entry')).id).toBe(event.id);
+  resumed.close();
 });
