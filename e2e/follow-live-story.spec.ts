@@ -30,6 +30,12 @@ test('a reader sees each entry, edit, pin, removal and key point arrive without 
   await saveKeyPoints(deskApi, story, ['Dockers walk out at dawn']);
   const first = await postEntry(deskApi, story, { paragraphs: ['Pickets have formed at the north gate.'], authorIds: [author.id] });
 
+  // A page whose rendering differs between server and browser (a time printed otherwise) says so here.
+  const errors: string[] = [];
+  reader.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  reader.on('pageerror', (error) => errors.push(error.message));
   await reader.goto(`/news/${story.slug}`);
   await expect(reader.getByText('Live', { exact: true })).toBeVisible();
   await expect(reader.getByRole('region', { name: 'Key points' }).getByRole('listitem')).toHaveText(['Dockers walk out at dawn']);
@@ -62,6 +68,7 @@ test('a reader sees each entry, edit, pin, removal and key point arrive without 
 
   expect(await reader.evaluate(() => (window as { stayed?: boolean; hacked?: number }).stayed)).toBe(true);
   expect(await reader.evaluate(() => (window as { hacked?: number }).hacked)).toBeUndefined();
+  expect(errors).toEqual([]);
   await expectNoViolations(reader);
 });
 
