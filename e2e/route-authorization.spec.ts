@@ -139,6 +139,9 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /api/health': { access: 'public' },
   'GET /api/v1/articles/[slug]/ninjs': { access: 'public' },
   'GET /feed.xml': { access: 'public' },
+  // A live story's feeds of its entries ([slug] is a published live story's: an ordinary one has none, 404).
+  'GET /news/[slug]/feed.xml': { access: 'public' },
+  'GET /news/[slug]/atom.xml': { access: 'public' },
   'GET /section/[slug]/feed.xml': { access: 'public' },
   'GET /section/[slug]/atom.xml': { access: 'public' },
   'GET /tag/[slug]/feed.xml': { access: 'public' },
@@ -304,6 +307,9 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
   const [section, author] = [await newSection(contexts.admin, 'Authorization'), await newAuthor(contexts.admin, 'Authorization')];
   const published = await publishedStory(deskApi, 'Authorization check', { sectionId: section.id, tags: ['Authorization checks'], authorIds: [author.id] });
   const { filing } = await json<{ filing: { tags: { slug: string }[] } }>(await deskApi.get(`/api/articles/${published.id}`));
+  // A published story made live, for the feeds of its entries.
+  const live = await publishedStory(deskApi, 'Authorization live');
+  await json(await deskApi.post(`/api/articles/${live.id}/live`));
 
   const params: Record<string, string> = {
     id: String(id),
@@ -316,6 +322,7 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
     sectionId: String(section.id),
     tagSlug: filing.tags[0]?.slug ?? '',
     authorSlug: author.slug,
+    liveSlug: live.slug,
     sha256: photo.sha256,
     file: '320.webp',
     child: '1.xml',
@@ -332,7 +339,8 @@ const test = base.extend<object, { fixture: Fixture }>({
 
 /**
  * The URL with its [params] filled: [id] is the article's but under /api/photos (the writer's
- * photo) and /api/sections (the story's section); a list's [slug] is the section's, tag's or author's.
+ * photo) and /api/sections (the story's section); a list's [slug] is the section's, tag's or author's,
+ * and a story's feed's [slug] a live story's.
  */
 function fill(key: string, params: Record<string, string>): string {
   const url = key.slice(key.indexOf(' ') + 1);
@@ -342,6 +350,7 @@ function fill(key: string, params: Record<string, string>): string {
     '/section/': { slug: params.sectionSlug },
     '/tag/': { slug: params.tagSlug },
     '/author/': { slug: params.authorSlug },
+    '/news/[slug]/': { slug: params.liveSlug },
   };
   const special = Object.entries(own).find(([prefix]) => url.startsWith(prefix))?.[1] ?? {};
   return url.replace(/\[(\w+)\]/g, (_, name: string) => special[name] ?? params[name] ?? `[${name}]`);
