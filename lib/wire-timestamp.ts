@@ -13,7 +13,13 @@ export function formatWireTime(at: Date | string, timeZone: string): string {
   const date = toDate(at);
   const parts = zonedFormatter('wireDate', timeZone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
-  return `${formatClock(date, timeZone)} ${zoneLabel(date, timeZone)} ${part('day')}.${part('month')}.${part('year')}`;
+  return `${formatWireClock(date, timeZone)} ${part('day')}.${part('month')}.${part('year')}`;
+}
+
+/** The time alone as the wire prints it, "13:03 GMT": a live story's entries, all of one day's coverage. */
+export function formatWireClock(at: Date | string, timeZone: string): string {
+  const date = toDate(at);
+  return `${formatClock(date, timeZone)} ${zoneLabel(date, timeZone)}`;
 }
 
 /**
