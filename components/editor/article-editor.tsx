@@ -6,6 +6,7 @@ import dynamic from 'next/dynamic';
 import { type KeyboardEvent, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { CommentPanel } from '@/components/comments/comment-panel';
 import { StatusBadge } from '@/components/desk/status-badge';
+import { LiveStoryControl } from '@/components/live-coverage/live-story-control';
 import { HistoryPanel } from '@/components/revisions/history-panel';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import type { FieldErrors } from '@/lib/app-error';
@@ -574,6 +575,7 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
           </dl>
           <PublishChecklist blockers={blockers} />
           <WorkflowPanel article={base} viewer={viewer} timeZone={timeZone} takeStep={takeStep} changeAddress={changeAddress} />
+          <LiveStoryControl article={base} viewer={viewer} />
         </aside>
       </div>
     </PhotoCardsContext>
