@@ -20,6 +20,12 @@ export const revisionKeys = {
   comparison: (articleId: number, from: number, to: number) => ['articles', articleId, 'compare', from, to] as const,
 };
 
+export const liveKeys = {
+  /** A live story's desk: its coverage, every entry and the viewer's unposted entry. */
+  desk: (articleId: number) => ['articles', articleId, 'live'] as const,
+  entryRevisions: (articleId: number, entryId: number) => ['articles', articleId, 'live', 'entries', entryId, 'revisions'] as const,
+};
+
 export const notificationKeys = {
   all: ['notifications'] as const,
   bell: ['notifications', 'bell'] as const,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWireTime, wireStamp, wireStampText, zoneLabel } from './wire-timestamp';
+import { formatWireClock, formatWireTime, wireStamp, wireStampText, zoneLabel } from './wire-timestamp';
 
 describe('formatWireTime', () => {
   it('writes "HH:MM GMT DD.MM.YYYY" in UTC', () => {
@@ -39,6 +39,14 @@ describe('formatWireTime', () => {
     expect(formatWireTime(new Date('2026-03-05T23:30:00Z'), 'UTC')).toBe('23:30 GMT 05.03.2026');
     expect(formatWireTime(new Date('2026-03-06T00:30:00Z'), 'America/New_York')).toBe('19:30 EST 05.03.2026');
     expect(formatWireTime(new Date('2026-12-31T23:30:00Z'), 'Europe/Berlin')).toBe('00:30 CET 01.01.2027');
+  });
+});
+
+describe('formatWireClock', () => {
+  it('writes "HH:MM GMT", the time of a live entry, in the zone', () => {
+    expect(formatWireClock('2022-02-15T13:03:00Z', 'UTC')).toBe('13:03 GMT');
+    expect(formatWireClock(new Date('2026-07-15T13:03:00Z'), 'Europe/London')).toBe('14:03 BST');
+    expect(formatWireClock('2026-07-15T13:03:00Z', 'Europe/Moscow')).toBe('16:03 GMT+3');
   });
 });
 

@@ -6,6 +6,7 @@ import dynamic from 'next/dynamic';
 import { type KeyboardEvent, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { CommentPanel } from '@/components/comments/comment-panel';
 import { StatusBadge } from '@/components/desk/status-badge';
+import { LiveStoryControl } from '@/components/live-coverage/live-story-control';
 import { HistoryPanel } from '@/components/revisions/history-panel';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import type { FieldErrors } from '@/lib/app-error';
@@ -34,6 +35,7 @@ import { LockBanner } from './lock-banner';
 import { selectionAnchor } from './selection-anchor';
 import { clearMirror, type MirrorEntry, readMirror, writeMirror } from './unsaved-mirror';
 import { useEditLock } from './use-edit-lock';
+import { useKeepOnLeaving } from './use-keep-on-leaving';
 import { type StepRequest, WorkflowPanel } from './workflow-panel';
 
 const AUTOSAVE_DELAY_MS = 2_000;
@@ -312,43 +314,9 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
   }, [articleId, openedWith]);
 
   // Save what is pending when the person looks away or the connection comes back.
-  useEffect(() => {
-    const onHidden = () => {
-      if (document.visibilityState !== 'hidden') return;
-      writeMirrorNow();
-      void save('autosave');
-    };
-    const onOnline = () => void save('autosave');
-    const onLeave = (event: BeforeUnloadEvent) => {
-      writeMirrorNow();
-      if (changes.current !== savedChanges.current) event.preventDefault();
-    };
-    document.addEventListener('visibilitychange', onHidden);
-    window.addEventListener('online', onOnline);
-    window.addEventListener('beforeunload', onLeave);
-    window.addEventListener('pagehide', writeMirrorNow);
-    return () => {
-      document.removeEventListener('visibilitychange', onHidden);
-      window.removeEventListener('online', onOnline);
-      window.removeEventListener('beforeunload', onLeave);
-      window.removeEventListener('pagehide', writeMirrorNow);
-      writeMirrorNow();
-    };
-  }, [save, writeMirrorNow]);
-
-  // Leaving for another desk screen (no beforeunload there): send what is pending rather than
-  // leave it to the next visit's restore offer.
-  const saveOnLeave = useRef(save);
-  useEffect(() => {
-    saveOnLeave.current = save;
-  }, [save]);
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      void saveOnLeave.current('autosave');
-    },
-    [],
-  );
+  const autosaveNow = useCallback(() => void save('autosave'), [save]);
+  const unsaved = useCallback(() => changes.current !== savedChanges.current, []);
+  useKeepOnLeaving({ writeCopy: writeMirrorNow, saveNow: autosaveNow, unsaved });
 
   // Gaining the lock (first open, take-over, or a lapsed holder) means editing the newest text.
   const hadLock = useRef(false);
@@ -454,8 +422,7 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
   }
 
   const headlineLength = fields.headline.length;
-  const onFieldBlur = useCallback(() => void save('autosave'), [save]);
-  const fieldProps = { readOnly: !editable, onChange: setField, onBlur: onFieldBlur };
+  const fieldProps = { readOnly: !editable, onChange: setField, onBlur: autosaveNow };
   const blockers = publishBlockersOf({ headline: fields.headline, bodyHasWords: words > 0 }, [...leadPhotoUses(fields.leadPhoto), ...bodyPhotos], photoCards);
 
   return (
@@ -608,6 +575,7 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
           </dl>
           <PublishChecklist blockers={blockers} />
           <WorkflowPanel article={base} viewer={viewer} timeZone={timeZone} takeStep={takeStep} changeAddress={changeAddress} />
+          <LiveStoryControl article={base} viewer={viewer} />
         </aside>
       </div>
     </PhotoCardsContext>

@@ -35,16 +35,22 @@ type Props = {
   /** A photo chosen from the library to insert, for the article to know how to show it. */
   onPhotoChosen: (photo: PhotoView) => void;
   errors?: string[];
+  /** The editable region's id and visible label, where a screen has more than one body (the live desk). */
+  field?: { id: string; label: string };
+  /** Ctrl/Cmd+Enter, where it means "send" (posting a live entry) rather than a line break. */
+  onSubmitShortcut?: () => void;
 };
+
+const BODY_FIELD = { id: 'body', label: 'Body' };
 
 /**
  * The rich body field: Tiptap on the shared body schema, so the editor can only produce what the
  * server accepts. The editable region is labelled "Body" like any other field.
  */
-export function BodyEditor({ initialBody, editable, onChange, onBlur, onReady, onPhotoChosen, errors }: Props) {
+export function BodyEditor({ initialBody, editable, onChange, onBlur, onReady, onPhotoChosen, errors, field = BODY_FIELD, onSubmitShortcut }: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [pickingPhoto, setPickingPhoto] = useState(false);
-  const errorId = errors?.length ? 'body-error' : undefined;
+  const errorId = errors?.length ? `${field.id}-error` : undefined;
 
   const editor = useEditor({
     extensions: editorExtensions,
@@ -54,11 +60,11 @@ export function BodyEditor({ initialBody, editable, onChange, onBlur, onReady, o
     immediatelyRender: false,
     editorProps: {
       attributes: {
-        id: 'body',
+        id: field.id,
         class: 'body-editor__content',
         role: 'textbox',
         'aria-multiline': 'true',
-        'aria-labelledby': 'body-label',
+        'aria-labelledby': `${field.id}-label`,
         // A long body scrolls inside its box: read-only too, it must take focus to be scrolled by keyboard.
         tabindex: '0',
         ...(errorId ? { 'aria-describedby': errorId, 'aria-invalid': 'true' } : {}),
@@ -68,6 +74,11 @@ export function BodyEditor({ initialBody, editable, onChange, onBlur, onReady, o
         if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
           event.preventDefault();
           setLinkOpen(true);
+          return true;
+        }
+        if (onSubmitShortcut && (event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+          event.preventDefault();
+          onSubmitShortcut();
           return true;
         }
         return false;
@@ -86,11 +97,11 @@ export function BodyEditor({ initialBody, editable, onChange, onBlur, onReady, o
 
   return (
     <div className="field">
-      <span id="body-label" className="field__label">
-        Body
+      <span id={`${field.id}-label`} className="field__label">
+        {field.label}
       </span>
       <div className={`body-editor${editable ? '' : ' body-editor--readonly'}`}>
-        {editor && editable && <EditorToolbar editor={editor} onLink={() => setLinkOpen(true)} onPhoto={() => setPickingPhoto(true)} />}
+        {editor && editable && <EditorToolbar editor={editor} controls={field.id} onLink={() => setLinkOpen(true)} onPhoto={() => setPickingPhoto(true)} />}
         {editor && pickingPhoto && (
           <PhotoPickerDialog
             title="Insert a photo"

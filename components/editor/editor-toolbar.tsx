@@ -54,7 +54,7 @@ const TOOLS: Tool[][] = [
 ];
 
 /** Formatting buttons with accessible names; toggles say whether they are on (aria-pressed). */
-export function EditorToolbar({ editor, onLink, onPhoto }: { editor: Editor; onLink: () => void; onPhoto: () => void }) {
+export function EditorToolbar({ editor, controls, onLink, onPhoto }: { editor: Editor; controls: string; onLink: () => void; onPhoto: () => void }) {
   // Re-render only when what the buttons show changes, not on every keystroke.
   const pressed = useEditorState({
     editor,
@@ -66,7 +66,7 @@ export function EditorToolbar({ editor, onLink, onPhoto }: { editor: Editor; onL
 
   let index = 0;
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting" aria-controls="body">
+    <div className="toolbar" role="toolbar" aria-label="Formatting" aria-controls={controls}>
       {TOOLS.map((group, groupIndex) => (
         <div className="toolbar__group" key={groupIndex}>
           {group.map((tool) => {

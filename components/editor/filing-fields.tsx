@@ -172,19 +172,24 @@ function TagsField({ tags, onChange, readOnly, errors }: { tags: string[]; onCha
   );
 }
 
-/** The credited authors in byline order: picked from the profiles, moved up and down, removed. */
-function AuthorsField({
+/**
+ * The credited authors in byline order: picked from the profiles, moved up and down, removed.
+ * A story's filing and a live entry's credit use it alike.
+ */
+export function AuthorsField({
   authors,
   choices,
   onChange,
   readOnly,
   errors,
+  max = AUTHORS_MAX,
 }: {
   authors: FilingName[];
   choices: FilingName[];
   onChange: (authors: FilingName[]) => void;
   readOnly: boolean;
   errors?: string[];
+  max?: number;
 }) {
   const id = useId();
   const [picked, setPicked] = useState('');
@@ -194,7 +199,7 @@ function AuthorsField({
     [next[index], next[index + by]] = [next[index + by]!, next[index]!];
     onChange(next);
   };
-  const full = authors.length >= AUTHORS_MAX;
+  const full = authors.length >= max;
 
   return (
     <div className="field authors-field">
@@ -233,7 +238,7 @@ function AuthorsField({
             aria-invalid={errors ? true : undefined}
             onChange={(event) => setPicked(event.target.value)}
           >
-            <option value="">{full ? `At most ${AUTHORS_MAX} authors` : 'Choose an author to credit…'}</option>
+            <option value="">{full ? `At most ${max} authors` : 'Choose an author to credit…'}</option>
             {left.map((author) => (
               <option key={author.id} value={author.id}>
                 {author.name}

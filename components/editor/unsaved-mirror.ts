@@ -20,34 +20,53 @@ async function asMirrorEntry(value: unknown): Promise<MirrorEntry | null> {
   if (typeof baseVersion !== 'number' || typeof at !== 'string' || typeof draft !== 'object' || draft === null) return null;
   const fields = draft as Record<string, unknown>;
   if (!TEXT_FIELDS.every((field) => typeof fields[field] === 'string')) return null;
-  // The schema check needs the editor library, which loads after the page: wait for it here.
-  const { checkBody } = await import('@/lib/editor/validate-body');
-  if (!checkBody(fields.body).ok) return null;
-  return { draft: { ...(draft as Omit<ArticleDraft, 'body'>), body: fields.body as BodyDoc }, baseVersion, at };
+  const body = await checkedBody(fields.body);
+  if (!body) return null;
+  return { draft: { ...(draft as Omit<ArticleDraft, 'body'>), body }, baseVersion, at };
 }
 
-export async function readMirror(articleId: number): Promise<MirrorEntry | null> {
+/** A body read back from storage, if it passes the body's schema check. */
+export async function checkedBody(value: unknown): Promise<BodyDoc | null> {
+  // The schema check needs the editor library, which loads after the page: wait for it here.
+  const { checkBody } = await import('@/lib/editor/validate-body');
+  return checkBody(value).ok ? (value as BodyDoc) : null;
+}
+
+/** A copy kept in this browser under `key`, if it is still of the shape `check` accepts. */
+export async function readBrowserCopy<T>(key: string, check: (value: unknown) => Promise<T | null>): Promise<T | null> {
   try {
-    const raw = window.localStorage.getItem(keyFor(articleId));
-    return raw ? await asMirrorEntry(JSON.parse(raw)) : null;
+    const raw = window.localStorage.getItem(key);
+    return raw ? await check(JSON.parse(raw)) : null;
   } catch {
     return null;
   }
 }
 
-export function writeMirror(articleId: number, draft: ArticleDraft, baseVersion: number): void {
+export function writeBrowserCopy(key: string, value: unknown): void {
   try {
-    const entry: MirrorEntry = { draft, baseVersion, at: new Date().toISOString() };
-    window.localStorage.setItem(keyFor(articleId), JSON.stringify(entry));
+    window.localStorage.setItem(key, JSON.stringify(value));
   } catch {
     // Storage full or disabled: the server copy and the open page still hold the text.
   }
 }
 
-export function clearMirror(articleId: number): void {
+export function clearBrowserCopy(key: string): void {
   try {
-    window.localStorage.removeItem(keyFor(articleId));
+    window.localStorage.removeItem(key);
   } catch {
     // Nothing to clear where storage is unavailable.
   }
+}
+
+export function readMirror(articleId: number): Promise<MirrorEntry | null> {
+  return readBrowserCopy(keyFor(articleId), asMirrorEntry);
+}
+
+export function writeMirror(articleId: number, draft: ArticleDraft, baseVersion: number): void {
+  const entry: MirrorEntry = { draft, baseVersion, at: new Date().toISOString() };
+  writeBrowserCopy(keyFor(articleId), entry);
+}
+
+export function clearMirror(articleId: number): void {
+  clearBrowserCopy(keyFor(articleId));
 }

@@ -49,6 +49,8 @@ export type DeskLiveEntry = PublicLiveEntry & {
 /** The live desk: the story's coverage, every entry (removed ones too), and the viewer's unposted entry. */
 export type LiveDesk = {
   articleId: number;
+  /** The story's owner: who besides the desk keeps its key points and ends its coverage. */
+  authorId: number;
   headline: string;
   slug: string | null;
   /** On the public site now. */

@@ -4,9 +4,10 @@ import { boundAsIs, preparedQuery, type Tx } from '@/db/client';
 import { liveEntryRevisions } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { bodyHasWords, bodyPlainText } from '@/lib/editor/body-text';
-import { bodyPhotoUses } from '@/lib/photos/photo-use';
+import { bodyPhotoUses, photoPublishBlockers } from '@/lib/photos/photo-use';
 import type { PostEntryInput } from '@/lib/validation/live-coverage';
-import { assertPhotosInLibrary, storedBody } from '@/server/articles/save-article';
+import { storedBody } from '@/server/articles/save-article';
+import { loadPhotoViews } from '@/server/photos/queries';
 import { unknownAuthorIds } from './queries';
 
 const insertQuery = preparedQuery((db) =>
@@ -29,7 +30,8 @@ const insertQuery = preparedQuery((db) =>
 /**
  * An entry's text checked as an article's is (the body's schema and size, its photos in the
  * library) plus its credited authors, and stored as the entry's next version. An entry with
- * neither words nor a photo is refused: there is nothing to post.
+ * neither words nor a photo is refused: there is nothing to post. An entry is public once posted,
+ * so its photos must be fit to publish, as a story's are at its publish: credited and captioned.
  */
 export function insertEntryRevision(
   tx: Tx,
@@ -40,7 +42,11 @@ export function insertEntryRevision(
   if (!input.headline && !bodyHasWords(input.body) && bodyPhotoUses(input.body).length === 0) {
     throw new AppError('INVALID', 'The entry is empty.', { fields: { body: ['Write the entry before posting it.'] } });
   }
-  assertPhotosInLibrary(tx, bodyPhotoUses(input.body));
+  const uses = bodyPhotoUses(input.body);
+  const blockers = photoPublishBlockers(uses, Object.fromEntries(loadPhotoViews(tx, uses.map((use) => use.photoId))));
+  if (blockers.length > 0) {
+    throw new AppError('INVALID', 'A photo in this entry cannot be published yet.', { fields: { body: blockers.map((blocker) => blocker.message) } });
+  }
   const unknown = unknownAuthorIds(tx, input.authorIds);
   if (unknown.length > 0) {
     throw new AppError('INVALID', 'An author this entry credits has no profile.', {

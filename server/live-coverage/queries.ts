@@ -199,6 +199,7 @@ export function getLiveDesk(user: SessionUser, articleId: number): LiveDesk {
   const profiles: FilingName[] = listAuthors(db);
   return {
     articleId,
+    authorId: story.authorId,
     headline: story.headline,
     slug: isPlaceholderSlug(story.slug) ? null : story.slug,
     public: story.isPublic,

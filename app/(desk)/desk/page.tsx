@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { newArticleAction } from '@/app/(desk)/actions';
+import { newArticleAction, newLiveStoryAction } from '@/app/(desk)/actions';
 import { ArticleSearchForm } from '@/components/desk/article-search-form';
 import { ArticleTable } from '@/components/desk/article-table';
+import { can } from '@/lib/permissions';
 import { deskSearchHref } from '@/lib/search/search-filters';
 import { ArticleSearchQuery } from '@/lib/validation/article-search';
 import { env } from '@/server/env';
@@ -31,11 +32,20 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
     <main id="content">
       <div className="page-head">
         <h1>Desk</h1>
-        <form action={newArticleAction}>
-          <button type="submit" className="button">
-            New article
-          </button>
-        </form>
+        <div className="page-head__actions">
+          <form action={newArticleAction}>
+            <button type="submit" className="button">
+              New article
+            </button>
+          </form>
+          {can(user, 'live:manage:own') && (
+            <form action={newLiveStoryAction}>
+              <button type="submit" className="button">
+                New live story
+              </button>
+            </form>
+          )}
+        </div>
       </div>
       <ArticleSearchForm filters={filters} />
       {problem && <p className="notice notice--error">{problem}</p>}
