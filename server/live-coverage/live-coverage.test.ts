@@ -151,7 +151,7 @@ describe('entries', () => {
       details: { fields: { body: ['Write the entry before posting it.'] } },
     });
     const withPhoto: BodyDoc = { type: 'doc', content: [{ type: 'photo', attrs: { photoId: 999_999 } }] };
-    expect(appErrorFrom(() => postEntry(reporter, story.id, { headline: 'Photo', body: withPhoto, authorIds: [] }, at(1)))).toMatchObject({ code: 'INVALID', details: { fields: { body: ['Photo 999999 is not in the library; choose another.'] } } });
+    expect(appErrorFrom(() => postEntry(reporter, story.id, { headline: 'Photo', body: withPhoto, authorIds: [] }, at(1)))).toMatchObject({ code: 'INVALID', details: { fields: { body: ['The photo in the body (photo 999999) is no longer in the library.'] } } });
     expect(appErrorFrom(() => postEntry(reporter, story.id, { ...entryFields('Who'), authorIds: [999_999] }, at(1)))).toMatchObject({ code: 'INVALID', details: { fields: { authorIds: [expect.stringContaining('999999')] } } });
     const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
     const entry = postEntry(reporter, story.id, entryFields(hostile, hostile), at(2));
