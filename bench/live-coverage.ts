@@ -146,7 +146,11 @@ async function measure(app: RunningApp, readers: Readers): Promise<boolean> {
 
   const quietP95 = summarize(quiet.times).p95;
   const loadP95 = summarize(underLoad.times).p95;
-  console.log(`autosave p95: ${ms(quietP95)} quiet, ${ms(loadP95)} under load, ${ms(summarize(quietAfter.times).p95)} quiet again after`);
+  const afterP95 = summarize(quietAfter.times).p95;
+  console.log(
+    `autosave p95: ${ms(quietP95)} quiet, ${ms(loadP95)} under load (${(loadP95 / quietP95).toFixed(2)}×), ${ms(afterP95)} quiet again after ` +
+      `(under load / after: ${(loadP95 / afterP95).toFixed(2)}×; the other processes' CPU in each window is above)`,
+  );
   return [
     verdict('entry delivery p95 (every entry to every reader)', delivery.all.p95, TARGET_DELIVERY_P95_MS, 'ms'),
     verdictAtMost('entries missed (all readers, across the forced disconnect)', delivery.missed, TARGET_MISSED, ''),
