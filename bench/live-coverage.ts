@@ -118,6 +118,18 @@ async function measure(app: RunningApp, readers: Readers): Promise<boolean> {
   );
   console.log(describeMs('entry POST /api/articles/:id/live/entries', summarize(posting.times)));
   console.log(describeAutosaves('autosave PUT /api/articles/:id, under load', underLoad));
+  // Does sending an entry to 2,000 sockets (one synchronous loop, then a write each) hold up the
+  // desk? Split the autosaves by whether they were sent while an entry was being posted or sent
+  // (by when they were sent, not whether they overlapped one: a long autosave would overlap more).
+  const windows = posting.entryIds.map((id) => [posting.postedAt.get(id)!, posting.postedAt.get(id)! + (delivery.fanOutMs.get(id) ?? 0)] as const);
+  const during: number[] = [];
+  const between: number[] = [];
+  underLoad.times.forEach((time, i) => {
+    const sent = underLoad.sentAt[i]!;
+    (windows.some(([from, to]) => sent >= from && sent < to) ? during : between).push(time);
+  });
+  console.log(`${describeMs('  sent while an entry was posted or sent', summarize(during))}  p99 ${ms(summarize(during).p99)}`);
+  console.log(`${describeMs('  the others', summarize(between))}  p99 ${ms(summarize(between).p99)}`);
   console.log(
     `delivery, receive time − entry.postedAt (postedAt is taken as the posting transaction starts, so this includes the transaction; ` +
       `readers' clock = server's clock, one machine):`,
@@ -125,7 +137,7 @@ async function measure(app: RunningApp, readers: Readers): Promise<boolean> {
   console.log(`${describeMs('  every entry to every reader', delivery.all)}  p99 ${ms(delivery.all.p99)}`);
   console.log(`${describeMs('  on an open stream', delivery.live)}  p99 ${ms(delivery.live.p99)}`);
   console.log(`${describeMs('  replayed to a resumed stream (missed while away)', delivery.replayed)}  p99 ${ms(delivery.replayed.p99)}`);
-  console.log(`${describeMs('  last reader of each entry (per entry)', delivery.lastReader)}`);
+  console.log(`${describeMs('  last reader of each entry, open streams', delivery.lastReader)}`);
   console.log(
     `every reader had every entry ${settled.complete ? `${(settled.waitedMs / 1000).toFixed(1)} s after the load ended` : `NOT within ${SETTLE_TIMEOUT_MS / 1000} s of the load's end`}; ` +
       `entries missed: ${delivery.missed} (${delivery.readersMissing} readers missing any, ${delivery.forcedMissing} of them among the ${delivery.forced} cut off); ` +
@@ -202,7 +214,8 @@ async function createEditors(dataDir: string, emails: string[]): Promise<void> {
   );
 }
 
-type Autosaves = { times: number[]; failures: string[]; ms: number };
+/** Round-trip times, and when each was sent (epoch ms), in the same order. */
+type Autosaves = { times: number[]; sentAt: number[]; failures: string[]; ms: number };
 
 async function quietAutosaves(app: RunningApp, readers: Readers, editors: Editor[], label: string): Promise<Autosaves> {
   const cpu = cpuMeter(app.pid, readers.running ? readers.pid : null);
@@ -212,19 +225,23 @@ async function quietAutosaves(app: RunningApp, readers: Readers, editors: Editor
   return autosaves;
 }
 
-/** Each editor autosaves about once a second, a sentence longer each time, as someone typing; from a random phase. */
+/** Each editor autosaves about once a second, a sentence longer each time, as someone typing. */
 async function autosaveFor(editors: Editor[], duration: number): Promise<Autosaves> {
   const started = Date.now();
   const deadline = started + duration;
   const times: number[] = [];
+  const sentAt: number[] = [];
   const failures: string[] = [];
   await Promise.all(
     editors.map(async (editor, i) => {
       await sleep(random() * AUTOSAVE_EVERY_MS);
       while (Date.now() < deadline) {
-        const due = Date.now() + AUTOSAVE_EVERY_MS;
+        // Half to one and a half seconds apart: a fixed period would lock each editor's saves to one
+        // phase of the entries posted every second, and either always or never meet their sending.
+        const due = Date.now() + AUTOSAVE_EVERY_MS * (0.5 + random());
         editor.tick += 1;
         const body: BodyDoc = { type: 'doc', content: [...editor.story.content, ...plainTextToDoc(`Typed at tick ${editor.tick}.`).content] };
+        sentAt.push(Date.now());
         const result = await editor.session.save(editor.id, saveFields(`Story ${i} on the desk`, body), editor.version, 'autosave');
         times.push(result.ms);
         if (result.ok && result.data) editor.version = result.data.version;
@@ -233,7 +250,7 @@ async function autosaveFor(editors: Editor[], duration: number): Promise<Autosav
       }
     }),
   );
-  return { times, failures, ms: Date.now() - started };
+  return { times, sentAt, failures, ms: Date.now() - started };
 }
 
 function describeAutosaves(label: string, autosaves: Autosaves): string {
@@ -243,9 +260,14 @@ function describeAutosaves(label: string, autosaves: Autosaves): string {
 }
 
 /** An entry every second on the clock (a slow post does not push the next ones back); cuts off a tenth of the readers half-way. */
-async function postEntries(reporter: DeskSession, storyId: number, readers: Readers): Promise<{ entryIds: number[]; times: number[]; failures: string[]; dropped: number }> {
+async function postEntries(
+  reporter: DeskSession,
+  storyId: number,
+  readers: Readers,
+): Promise<{ entryIds: number[]; postedAt: Map<number, number>; times: number[]; failures: string[]; dropped: number }> {
   const started = Date.now();
   const entryIds: number[] = [];
+  const postedAt = new Map<number, number>();
   const times: number[] = [];
   const failures: string[] = [];
   let dropped = 0;
@@ -254,11 +276,13 @@ async function postEntries(reporter: DeskSession, storyId: number, readers: Read
     const body = newsBody(ENTRY_WORDS, 1_000 + i);
     const result = await reporter.postLiveEntry(storyId, { headline: `Update ${i + 1}: the storm`, body, authorIds: [] });
     times.push(result.ms);
-    if (result.ok && result.data) entryIds.push(result.data.id);
-    else failures.push(`post ${result.status} ${result.error ?? ''}`);
+    if (result.ok && result.data) {
+      entryIds.push(result.data.id);
+      postedAt.set(result.data.id, Date.parse(result.data.postedAt));
+    } else failures.push(`post ${result.status} ${result.error ?? ''}`);
     if (i + 1 === DROP_AFTER_ENTRIES) dropped = (await readers.ask({ kind: 'drop', every: DROP_EVERY }, 'dropped')).readers;
   }
-  return { entryIds, times, failures, dropped };
+  return { entryIds, postedAt, times, failures, dropped };
 }
 
 function deliveryFigures(reports: ReaderReport[], entryIds: number[]) {
@@ -275,7 +299,7 @@ function deliveryFigures(reports: ReaderReport[], entryIds: number[]) {
       got.add(entryId);
       all.push(latency);
       (wasReplayed ? replayed : live).push(latency);
-      lastReader.set(entryId, Math.max(lastReader.get(entryId) ?? 0, latency));
+      if (!wasReplayed) lastReader.set(entryId, Math.max(lastReader.get(entryId) ?? 0, latency));
     }
     const lacking = entryIds.filter((id) => !got.has(id)).length;
     missed += lacking;
@@ -290,6 +314,8 @@ function deliveryFigures(reports: ReaderReport[], entryIds: number[]) {
     live: summarize(live),
     replayed: summarize(replayed),
     lastReader: summarize([...lastReader.values()]),
+    /** Per entry, how long after its postedAt its last reader on an open stream had it. */
+    fanOutMs: lastReader,
     missed,
     readersMissing,
     forcedMissing,
