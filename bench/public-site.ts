@@ -10,13 +10,13 @@
  * data directory filled by `npm run archive:fill` (it is served in place and left as it was, bar
  * the change log). Needs `npm run build`. Run: `npm run bench -- public-site`.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { assertBuilt, type RunningApp, startApp } from './support/app-server';
+import { residentMb } from './support/process-memory';
 import { heading, kB, ms, summarize, verdict, verdictAtLeast } from './support/stats';
 
 const CONNECTIONS = 32;
@@ -168,9 +168,7 @@ function sampleRss(pid: number): { phase: (name: 'static') => void; stop: () => 
   const peaks = { static: 0, public: 0 };
   let current: keyof typeof peaks = 'public';
   const read = () => {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    peaks[current] = Math.max(peaks[current], kb / 1024);
+    peaks[current] = Math.max(peaks[current], residentMb(pid));
   };
   read();
   const timer = setInterval(read, 200);

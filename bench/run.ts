@@ -1,9 +1,9 @@
 /**
  * Runs the benchmarks and prints their figures against the targets:
- *   npm run bench                 all seven
- *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-site | revision-diff | archive-search
+ *   npm run bench                 all eight
+ *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-site | revision-diff | archive-search | live-coverage
  * Figures, not pass/fail tests: the exit code is 0 even when a target is missed (a MISS line says so).
- * keystroke, bundle and public-site need the production build (`npm run build`); photo-upload's
+ * keystroke, bundle, public-site and live-coverage need the production build (`npm run build`); photo-upload's
  * next start leg does too, and is skipped without it.
  */
 import os from 'node:os';
@@ -11,6 +11,7 @@ import { benchArchiveSearch } from './archive-search';
 import { benchAutosave } from './autosave';
 import { benchBundle } from './bundle';
 import { benchKeystroke } from './keystroke';
+import { benchLiveCoverage } from './live-coverage';
 import { benchPhotoUpload } from './photo-upload';
 import { benchPublicSite } from './public-site';
 import { benchRevisionDiff } from './revision-diff';
@@ -24,6 +25,7 @@ const BENCHES = {
   'public-site': benchPublicSite,
   'revision-diff': benchRevisionDiff,
   'archive-search': benchArchiveSearch,
+  'live-coverage': benchLiveCoverage,
 } as const;
 type BenchName = keyof typeof BENCHES;
 /** Above this share of CPU time in use before we start, something else competes with what we time. */

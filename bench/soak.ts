@@ -10,7 +10,6 @@
  *         DATA_DIR; a server started on it; every revision, article and photo compared.
  * Loopback only; every loop is bounded by a count or a deadline. Figures, with PASS/MISS lines.
  */
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,11 +19,12 @@ import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
 import { plainTextToDoc } from '@/lib/article-body';
 import { assertBuilt, type RunningApp, startApp } from './support/app-server';
-import { childEnv, setEnv } from './support/bench-env';
+import { setEnv } from './support/bench-env';
 import { newsBody, randomSource } from './support/copy';
 import { machineCpuMs, processCpuMs } from './support/cpu-time';
 import { mainThreadMs } from './support/main-thread-time';
 import { DeskSession, saveFields, timedFetch } from './support/newsroom-client';
+import { runScript } from './support/npm-script';
 import { cameraJpeg, writeDistinctCopy } from './support/test-photo';
 import { describeMs, heading, summarize } from './support/stats';
 
@@ -79,16 +79,8 @@ async function signInAll(baseUrl: string, emails: string[]): Promise<DeskSession
 }
 
 /** One article per session, saved once so it has text; returns each id and version. */
-async function articlesFor(sessions: DeskSession[]): Promise<{ id: number; version: number }[]> {
-  return Promise.all(
-    sessions.map(async (session, i) => {
-      const created = await session.createArticle();
-      if (!created.data) throw new Error(`creating an article failed: ${created.status} ${created.error}`);
-      const saved = await session.save(created.data.id, saveFields(`Soak story ${i}`, plainTextToDoc('First words.')), 1, 'save');
-      if (!saved.data) throw new Error(`the first save failed: ${saved.status} ${saved.error}`);
-      return { id: created.data.id, version: saved.data.version };
-    }),
-  );
+function articlesFor(sessions: DeskSession[]): Promise<{ id: number; version: number }[]> {
+  return Promise.all(sessions.map((session, i) => session.newDraft(`Soak story ${i}`, plainTextToDoc('First words.'))));
 }
 
 function readOnly(file: string): Database.Database {
@@ -366,26 +358,6 @@ const BACKUP_SAVE_PAUSE_MS = 300;
 const PHOTOS = 6;
 const WRITE_BEFORE_BACKUP_MS = 4_000;
 const WRITE_AFTER_BACKUP_MS = 3_000;
-const SCRIPT_TIMEOUT_MS = 120_000;
-
-/** `npm run <script>` as an operator runs it (tsx, the react-server condition), bounded in time. */
-function runScript(script: string, args: string[], dataDir: string): Promise<{ code: number | null; output: string; ms: number }> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', script, ...args], {
-      env: childEnv({ DATA_DIR: dataDir }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), SCRIPT_TIMEOUT_MS);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output: output.trim(), ms: Date.now() - started });
-    });
-  });
-}
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

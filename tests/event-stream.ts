@@ -11,6 +11,8 @@ export type EventStream = {
   events: EventSourceMessage[];
   /** The id of the last event received: what EventSource sends back as Last-Event-ID. */
   lastEventId: string | undefined;
+  /** How long the server asked readers to wait before reconnecting (`retry:`), in ms, once it has said. */
+  retry: number | undefined;
   /** Resolves with the first event (from now or already received) that matches. */
   next(match?: (event: EventSourceMessage) => boolean): Promise<EventSourceMessage>;
   /** Resolves when the server ends or drops the stream. */
@@ -21,7 +23,18 @@ export type EventStream = {
   response: http.IncomingMessage;
 };
 
-export function openEventStream(url: string, options: { lastEventId?: string; onEvent?: (event: EventSourceMessage) => void; agent?: http.Agent } = {}): Promise<EventStream> {
+export type EventStreamOptions = {
+  lastEventId?: string;
+  onEvent?: (event: EventSourceMessage) => void;
+  agent?: http.Agent;
+  /**
+   * Keep every event in `events` (the default), for `next()` to find one already received. A bench
+   * holding thousands of streams reads them in `onEvent` instead, so their copies do not pile up.
+   */
+  keepEvents?: boolean;
+};
+
+export function openEventStream(url: string, options: EventStreamOptions = {}): Promise<EventStream> {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { agent: options.agent ?? false, headers: { accept: 'text/event-stream', ...(options.lastEventId ? { 'last-event-id': options.lastEventId } : {}) } }, (response) => {
       const events: EventSourceMessage[] = [];
@@ -31,6 +44,7 @@ export function openEventStream(url: string, options: { lastEventId?: string; on
         headers: response.headers,
         events,
         lastEventId: options.lastEventId,
+        retry: undefined,
         next(match = () => true) {
           const found = events.find(match);
           if (found) return Promise.resolve(found);
@@ -46,7 +60,7 @@ export function openEventStream(url: string, options: { lastEventId?: string; on
       };
       const parser = createParser({
         onEvent(event) {
-          events.push(event);
+          if (options.keepEvents !== false) events.push(event);
           if (event.id) stream.lastEventId = event.id;
           options.onEvent?.(event);
           for (const waiter of [...waiting]) {
@@ -54,6 +68,9 @@ export function openEventStream(url: string, options: { lastEventId?: string; on
             waiting.splice(waiting.indexOf(waiter), 1);
             waiter.resolve(event);
           }
+        },
+        onRetry(ms) {
+          stream.retry = ms;
         },
       });
       response.setEncoding('utf8');

@@ -68,12 +68,34 @@ export class DeskSession {
     return this.call('POST', '/api/articles');
   }
 
+  /** A new article with its text saved once, as a writer's first save: its id and version. */
+  async newDraft(headline: string, body: BodyDoc): Promise<{ id: number; version: number }> {
+    const created = await this.createArticle();
+    if (!created.data) throw new Error(`creating an article failed: ${created.status} ${created.error}`);
+    const saved = await this.save(created.data.id, saveFields(headline, body), 1, 'save');
+    if (!saved.data) throw new Error(`the first save failed: ${saved.status} ${saved.error}`);
+    return { id: created.data.id, version: saved.data.version };
+  }
+
   article(id: number): Promise<Timed<{ version: number; revisionNumber: number }>> {
     return this.call('GET', `/api/articles/${id}`);
   }
 
   save(id: number, fields: Record<string, unknown>, version: number, mode: 'save' | 'autosave'): Promise<Timed<{ version: number; revisionNumber: number }>> {
     return this.call('PUT', `/api/articles/${id}`, { ...fields, version, mode });
+  }
+
+  /** One step of the status flow (submit, approve, publish…) over the given version. */
+  workflow(id: number, step: { action: string; version: number } & Record<string, unknown>): Promise<Timed<{ version: number; slug: string | null }>> {
+    return this.call('POST', `/api/articles/${id}/workflow`, step);
+  }
+
+  makeLive(id: number): Promise<Timed<unknown>> {
+    return this.call('POST', `/api/articles/${id}/live`);
+  }
+
+  postLiveEntry(id: number, entry: { headline: string; body: BodyDoc; authorIds: number[] }): Promise<Timed<{ id: number; postedAt: string }>> {
+    return this.call('POST', `/api/articles/${id}/live/entries`, entry);
   }
 
   uploadPhoto(name: string, bytes: Buffer): Promise<Timed<{ photo: { id: number; sha256?: string } }>> {

@@ -46,6 +46,15 @@ export function verdictAtLeast(name: string, figure: number, target: number, uni
   return pass;
 }
 
+/** The same for a figure that may reach its target but not pass it: a count that must stay 0, a ratio within 2×. */
+export function verdictAtMost(name: string, figure: number, target: number, unit: '' | '×'): boolean {
+  const pass = figure <= target;
+  const show = (x: number) => (unit === '×' ? `${x.toFixed(2)}×` : x.toLocaleString('en'));
+  const over = pass ? '' : ` (over by ${show(figure - target)})`;
+  console.log(`TARGET ${name}: ${show(figure)} vs ≤ ${show(target)} -> ${pass ? 'PASS' : 'MISS'}${over}`);
+  return pass;
+}
+
 export function heading(title: string): void {
   console.log(`\n=== ${title} ===`);
 }
