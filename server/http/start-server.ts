@@ -33,6 +33,7 @@ const LIVE_FOLLOW_MS = 250;
 /** Within the idle timeouts of proxies and CDNs (Varnish's between-bytes timeout is 60 s). */
 const LIVE_HEARTBEAT_MS = 15_000;
 const LIVE_REPLAY_LIMIT = 1_000;
+const LIVE_READERS_PER_TURN = 200;
 
 async function start(): Promise<void> {
   // Before anything loads the database module, which crashes an unsupported Node outright.
@@ -53,6 +54,7 @@ async function start(): Promise<void> {
     followMs: LIVE_FOLLOW_MS,
     heartbeatMs: LIVE_HEARTBEAT_MS,
     replayLimit: LIVE_REPLAY_LIMIT,
+    readersPerTurn: LIVE_READERS_PER_TURN,
   });
   installLiveStreams(liveStreams);
   const serveLive = serveLiveEvents(liveStreams, readerAddressOf(config.TRUSTED_PROXIES));

@@ -13,7 +13,7 @@ import { postEntry } from './post-entry';
 import { startLiveStory } from './start-live-story';
 import { readerAddressOf, resumePoint, serveLiveEvents } from './serve-live-events';
 
-const LIMITS: LiveStreamLimits = { perAddress: 3, total: 5, maxBufferedBytes: 64 * 1024, followMs: 50, heartbeatMs: 60_000, replayLimit: 3 };
+const LIMITS: LiveStreamLimits = { perAddress: 3, total: 5, maxBufferedBytes: 64 * 1024, followMs: 50, heartbeatMs: 60_000, replayLimit: 3, readersPerTurn: 2 };
 
 let reporter: SessionUser;
 let desk: SessionUser;
@@ -70,6 +70,18 @@ describe('a live story’s event stream', () => {
       expect(Number(event.id)).toBeGreaterThan(0);
     }
     expect(streams.open).toBe(2);
+  });
+
+  it('gives every reader every event in order when it writes to a few readers at a time', async () => {
+    const { streams, origin } = await startServer({ ...LIMITS, perAddress: 10, total: 10 });
+    installLiveStreams(streams);
+    const story = publishedLiveStory(reporter, desk, 'Polls close');
+    const readers = await Promise.all([1, 2, 3, 4, 5].map(() => open(`${origin}/live/${story.id}/events`)));
+    const posted = ['First count', 'Second count', 'Third count'].map((headline) => postEntry(reporter, story.id, entryFields(headline)));
+    for (const reader of readers) {
+      await reader.next((each) => dataOf(each).entry?.headline === 'Third count');
+      expect(reader.events.map((event) => dataOf(event).entry?.headline)).toEqual(posted.map((entry) => entry.headline));
+    }
   });
 
   it('resumes a reconnecting reader after its Last-Event-ID, ignoring a malformed one', async () => {
