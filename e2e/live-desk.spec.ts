@@ -1,53 +1,19 @@
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { draftStory, takeStep } from './api-fixtures';
+import { draftStory } from './api-fixtures';
 import { expectNoViolations } from './axe';
 import { acceptLeaving, bodyOf, clickSave } from './editor';
 import { newAuthor } from './filing-fixtures';
+import { composer, editEntryText, entries, entryWith, liveDeskOf, openLiveDesk } from './live-desk';
+import { editEntry, postEntry, publishedLiveStory } from './live-fixtures';
 import { expect, test } from './newsroom-fixtures';
 import { publishingPanel, uniqueHeadline } from './publishing';
 
 /**
  * The live desk: a story covered as it happens, entry by entry. The stories are set up through the
- * desk's API (a draft, made live, published); what is tested is what a person does on the desk.
+ * desk's API (e2e/live-fixtures.ts: a draft, made live, published); what is tested is what a person
+ * does on the desk.
  */
 
 const WIRE_CLOCK = /^\d\d:\d\d GMT$/;
-
-const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-
-/** A live story, published by the copy desk through the API; its live desk's address. */
-async function liveStory(desk: APIRequestContext, words: string) {
-  const { headline } = uniqueHeadline(words);
-  const draft = await draftStory(desk, { headline, paragraphs: [`${headline}: what we know so far.`] });
-  expect((await desk.post(`/api/articles/${draft.id}/live`)).status()).toBe(200);
-  await takeStep(desk, draft.id, { action: 'publish', version: draft.version });
-  return { id: draft.id, headline, url: `/desk/articles/${draft.id}/live` };
-}
-
-/** An entry posted through the API by the context's person. */
-async function postedEntry(request: APIRequestContext, storyId: number, text: string, headline = ''): Promise<{ id: number; version: number }> {
-  const response = await request.post(`/api/articles/${storyId}/live/entries`, { data: { headline, body: paragraph(text), authorIds: [] } });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as { id: number; version: number };
-}
-
-const composer = (page: Page) => page.getByRole('textbox', { name: 'New entry' });
-const entries = (page: Page) => page.getByRole('region', { name: 'Entries' }).getByRole('article');
-const entryWith = (page: Page, text: string) => entries(page).filter({ hasText: text });
-
-/** Opens the live desk once its composer is ready to type in. */
-async function openLiveDesk(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(composer(page)).toHaveAttribute('contenteditable', 'true');
-}
-
-/** Opens an entry's inline editor and replaces its text. */
-async function editEntryText(entry: Locator, text: string): Promise<void> {
-  await entry.getByRole('button', { name: 'Edit' }).click();
-  const body = entry.getByRole('textbox', { name: 'Entry text' });
-  await expect(body).toHaveAttribute('contenteditable', 'true');
-  await body.fill(text);
-}
 
 test('the desk starts a live story, publishes it and opens its live desk', async ({ desk }) => {
   const { headline, slug } = uniqueHeadline('Election night live');
@@ -84,8 +50,8 @@ test('a reporter makes their draft a live story from its editor and finds its li
 });
 
 test('the desk posts an entry with Post entry and another with Ctrl+Enter; the newest is first and the composer is ready again', async ({ adminApi, deskApi, desk }) => {
-  const [story, correspondent] = await Promise.all([liveStory(deskApi, 'Count under way'), newAuthor(adminApi, 'Correspondent')]);
-  await openLiveDesk(desk, story.url);
+  const [story, correspondent] = await Promise.all([publishedLiveStory(deskApi, 'Count under way'), newAuthor(adminApi, 'Correspondent')]);
+  await openLiveDesk(desk, liveDeskOf(story));
 
   await desk.getByLabel('Headline').fill('Turnout is up');
   await desk.getByLabel('Authors', { exact: true }).selectOption({ label: correspondent.name });
@@ -112,10 +78,10 @@ test('the desk posts an entry with Post entry and another with Ctrl+Enter; the n
 });
 
 test('the desk corrects an entry, sees it marked Updated, and reads the change in its history', async ({ deskApi, desk }) => {
-  const story = await liveStory(deskApi, 'Results live');
-  await postedEntry(deskApi, story.id, 'Turnout stood at 61 per cent.');
-  await postedEntry(deskApi, story.id, 'The first seat has declared.');
-  await openLiveDesk(desk, story.url);
+  const story = await publishedLiveStory(deskApi, 'Results live');
+  await postEntry(deskApi, story, { paragraphs: ['Turnout stood at 61 per cent.'] });
+  await postEntry(deskApi, story, { paragraphs: ['The first seat has declared.'] });
+  await openLiveDesk(desk, liveDeskOf(story));
 
   const turnout = entryWith(desk, 'Turnout stood at');
   await editEntryText(turnout, 'Turnout stood at 64 per cent.');
@@ -135,16 +101,13 @@ test('the desk corrects an entry, sees it marked Updated, and reads the change i
 });
 
 test('an edit made over someone else’s newer version is refused, showing theirs and keeping mine', async ({ deskApi, desk }) => {
-  const story = await liveStory(deskApi, 'Recount live');
-  const posted = await postedEntry(deskApi, story.id, 'A recount has been called.');
-  await openLiveDesk(desk, story.url);
+  const story = await publishedLiveStory(deskApi, 'Recount live');
+  const posted = await postEntry(deskApi, story, { paragraphs: ['A recount has been called.'] });
+  await openLiveDesk(desk, liveDeskOf(story));
 
   const entry = entries(desk).first();
   await editEntryText(entry, 'A recount has been called in the north.');
-  const theirs = await deskApi.put(`/api/articles/${story.id}/live/entries/${posted.id}`, {
-    data: { headline: '', body: paragraph('A recount has been called in two seats.'), authorIds: [], version: posted.version },
-  });
-  expect(theirs.status()).toBe(200);
+  await editEntry(deskApi, story, posted, { paragraphs: ['A recount has been called in two seats.'] });
   await entry.getByRole('button', { name: 'Save', exact: true }).click();
 
   const refusal = entry.getByRole('alert');
@@ -156,10 +119,10 @@ test('an edit made over someone else’s newer version is refused, showing their
 });
 
 test('the desk pins an entry to the top and removes another, which stays listed as Removed', async ({ deskApi, desk }) => {
-  const story = await liveStory(deskApi, 'Summit live');
-  await postedEntry(deskApi, story.id, 'Leaders arrive for the summit.');
-  await postedEntry(deskApi, story.id, 'A wrong figure was given here.');
-  await openLiveDesk(desk, story.url);
+  const story = await publishedLiveStory(deskApi, 'Summit live');
+  await postEntry(deskApi, story, { paragraphs: ['Leaders arrive for the summit.'] });
+  await postEntry(deskApi, story, { paragraphs: ['A wrong figure was given here.'] });
+  await openLiveDesk(desk, liveDeskOf(story));
   await expect(entries(desk).first()).toContainText('A wrong figure');
 
   const arrival = entryWith(desk, 'Leaders arrive');
@@ -180,8 +143,8 @@ test('the desk pins an entry to the top and removes another, which stays listed 
 });
 
 test('the desk keeps the key points, and a save over someone else’s newer points is refused', async ({ deskApi, desk }) => {
-  const story = await liveStory(deskApi, 'Floods live');
-  await openLiveDesk(desk, story.url);
+  const story = await publishedLiveStory(deskApi, 'Floods live');
+  await openLiveDesk(desk, liveDeskOf(story));
 
   await desk.getByLabel('Key point 1', { exact: true }).fill('Rivers are at record levels');
   await desk.getByRole('button', { name: 'Add key point' }).click();
@@ -206,8 +169,8 @@ test('the desk keeps the key points, and a save over someone else’s newer poin
 });
 
 test('an entry being written survives a reload: the composer’s draft is saved as it is typed', async ({ deskApi, desk }) => {
-  const story = await liveStory(deskApi, 'Draft kept');
-  await openLiveDesk(desk, story.url);
+  const story = await publishedLiveStory(deskApi, 'Draft kept');
+  await openLiveDesk(desk, liveDeskOf(story));
 
   await desk.getByLabel('Headline').fill('Not posted yet');
   await composer(desk).fill('Officials are expected to speak shortly.');
@@ -223,8 +186,8 @@ test('an entry being written survives a reload: the composer’s draft is saved 
 
 test('an entry written while Dateline cannot be reached is kept on this device and back in the composer after a reload', async ({ deskApi, desk }) => {
   acceptLeaving(desk);
-  const story = await liveStory(deskApi, 'No signal');
-  await openLiveDesk(desk, story.url);
+  const story = await publishedLiveStory(deskApi, 'No signal');
+  await openLiveDesk(desk, liveDeskOf(story));
   await desk.route('**/live/draft', (route) => route.abort());
 
   await composer(desk).fill('Written on a train with no signal.');
@@ -240,9 +203,9 @@ test('an entry written while Dateline cannot be reached is kept on this device a
 });
 
 test('a reporter posting to the desk’s live story may not pin, edit or remove the desk’s entries, only their own', async ({ deskApi, writer }) => {
-  const story = await liveStory(deskApi, 'Strike live');
-  await postedEntry(deskApi, story.id, 'Talks resume at noon.');
-  await openLiveDesk(writer, story.url);
+  const story = await publishedLiveStory(deskApi, 'Strike live');
+  await postEntry(deskApi, story, { paragraphs: ['Talks resume at noon.'] });
+  await openLiveDesk(writer, liveDeskOf(story));
 
   const desks = entryWith(writer, 'Talks resume at noon.');
   await expect(desks.getByRole('button', { name: 'History' })).toBeVisible();
@@ -264,8 +227,8 @@ test('markup typed into an entry’s headline is shown as text, never run', asyn
     dialogs += 1;
     void dialog.dismiss();
   });
-  const story = await liveStory(deskApi, 'Hostile entry');
-  await openLiveDesk(desk, story.url);
+  const story = await publishedLiveStory(deskApi, 'Hostile entry');
+  await openLiveDesk(desk, liveDeskOf(story));
   const hostile = '<script>alert(1)</script><img src=x onerror="alert(2)">';
   await desk.getByLabel('Headline').fill(hostile);
   await composer(desk).fill('<b>not bold</b>');
@@ -281,9 +244,9 @@ test('markup typed into an entry’s headline is shown as text, never run', asyn
 });
 
 test('the desk ends the live coverage: the composer gives way to when it ended', async ({ deskApi, desk }) => {
-  const story = await liveStory(deskApi, 'Coverage ends');
-  await postedEntry(deskApi, story.id, 'That is all from us tonight.');
-  await openLiveDesk(desk, story.url);
+  const story = await publishedLiveStory(deskApi, 'Coverage ends');
+  await postEntry(deskApi, story, { paragraphs: ['That is all from us tonight.'] });
+  await openLiveDesk(desk, liveDeskOf(story));
 
   await desk.getByRole('button', { name: 'End live coverage' }).click();
   const dialog = desk.getByRole('dialog', { name: 'End live coverage' });

@@ -33,6 +33,9 @@ describe('a reader’s live page', () => {
     expect(ids(state.entries)).toEqual([103, 104, 102, 101]);
     expect(state.held).toEqual([]);
     expect(state.announcement).toBe('New update: Talks end');
+    // Removed, its words leave the page, the announcement too.
+    expect(applyReaderAction(state, arrives({ kind: 'remove', id: 104 }))).toMatchObject({ announcement: '', announcedId: null });
+    expect(applyReaderAction(state, arrives({ kind: 'remove', id: 102 })).announcement).toBe('New update: Talks end');
   });
 
   it('applies an edit, a pin and an unpin in place, to shown and held entries alike', () => {

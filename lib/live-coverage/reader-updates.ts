@@ -24,6 +24,8 @@ export type ReaderCoverage = {
   revealedId: number | null;
   /** Said to screen readers when an entry is shown at once (the bar speaks for held ones). */
   announcement: string;
+  /** The entry the announcement names: withdrawn with it, so a removed entry's words leave the page. */
+  announcedId: number | null;
 };
 
 export type ReaderAction =
@@ -46,6 +48,7 @@ export function readerCoverage(coverage: PublicLiveCoverage): ReaderCoverage {
     stale: false,
     revealedId: null,
     announcement: '',
+    announcedId: null,
   };
 }
 
@@ -71,11 +74,18 @@ function applyEvent(state: ReaderCoverage, event: LiveStreamEvent, atTop: boolea
       const { entry } = event;
       if (state.entries.some((shown) => shown.id === entry.id)) return { ...state, entries: inReadingOrder(replaced(state.entries, entry)) };
       if (state.held.some((held) => held.id === entry.id)) return { ...state, held: replaced(state.held, entry) };
-      if (atTop) return { ...state, entries: inReadingOrder([...state.entries, entry]), announcement: `New update: ${entryTitle(entry) || 'a photo'}` };
+      if (atTop) {
+        return { ...state, entries: inReadingOrder([...state.entries, entry]), announcement: `New update: ${entryTitle(entry) || 'a photo'}`, announcedId: entry.id };
+      }
       return { ...state, held: [...state.held, entry] };
     }
     case 'remove':
-      return { ...state, entries: state.entries.filter((entry) => entry.id !== event.id), held: state.held.filter((entry) => entry.id !== event.id) };
+      return {
+        ...state,
+        entries: state.entries.filter((entry) => entry.id !== event.id),
+        held: state.held.filter((entry) => entry.id !== event.id),
+        ...(state.announcedId === event.id ? { announcement: '', announcedId: null } : {}),
+      };
     case 'summary':
       return { ...state, keyPoints: event.keyPoints };
     case 'end':
