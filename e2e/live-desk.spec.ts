@@ -2,6 +2,7 @@ import { draftStory } from './api-fixtures';
 import { expectNoViolations } from './axe';
 import { acceptLeaving, bodyOf, clickSave } from './editor';
 import { newAuthor } from './filing-fixtures';
+import { PASSWORD, STAFF } from './people';
 import { composer, editEntryText, entries, entryWith, liveDeskOf, openLiveDesk } from './live-desk';
 import { editEntry, postEntry, publishedLiveStory } from './live-fixtures';
 import { expect, test } from './newsroom-fixtures';
@@ -200,6 +201,28 @@ test('an entry written while Dateline cannot be reached is kept on this device a
   await desk.unroute('**/live/draft');
   await desk.evaluate(() => window.dispatchEvent(new Event('online')));
   await expect(desk.getByRole('status')).toHaveText(/^Saved \d\d:\d\d$/);
+});
+
+test('when the session ends mid-entry, nothing is lost: the entry waits on this device until the reporter signs in again', async ({ deskApi, desk }) => {
+  acceptLeaving(desk);
+  const story = await publishedLiveStory(deskApi, 'Session lapses live');
+  await openLiveDesk(desk, liveDeskOf(story));
+
+  await desk.context().clearCookies();
+  await composer(desk).fill('Filed from the scene as the session lapsed.');
+  await expect(desk.getByRole('status')).toHaveText('Signed out — changes kept on this device');
+  await expect(desk.getByRole('alert', { name: 'Save problem' })).toContainText('Your session has ended. Your entry is kept on this device.');
+  await desk.getByRole('button', { name: 'Post entry' }).click();
+  await expect(desk.getByText('Your session has ended: the entry was not posted.', { exact: false })).toBeVisible();
+
+  await desk.goto(`/login?next=${liveDeskOf(story)}`);
+  await desk.getByLabel('Email').fill(STAFF.copy_editor.email);
+  await desk.getByLabel('Password').fill(PASSWORD);
+  await desk.getByRole('button', { name: 'Sign in' }).click();
+  await expect(desk).toHaveURL(liveDeskOf(story));
+  await expect(composer(desk)).toHaveText('Filed from the scene as the session lapsed.');
+  await desk.getByRole('button', { name: 'Post entry' }).click();
+  await expect(entryWith(desk, 'Filed from the scene')).toBeVisible();
 });
 
 test('a reporter posting to the desk’s live story may not pin, edit or remove the desk’s entries, only their own', async ({ deskApi, writer }) => {
