@@ -23,7 +23,12 @@ async function stillTheSamePage(reader: Page): Promise<void> {
 
 test('the desk posts, edits, pins and removes entries; a reader with the page open sees each arrive', async ({ deskApi, desk, reader }) => {
   const story = await publishedLiveStory(deskApi, 'Storm live on two screens');
-  await reader.goto(`/news/${story.slug}`);
+  // The front page marks it Live; the reader follows it from there.
+  await reader.goto('/');
+  const listed = reader.getByRole('article').filter({ has: reader.getByRole('link', { name: story.headline }) }).first();
+  await expect(listed.getByText('Live', { exact: true })).toBeVisible();
+  await listed.getByRole('link', { name: story.headline }).click();
+  await expect(reader).toHaveURL(`/news/${story.slug}`);
   await expect(reader.getByText('Live', { exact: true })).toBeVisible();
   await markStaying(reader);
   await openLiveDesk(desk, liveDeskOf(story));
@@ -77,8 +82,12 @@ test('the desk changes the key points and ends the coverage; the reader’s page
   await expect(reader.getByText('Live', { exact: true })).toHaveCount(0);
   await stillTheSamePage(reader);
 
-  // The next reader gets the archive page, from the cache, complete.
+  // The next reader gets the archive page, from the cache, complete; the front page no longer marks it Live.
   await reader.reload();
   await expect(reader.getByText('Live', { exact: true })).toHaveCount(0);
   await expect(readerEntries(reader)).toContainText(['Counting has begun.']);
+  await reader.goto('/');
+  const listed = reader.getByRole('article').filter({ has: reader.getByRole('link', { name: story.headline }) }).first();
+  await expect(listed).toBeVisible();
+  await expect(listed.getByText('Live', { exact: true })).toHaveCount(0);
 });

@@ -19,6 +19,7 @@ export function StoryList({ articles, timeZone, headingLevel = 2 }: { articles: 
           <li key={article.id} className="story-list__item">
             <article>
               <Headline>
+                {article.coveredLive && <span className="story-list__live">Live</span>}
                 <a href={publicPath(article.slug)}>{article.headline}</a>
               </Headline>
               {article.standfirst && <p>{article.standfirst}</p>}

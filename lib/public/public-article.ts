@@ -80,6 +80,8 @@ export type PublicFiling = { section: PublicTopic | null; tags: PublicTopic[]; a
 /** A story as a list shows it: its headline, standfirst, stamp and lead photo, the only photo in `photos`. */
 export type PublicTeaser = Pick<PublicArticle, 'id' | 'slug' | 'headline' | 'standfirst' | 'leadPhoto' | 'firstPublishedAt' | 'updatedAt'> & {
   photos: Record<number, PhotoCard>;
+  /** A live story whose coverage is on: the list marks it Live (ending the coverage purges the story's key, which the list carries). */
+  coveredLive: boolean;
 };
 
 /** The story's public address, relative to the site. */

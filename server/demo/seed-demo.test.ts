@@ -137,7 +137,7 @@ describe('seedDemo', () => {
   it('lists the newest stories first on the public site, each with its own photos', () => {
     const latest = latestPublicArticles(10);
     expect(latest.map((story) => story.headline)).toEqual([
-      'Live: markets slide as new tariffs take effect',
+      'Markets slide as new tariffs take effect',
       'Central bank holds rates, signals cut in spring',
       'City museum reopens after five-year restoration',
       'Moscow says some troops are returning to base after drills',
@@ -149,7 +149,7 @@ describe('seedDemo', () => {
   it('files the live stories in sections, with tags and their writers as credited authors', () => {
     expect(frontPageSections().map(({ section, articles: filed }) => [section.name, filed.map((story) => story.headline)])).toEqual([
       ['World', ['Moscow says some troops are returning to base after drills']],
-      ['Business', ['Live: markets slide as new tariffs take effect', 'Central bank holds rates, signals cut in spring']],
+      ['Business', ['Markets slide as new tariffs take effect', 'Central bank holds rates, signals cut in spring']],
       ['Culture', ['City museum reopens after five-year restoration']],
     ]);
     expect(findPublicArticle(articleByHeadline('Moscow says some troops are returning to base after drills').slug)?.filing).toMatchObject({
@@ -160,7 +160,7 @@ describe('seedDemo', () => {
   });
 
   it('covers a live story: key points, entries from several reporters with their times, one pinned, one with a credited photo', () => {
-    const story = articleByHeadline('Live: markets slide as new tariffs take effect');
+    const story = articleByHeadline('Markets slide as new tariffs take effect');
     const desk = getDb().select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, 'tomas@dateline.example')).get()!;
     const coverage = getLiveDesk(desk, story.id);
     expect(coverage).toMatchObject({ public: true, endedAt: null, keyPoints: expect.arrayContaining(['Carmakers and chipmakers led the fall']) });

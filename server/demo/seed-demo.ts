@@ -217,7 +217,7 @@ const STORIES: DemoStory[] = [
     // A live story, still going: key points at the top, entries from the reporters below.
     stage: 'published',
     writer: 'nadia',
-    headline: 'Live: markets slide as new tariffs take effect',
+    headline: 'Markets slide as new tariffs take effect',
     section: 'business',
     tags: ['Markets', 'Trade'],
     standfirst: 'Shares fell across Europe in early trading. Follow the markets and the reaction as they happen.',

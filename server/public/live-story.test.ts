@@ -17,7 +17,7 @@ import { removeEntry } from '@/server/live-coverage/remove-entry';
 import { saveKeyPoints } from '@/server/live-coverage/save-key-points';
 import { updatePhoto } from '@/server/photos/update-photo';
 import { publicPageKeys } from '@/server/public-cache/public-page-keys';
-import { findPublicArticle } from './queries';
+import { findPublicArticle, latestPublicTeasers } from './queries';
 
 let writer: SessionUser;
 let desk: SessionUser;
@@ -81,5 +81,13 @@ describe('a live story’s public page', () => {
     const story = writtenStory(writer, `Ordinary story ${randomUUID().slice(0, 6)}`, at(0));
     const { slug } = publishArticle(desk, story.id, { version: story.version }, at(0));
     expect(findPublicArticle(slug!)?.live).toBeNull();
+  });
+
+  it('is marked Live in the lists while its coverage is on, and not once it has ended', () => {
+    const story = publishedLiveStory(writer, desk, `Lists mark it live ${randomUUID().slice(0, 6)}`, at(50));
+    const teaser = (id: number) => latestPublicTeasers(100).find((listed) => listed.id === id);
+    expect(teaser(story.id)?.coveredLive).toBe(true);
+    endLiveCoverage(desk, story.id, at(52));
+    expect(teaser(story.id)?.coveredLive).toBe(false);
   });
 });

@@ -201,6 +201,7 @@ export const teaserColumns = {
   leadPhotoId: revisions.leadPhotoId,
   leadPhotoCaption: revisions.leadPhotoCaption,
   leadPhotoCredit: revisions.leadPhotoCredit,
+  coveredLive: sql<number>`(${articles.format} = 'live' and ${articles.coverageEndedAt} is null)`,
 };
 
 /** Asked for every render of the front page, and again by the proxy for its keys. */
@@ -249,6 +250,7 @@ export function toTeasers(db: Db, rows: readonly TeaserRow[]): PublicTeaser[] {
       photos: view ? { [view.id]: photoCardOf(view) } : {},
       firstPublishedAt: (row.firstPublishedAt ?? new Date(0)).toISOString(),
       updatedAt: row.updatedAt?.toISOString() ?? null,
+      coveredLive: row.coveredLive === 1,
     };
   });
 }
