@@ -58,6 +58,7 @@ describe('the front page’s list', () => {
       photos: { [lead.id]: expect.objectContaining({ id: lead.id, altText: 'Ferry at the quay' }) },
       firstPublishedAt: '2026-11-03T09:00:00.000Z',
       updatedAt: null,
+      coveredLive: false,
     });
     // The page shows the lead photo alone: its keys name it, and not the photo in the body.
     expect(publicPageKeys('/')?.slice(0, 4)).toEqual(['front', `story-${newer.id}`, `photo-${lead.id}`, `story-${older.id}`]);
