@@ -9,11 +9,13 @@ import { expect, type Page } from '@playwright/test';
 const RULE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice', 'experimental'];
 
 /**
- * The page as it is now has no axe-core violations; a failure lists each rule and where. Run in the
+ * The page as it is now (or only the part `only` selects) has no axe-core violations; a failure
+ * lists each rule and where. Run in the
  * page itself (legacy mode): the app has no frames, and the default mode opens a blank page of its
  * own to gather the results, seconds on a busy machine.
  */
-export async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(RULE_TAGS).setLegacyMode().analyze();
+export async function expectNoViolations(page: Page, only?: string): Promise<void> {
+  const builder = new AxeBuilder({ page }).withTags(RULE_TAGS).setLegacyMode();
+  const results = await (only ? builder.include(only) : builder).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
