@@ -275,22 +275,33 @@ export function liveEventsAfter(after: number, limit: number, db: Db = getDb()):
   return eventQueries(db).all.all({ after, limit });
 }
 
-const streamableQuery = preparedQuery((db) =>
+const storyCoverageQuery = preparedQuery((db) =>
   db
     .select({
       format: articles.format,
       liveRevisionId: articles.liveRevisionId,
       withdrawnAt: articles.withdrawnAt,
+      coverageStartedAt: articles.coverageStartedAt,
       coverageEndedAt: articles.coverageEndedAt,
+      keyPoints: articles.keyPoints,
     })
     .from(articles)
     .where(eq(articles.id, sql.placeholder('id')))
     .prepare(),
 );
 
+/**
+ * A story's format, its place on the public site and its coverage, with no permission check: for
+ * the public page (which adds the coverage of a live story) and the event stream (which serves only
+ * a public one).
+ */
+export function unsafeLoadStoryCoverage(db: Db | Tx, articleId: number) {
+  return storyCoverageQuery(db).get({ id: articleId });
+}
+
 /** Whether readers may follow this story's events: `live` while its coverage is on, `ended` after. */
 export function liveStreamState(articleId: number, db: Db = getDb()): 'live' | 'ended' | 'none' {
-  const row = streamableQuery(db).get({ id: articleId });
+  const row = unsafeLoadStoryCoverage(db, articleId);
   if (!row || row.format !== 'live' || row.liveRevisionId === null || row.withdrawnAt !== null) return 'none';
   return row.coverageEndedAt === null ? 'live' : 'ended';
 }

@@ -10,7 +10,7 @@ import { UNFILED } from '@/lib/filing';
 import { isLive } from '@/server/articles/queries';
 import { leadPhotoOf } from '@/server/articles/publish-blockers';
 import { unsafeLoadFilings } from '@/server/filing/queries';
-import { publicLiveCoverage } from '@/server/live-coverage/queries';
+import { publicLiveCoverage, unsafeLoadStoryCoverage } from '@/server/live-coverage/queries';
 import { loadPhotoViews } from '@/server/photos/queries';
 import type { ListRef } from '@/lib/public/public-lists';
 import { listedIds } from './list-membership';
@@ -157,18 +157,10 @@ export function findPublicArticle(slug: string): PublicArticle | undefined {
       .get();
     if (!row) return undefined;
     const article = toPublicArticles(tx, [row])[0]!;
-    const coverage = coverageQuery(tx).get({ id: row.id })!;
+    const coverage = unsafeLoadStoryCoverage(tx, row.id)!;
     return coverage.format === 'live' ? { ...article, live: publicLiveCoverage({ ...coverage, id: row.id, firstPublishedAt: row.firstPublishedAt }, tx) } : article;
   });
 }
-
-const coverageQuery = preparedQuery((db) =>
-  db
-    .select({ format: articles.format, coverageStartedAt: articles.coverageStartedAt, coverageEndedAt: articles.coverageEndedAt, keyPoints: articles.keyPoints })
-    .from(articles)
-    .where(eq(articles.id, sql.placeholder('id')))
-    .prepare(),
-);
 
 /** How many stories the front page lists, and each feed. */
 export const FRONT_PAGE_SIZE = 30;
