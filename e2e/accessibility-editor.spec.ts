@@ -113,6 +113,7 @@ test('the conflict view, after another window saved first, has no axe violations
   const { page, story } = await writerAtDraft(browser, 'Conflict view check');
   await page.context().setOffline(true);
   await page.getByLabel('Headline').fill('From the laptop');
+  await page.getByLabel('Headline').press('Tab');
   await expect(page.getByRole('status')).toHaveText('Offline — changes kept on this device');
   // The same writer's phone saves the story meanwhile.
   const phone = await browser.newContext({ storageState: storageStateOf('editor') });
@@ -127,6 +128,7 @@ test('the offer to restore changes this device kept has no axe violations', asyn
   // The session ends while the writer types: the words stay on this device only.
   await page.context().clearCookies();
   await page.getByLabel('Headline').fill('Typed after the session ended');
+  await page.getByLabel('Headline').press('Tab');
   await expect(page.getByRole('status')).toHaveText('Signed out — changes kept on this device');
   acceptLeaving(page);
   await signInAndWaitForDesk(page, STAFF.editor.email);

@@ -94,6 +94,7 @@ test('keep mine puts my text on top of a newer version saved from another tab', 
 
   await laptop.setOffline(true);
   await first.getByLabel('Headline').fill('Mine');
+  await first.getByLabel('Headline').press('Tab');
   await expect(first.getByRole('status')).toHaveText('Offline — changes kept on this device');
 
   const second = await phone.newPage();

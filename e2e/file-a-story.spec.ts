@@ -5,15 +5,15 @@ import { fileStory, newAuthor, newSection } from './filing-fixtures';
 import { storageStateOf } from './people';
 import { uniqueHeadline } from './publishing';
 
-test('a writer files a draft under a section with tags and two authors, and it follows the admin’s rename and merge', async ({ browser }) => {
-  const admin = await (await browser.newContext({ storageState: storageStateOf('admin') })).newPage();
+test('a writer files a draft under a section with tags and two authors', async ({ browser }) => {
+  const admin = await browser.newContext({ storageState: storageStateOf('admin') });
   const writer = await (await browser.newContext({ storageState: storageStateOf('editor') })).newPage();
   const section = await newSection(admin.request, 'Science');
   const [first, second] = [await newAuthor(admin.request, 'Anna Petrova'), await newAuthor(admin.request, 'James Okafor')];
   // A tag that exists already, from another story.
   const existingTag = uniqueHeadline('Antarctica').headline;
   const other = await draftStory(writer.request, { headline: uniqueHeadline('Earlier ice story').headline, paragraphs: ['Ice.'] });
-  await fileStory(writer.request, { ...other, headline: '' }, { sectionId: null, tags: [existingTag], authorIds: [] });
+  await fileStory(writer.request, other, { sectionId: null, tags: [existingTag], authorIds: [] });
   const newTag = uniqueHeadline('Ice shelves').headline;
 
   await openNewArticle(writer);
@@ -43,8 +43,20 @@ test('a writer files a draft under a section with tags and two authors, and it f
   await expect(chips.getByRole('listitem')).toHaveText([`${existingTag}×`, `${newTag}×`]);
   await expect(writer.getByRole('list', { name: 'Credited authors' }).getByRole('listitem')).toHaveText([new RegExp(first.name), new RegExp(second.name)]);
   await expect(writer.getByLabel('Byline')).toHaveValue(`By ${first.name} and ${second.name}`);
+});
 
-  // The admin renames the section and merges the new tag into the existing one.
+test('a filed draft follows the admin’s rename of its section and merge of its tag', async ({ browser }) => {
+  const admin = await (await browser.newContext({ storageState: storageStateOf('admin') })).newPage();
+  const writer = await (await browser.newContext({ storageState: storageStateOf('editor') })).newPage();
+  const section = await newSection(admin.request, 'Science');
+  const [kept, merged] = [uniqueHeadline('Antarctica').headline, uniqueHeadline('Ice shelves').headline];
+  // Two stories share the tag that is kept; this one also carries the tag merged into it.
+  const other = await draftStory(writer.request, { headline: uniqueHeadline('Earlier ice story').headline, paragraphs: ['Ice.'] });
+  await fileStory(writer.request, other, { sectionId: null, tags: [kept], authorIds: [] });
+  const story = await draftStory(writer.request, { headline: uniqueHeadline('Ice shelf cracks').headline, paragraphs: ['Cracks.'] });
+  await fileStory(writer.request, story, { sectionId: section.id, tags: [kept, merged], authorIds: [] });
+
+  // The admin renames the section and merges the story's second tag into the first.
   const renamed = uniqueHeadline('Science and Environment').headline;
   await admin.goto('/admin/sections');
   const card = admin.getByRole('listitem').filter({ has: admin.getByRole('heading', { name: section.name, exact: true }) });
@@ -55,14 +67,14 @@ test('a writer files a draft under a section with tags and two authors, and it f
 
   await admin.goto('/admin/tags');
   const merge = admin.getByRole('region', { name: 'Merge tags' });
-  await merge.getByLabel('Tag to merge').selectOption({ label: `${newTag} (1)` });
-  await merge.getByLabel('Merge into').selectOption({ label: `${existingTag} (2)` });
+  await merge.getByLabel('Tag to merge').selectOption({ label: `${merged} (1)` });
+  await merge.getByLabel('Merge into').selectOption({ label: `${kept} (2)` });
   await merge.getByRole('button', { name: 'Merge' }).click();
   await expect(merge.getByRole('status')).toHaveText('Merged: 1 story moved.');
 
-  await writer.reload();
+  await writer.goto(story.url);
   await expect(writer.getByLabel('Section', { exact: true }).locator('option:checked')).toHaveText(renamed);
-  await expect(chips.getByRole('listitem')).toHaveText([`${existingTag}×`]);
+  await expect(writer.getByRole('list', { name: 'Tags on this story' }).getByRole('listitem')).toHaveText([`${kept}×`]);
 });
 
 test('a byline the writer typed is kept when authors are credited', async ({ browser }) => {

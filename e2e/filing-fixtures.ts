@@ -34,7 +34,7 @@ export function newAuthor(admin: APIRequestContext, words = 'Author', bio = ''):
 /** Files a story over the given version through the save API, as the editor's save does; answers the article. */
 export async function fileStory(
   request: APIRequestContext,
-  story: { id: number; version: number; headline: string },
+  story: { id: number; version: number },
   filing: { sectionId: number | null; tags: string[]; authorIds: number[] },
 ): Promise<{ version: number; filing: { section: Filed | null; tags: Filed[]; authors: Filed[] } }> {
   const current = (await (await request.get(`/api/articles/${story.id}`)).json()) as Record<string, unknown>;

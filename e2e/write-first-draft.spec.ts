@@ -82,6 +82,8 @@ test.describe('a signed-in reporter', () => {
 
     await context.clearCookies();
     await bodyOf(page).fill('Every word of this must survive.');
+    // Moving on to another field saves at once, as leaving a field always does.
+    await page.getByLabel('Headline').click();
     await expect(page.getByRole('status')).toHaveText('Signed out — changes kept on this device');
     const problem = page.getByRole('alert', { name: 'Save problem' });
     await expect(problem).toContainText('Your session has ended. Your changes are kept on this device.');

@@ -471,6 +471,8 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
                   setRestore(null);
                   showDraft(restore.draft);
                   noteChange();
+                  // Restoring is a deliberate act on words the server never had: they go to it now.
+                  autosaveNow();
                 }}
                 onDiscard={() => {
                   clearMirror(articleId);
