@@ -2,7 +2,8 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { env } from '@/server/env';
@@ -101,6 +102,18 @@ export function preparedQuery<Query, Shape extends string = ''>(build: (db: Db |
  * `sql.placeholder`.
  */
 export const boundAsIs = (name: string) => sql`${sql.placeholder(name)}`;
+
+/**
+ * A table's columns, each named with its table: what a correlated subquery in an `sql` template
+ * needs, since Drizzle writes columns bare in a select from one table (an inner table's column of
+ * the same name would then answer for the outer one).
+ */
+export function qualified<Table extends SQLiteTable>(table: Table): Record<keyof Table['_']['columns'], SQL> {
+  const tableName = sql.identifier(getTableName(table));
+  return Object.fromEntries(
+    Object.entries(getTableColumns(table)).map(([key, column]) => [key, sql`${tableName}.${sql.identifier(column.name)}`]),
+  ) as Record<keyof Table['_']['columns'], SQL>;
+}
 
 /** The better-sqlite3 connection under a drizzle handle: for checkpoints, backups and health checks. */
 export function sqliteOf(db: Db): Database.Database {

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { liveEvents, publicChanges } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
 import type { LiveStreamEvent } from '@/lib/live-coverage/live-entry';
+import { sitemapKeysOf, storyKey } from '@/lib/public/surrogate-keys';
 import type { SessionUser } from '@/lib/session-user';
 import { appErrorFrom } from '@/tests/app-error';
 import { auditEntries } from '@/tests/audit-entries';
@@ -171,6 +172,17 @@ describe('entries', () => {
     expect(appErrorFrom(() => endLiveCoverage(desk, story.id, at(3)))).toMatchObject({ code: 'CONFLICT' });
     // A correction after the end is still possible.
     expect(editEntry(reporter, story.id, entry.id, { ...entryFields('Leaders leave Geneva'), version: entry.version }, at(4)).headline).toBe('Leaders leave Geneva');
+  });
+
+  it('purge the story, and its sitemaps whose lastmod they move; key points purge the story alone', () => {
+    const story = publishedLiveStory(reporter, desk, 'Bridge closed', at(0));
+    const lastPurge = () => getDb().select().from(publicChanges).all().at(-1)?.keys.split(' ');
+    const entry = postEntry(reporter, story.id, entryFields('Traffic diverted'), at(1));
+    expect(lastPurge()).toEqual([storyKey(story.id), ...sitemapKeysOf(story.id)]);
+    removeEntry(reporter, story.id, entry.id, { version: entry.version }, at(2));
+    expect(lastPurge()).toEqual([storyKey(story.id), ...sitemapKeysOf(story.id)]);
+    saveKeyPoints(reporter, story.id, { keyPoints: ['Bridge shut'], basedOn: [] }, at(3));
+    expect(lastPurge()).toEqual([storyKey(story.id)]);
   });
 
   it('of a story not yet public are kept, sent to nobody, and purge nothing', () => {

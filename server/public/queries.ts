@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, asc, between, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { type Db, getDb, preparedQuery, type Tx } from '@/db/client';
-import { articles, revisions, sections, slugRedirects } from '@/db/schema';
+import { type Db, getDb, preparedQuery, qualified, type Tx } from '@/db/client';
+import { articles, liveEntries, revisions, sections, slugRedirects } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
 import { photoCardOf, photoUses } from '@/lib/photos/photo-use';
 import { type PublicArticle, type PublicCorrection, type PublicPhoto, publicPhotoOf, type PublicTeaser } from '@/lib/public/public-article';
@@ -300,8 +300,18 @@ export function latestPublicHeadlines(limit: number, since: Date): PublicHeadlin
 
 const liveRevision = alias(revisions, 'live_revision');
 
-/** lastModified (lib/public/public-article.ts) in SQL: the "Updated" stamp, else the first publish. */
-const lastModifiedAt = sql<number>`coalesce(${articles.updatedAt}, ${articles.firstPublishedAt})`;
+/**
+ * lastModified (lib/public/public-article.ts) in SQL: the "Updated" stamp, else the first publish;
+ * for a live story, its newest shown entry or entry edit when that is later. The entries are read
+ * by their index only for live stories, so an archive of ordinary ones pays nothing for it.
+ */
+const ownLastModifiedAt = sql<number>`coalesce(${articles.updatedAt}, ${articles.firstPublishedAt})`;
+// Named with their tables: the subquery is correlated, and Drizzle leaves columns bare in a one-table select.
+const [entry, story] = [qualified(liveEntries), qualified(articles)];
+const newestShownEntryAt = sql<number | null>`(select max(coalesce(${entry.updatedAt}, ${entry.postedAt})) from ${liveEntries}
+  where ${entry.articleId} = ${story.id} and ${entry.removedAt} is null)`;
+const lastModifiedAt = sql<number>`case when ${articles.format} = 'live'
+  then max(${ownLastModifiedAt}, coalesce(${newestShownEntryAt}, 0)) else ${ownLastModifiedAt} end`;
 
 /**
  * The live stories with an id from `firstId` to `lastId`, in id order: their addresses and when

@@ -12,6 +12,10 @@ import { publishArticle } from '@/server/articles/publish-article';
 import { approveArticle, submitArticle } from '@/server/articles/review-steps';
 import { saveArticle } from '@/server/articles/save-article';
 import { withdrawArticle } from '@/server/articles/withdraw-article';
+import { editEntry } from '@/server/live-coverage/edit-entry';
+import { postEntry } from '@/server/live-coverage/post-entry';
+import { removeEntry } from '@/server/live-coverage/remove-entry';
+import { entryFields, publishedLiveStory } from '@/tests/live-fixtures';
 import { childSitemap, sitemapIndex } from './sitemaps';
 
 const T0 = new Date('2026-01-10T08:00:00.000Z');
@@ -105,6 +109,21 @@ describe('the sitemap index and its children', () => {
     expect(indexed()).toEqual({ 1: at(30).toISOString() });
     expect(child(2)).toBeUndefined();
     expect(childSitemap(1, SITE)).toBe(firstChild);
+  });
+
+  it('gives a live story the time of its newest shown entry or entry edit', () => {
+    const story = publishedLiveStory(writer, desk, 'Storm makes landfall', at(90));
+    const first = postEntry(desk, story.id, entryFields('Winds reach the coast'), at(92));
+    postEntry(desk, story.id, entryFields('Power cut in the port'), at(95));
+    const inChild = () => child(2)?.find((url) => url.loc.endsWith(`/news/${story.slug}`))?.lastmod;
+    expect(inChild()).toBe(at(95).toISOString());
+    expect(indexed()[2]).toBe(at(95).toISOString());
+
+    const edited = editEntry(desk, story.id, first.id, { ...entryFields('Winds reach the coast at 120 km/h'), version: first.version }, at(97));
+    expect(inChild()).toBe(at(97).toISOString());
+    // A removed entry is no longer on the page, so it no longer dates the story.
+    removeEntry(desk, story.id, first.id, { version: edited.version }, at(99));
+    expect(inChild()).toBe(at(95).toISOString());
   });
 
   it('has no child numbered below 1 or other than a whole number', () => {
