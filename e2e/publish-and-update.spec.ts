@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { draftStory, publishedStory, saveStory, takeStep } from './api-fixtures';
+import { draftStory, publishedStory, saveStory, storyNow, takeStep } from './api-fixtures';
 import { expectNoViolations } from './axe';
 import { expect, test } from './newsroom-fixtures';
 import { appendToBody, newsArticleOf, openForEditing, publishingPanel, publishUpdate, uniqueHeadline, WIRE_TIME } from './publishing';
@@ -196,7 +196,7 @@ test('the copy desk schedules an approved story and takes it off the schedule; i
   await expect(desk.getByRole('complementary', { name: 'Article details' }).getByText('Approved', { exact: true })).toBeVisible();
 });
 
-test('the copy desk sends a story back with a note, which is required; the writer sees it and may edit again', async ({ writerApi, deskApi, writer, desk }) => {
+test('the copy desk sends a story back only with a note, and lets go of it on leaving', async ({ writerApi, deskApi, desk }) => {
   const { id, url } = await writersStory(writerApi, deskApi, 'Library branches close', 'submit');
 
   await openForEditing(desk, url);
@@ -216,6 +216,12 @@ test('the copy desk sends a story back with a note, which is required; the write
   );
   await desk.getByRole('link', { name: 'Desk', exact: true }).click();
   expect((await released).ok()).toBe(true);
+});
+
+test('a writer whose story came back sees who returned it and why, and may edit it again', async ({ writerApi, deskApi, writer }) => {
+  const { id, url } = await writersStory(writerApi, deskApi, 'Library branches shut', 'submit');
+  // The desk's return, as its dialog sends it (the previous spec drives it by hand).
+  await takeStep(deskApi, id, { action: 'return', version: (await storyNow(deskApi, id)).version, note: 'Which branches? Name them, and say from when.' });
 
   await writer.goto(url);
   const note = writer.getByRole('note', { name: 'Returned by the copy desk' });
