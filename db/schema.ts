@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnySQLiteColumn,
+  blob,
   index,
   integer,
   primaryKey,
@@ -556,3 +557,37 @@ export const liveEvents = sqliteTable(
   },
   (t) => [index('live_events_article').on(t.articleId, t.id)],
 );
+
+/**
+ * Co-editing (decision 023): every change to an article's shared Yjs document, stored before the
+ * server acknowledges it to the person who typed it, with who that was.
+ */
+export const articleCollabUpdates = sqliteTable(
+  'article_collab_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    /** A Yjs update (encoding v1), as the client sent it. */
+    update: blob('update', { mode: 'buffer' }).notNull(),
+    /** Null for the server's own changes: the first state of the document, made from the working copy. */
+    userId: integer('user_id').references(() => users.id),
+    receivedAt: timestamp('received_at').notNull(),
+  },
+  (t) => [index('article_collab_updates_article').on(t.articleId, t.id)],
+);
+
+/**
+ * The shared document with its updates up to `throughUpdateId` merged: the updates after it, applied
+ * on top, give the document as it is. Written in the transaction that folds the document into the
+ * working revision, so the two can never disagree.
+ */
+export const articleCollabStates = sqliteTable('article_collab_states', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id),
+  state: blob('state', { mode: 'buffer' }).notNull(),
+  throughUpdateId: integer('through_update_id').notNull(),
+  updatedAt: timestamp('updated_at').notNull(),
+});

@@ -97,6 +97,7 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /api/articles/[id]': { access: 'the draft' },
   'PUT /api/articles/[id]': { access: 'the draft', data: { ...FIELDS, version: STALE, mode: 'save' } },
   'POST /api/articles/[id]/lock': { access: 'the draft' },
+  'POST /api/articles/[id]/collab-ticket': { access: 'the draft' },
   // Only ever lets go of the caller's own lock, so it needs no right to the article: 204 for anyone
   // signed in, changing nothing for someone who holds no lock there.
   'DELETE /api/articles/[id]/lock': { access: 'signed-in' },

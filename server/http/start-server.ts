@@ -34,6 +34,13 @@ const LIVE_FOLLOW_MS = 250;
 const LIVE_HEARTBEAT_MS = 15_000;
 const LIVE_REPLAY_LIMIT = 1_000;
 const LIVE_READERS_PER_TURN = 200;
+/** Issue 18: a person whose rights end is disconnected within a second. */
+const COLLAB_RECHECK_MS = 500;
+/**
+ * Room for a whole story in one update (a paste, or a reconnecting client's offline work): the body's
+ * own limit is 1 MB of JSON, and Yjs encodes the same text in fewer bytes.
+ */
+const COLLAB_MAX_UPDATE_BYTES = 2 * 1024 * 1024;
 
 async function start(): Promise<void> {
   // Before anything loads the database module, which crashes an unsupported Node outright.
@@ -42,6 +49,7 @@ async function start(): Promise<void> {
   const { createPublicCache } = await import('@/server/public-cache/serve-from-cache');
   const { createLiveStreams, installLiveStreams } = await import('@/server/live-coverage/live-streams');
   const { isLiveEventsRequest, readerAddressOf, serveLiveEvents } = await import('@/server/live-coverage/serve-live-events');
+  const { createCollabServer, isCollabUpgrade } = await import('@/server/co-editing/collab-server');
   const config = env();
   const app = next({ dev: false, dir: process.cwd(), port: config.PORT });
   const handle = app.getRequestHandler();
@@ -82,6 +90,12 @@ async function start(): Promise<void> {
         response.end('Internal Server Error');
       });
   });
+  // Co-editing's WebSocket (docs/decisions/023) is the only upgrade this server accepts.
+  const collab = createCollabServer({ maxUpdateBytes: COLLAB_MAX_UPDATE_BYTES, recheckMs: COLLAB_RECHECK_MS });
+  server.on('upgrade', (request, socket, head) => {
+    if (isCollabUpgrade(request.url)) return collab.handleUpgrade(request, socket, head);
+    socket.destroy();
+  });
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 
@@ -91,6 +105,7 @@ async function start(): Promise<void> {
     server.close(() => process.exit(0));
     // Event streams never finish by themselves: ended, their readers reconnect elsewhere and resume.
     liveStreams.closeAll();
+    collab.closeAll();
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -22,6 +22,11 @@ export function findSessionUser(id: number, sessionVersion: number): SessionUser
   return row ?? null;
 }
 
+/** The session generation of an enabled account: a ticket that names it dies with the sessions of that generation. */
+export function findSessionVersion(id: number): number | null {
+  return getDb().select({ sessionVersion: users.sessionVersion }).from(users).where(and(eq(users.id, id), isNull(users.disabledAt))).get()?.sessionVersion ?? null;
+}
+
 /** An enabled account by id, whatever its sessions: for work done in someone's name outside a request. */
 export function findActiveUser(id: number): SessionUser | null {
   return getDb().select(publicColumns).from(users).where(and(eq(users.id, id), isNull(users.disabledAt))).get() ?? null;
