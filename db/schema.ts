@@ -591,3 +591,21 @@ export const articleCollabStates = sqliteTable('article_collab_states', {
   throughUpdateId: integer('through_update_id').notNull(),
   updatedAt: timestamp('updated_at').notNull(),
 });
+
+/**
+ * Everyone whose typing a revision holds. A save or an autosave is one person's, its author; a
+ * revision folded from the shared document (decision 023) is everyone's who changed it since the
+ * last fold, and names each of them here.
+ */
+export const revisionContributors = sqliteTable(
+  'revision_contributors',
+  {
+    revisionId: integer('revision_id')
+      .notNull()
+      .references(() => revisions.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.revisionId, t.userId] })],
+);

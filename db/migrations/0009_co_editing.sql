@@ -16,4 +16,11 @@ CREATE TABLE `article_collab_updates` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `article_collab_updates_article` ON `article_collab_updates` (`article_id`,`id`);
+CREATE INDEX `article_collab_updates_article` ON `article_collab_updates` (`article_id`,`id`);--> statement-breakpoint
+CREATE TABLE `revision_contributors` (
+	`revision_id` integer NOT NULL,
+	`user_id` integer NOT NULL,
+	PRIMARY KEY(`revision_id`, `user_id`),
+	FOREIGN KEY (`revision_id`) REFERENCES `revisions`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);

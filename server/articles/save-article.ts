@@ -127,6 +127,70 @@ const moveWorkingCopyQuery = preparedQuery((db, shape: 'renewsLock' | '') =>
     .prepare(),
 );
 
+/** The working revision, as a new write decides whether to fold into it. */
+export type WorkingRevision = { id: number; number: number; kind: string; authorId: number; createdAt: Date };
+
+/**
+ * One write of an article's working copy: a new revision, or the working one rewritten when
+ * `foldsInto` accepts it (autosaves fold; explicit saves never do). The article's version moves on
+ * either way, and must still be `version` when the write lands.
+ */
+export type WorkingCopyWrite = {
+  articleId: number;
+  version: number;
+  authorId: number;
+  kind: 'save' | 'autosave';
+  changeNote: string | null;
+  text: RevisionText;
+  section: string;
+  /** Whether the write folds into the working revision, given the number a new one would take. */
+  foldsInto: (working: WorkingRevision, nextNumber: number) => boolean;
+  /** The audit action of a new revision (a fold adds to the revision already audited). */
+  auditAction: string;
+  /** When the writer holds the edit lock: the write is a sign of life, and renews it. */
+  renewsLock: boolean;
+  now: Date;
+};
+
+export function writeWorkingCopy(tx: Tx, write: WorkingCopyWrite, workingRevisionId: number | null): { revisionId: number; number: number; folded: boolean } {
+  const number = nextRevisionNumber(tx, write.articleId);
+  const working = workingRevisionId ? workingRevisionQuery(tx).get({ id: workingRevisionId }) : undefined;
+  const folded = working !== undefined && write.foldsInto(working, number);
+
+  let revisionId: number;
+  if (folded) {
+    revisionId = working.id;
+    foldAutosaveQuery(tx).run({ id: working.id, section: write.section, ...write.text });
+  } else {
+    revisionId = insertRevision(tx, {
+      articleId: write.articleId,
+      number,
+      kind: write.kind,
+      authorId: write.authorId,
+      createdAt: write.now,
+      changeNote: write.changeNote,
+      section: write.section,
+      ...write.text,
+    });
+    recordAudit(tx, {
+      actorId: write.authorId,
+      action: write.auditAction,
+      targetType: 'article',
+      targetId: write.articleId,
+      details: { revision: number, version: write.version + 1 },
+    });
+  }
+
+  moveWorkingCopyQuery(tx, write.renewsLock ? 'renewsLock' : '').run({
+    revisionId,
+    now: write.now.getTime(),
+    userId: write.authorId,
+    articleId: write.articleId,
+    version: write.version,
+  });
+  return { revisionId, number: folded ? working.number : number, folded };
+}
+
 /**
  * Writes the working copy, based on the version the writer loaded. `save` is an explicit save and
  * always its own revision; `autosave` folds into the writer's own recent autosave revision; and
@@ -154,50 +218,29 @@ export function saveArticle(
       }
       if (article.version !== input.version) throw staleVersionConflict(tx, articleId, 'Your text has not been saved.');
       if (input.filing) fileArticle(tx, user, article, input.filing, now);
-      const section = sectionNameOf(tx, articleId);
 
-      const number = nextRevisionNumber(tx, articleId);
-      const working = article.workingRevisionId ? workingRevisionQuery(tx).get({ id: article.workingRevisionId }) : undefined;
-      const folds =
-        mode === 'autosave' &&
-        working !== undefined &&
-        working.kind === 'autosave' &&
-        working.authorId === user.id &&
-        working.number === number - 1 &&
-        now.getTime() - working.createdAt.getTime() < AUTOSAVE_FOLD_MS;
-
-      let revisionId: number;
-      if (folds) {
-        revisionId = working.id;
-        foldAutosaveQuery(tx).run({ id: working.id, section, ...revisionFields(tx, input, bodyJson) });
-      } else {
-        revisionId = insertRevision(tx, {
+      writeWorkingCopy(
+        tx,
+        {
           articleId,
-          number,
-          kind: mode === 'autosave' ? 'autosave' : 'save',
+          version: input.version,
           authorId: user.id,
-          createdAt: now,
+          kind: mode === 'autosave' ? 'autosave' : 'save',
           changeNote: mode === 'keep_mine' ? 'Kept over a conflicting version' : null,
-          section,
-          ...revisionFields(tx, input, bodyJson),
-        });
-        recordAudit(tx, {
-          actorId: user.id,
-          action: `article.${mode}`,
-          targetType: 'article',
-          targetId: articleId,
-          details: { revision: number, version: input.version + 1 },
-        });
-      }
-
-      moveWorkingCopyQuery(tx, holder?.id === user.id ? 'renewsLock' : '').run({
-        revisionId,
-        now: now.getTime(),
-        userId: user.id,
-        articleId,
-        version: input.version,
-      });
-
+          text: revisionFields(tx, input, bodyJson),
+          section: sectionNameOf(tx, articleId),
+          foldsInto: (working, nextNumber) =>
+            mode === 'autosave' &&
+            working.kind === 'autosave' &&
+            working.authorId === user.id &&
+            working.number === nextNumber - 1 &&
+            now.getTime() - working.createdAt.getTime() < AUTOSAVE_FOLD_MS,
+          auditAction: `article.${mode}`,
+          renewsLock: holder?.id === user.id,
+          now,
+        },
+        article.workingRevisionId,
+      );
       return loadArticleViewAfterWrite(tx, articleId);
     },
     { behavior: 'immediate' },

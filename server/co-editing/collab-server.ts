@@ -8,6 +8,7 @@ import { collaboratorColour } from '@/lib/co-editing/collaborator-colour';
 import { log } from '@/server/log/logger';
 import { currentCollabStanding } from './collab-access';
 import { readCollabTicket, TicketRefusal } from './collab-ticket';
+import { foldAndLog } from './fold-document';
 import { loadArticleDocument } from './load-document';
 import { storeCollabUpdate } from './store-update';
 
@@ -75,6 +76,11 @@ export function createCollabServer(options: CollabServerOptions) {
     },
     async onLoadDocument({ document, documentName }) {
       if (!loadArticleDocument(document, articleIdOf(documentName))) throw refusal('unknown-document');
+    },
+    // Hocuspocus calls this 2 s after the last change (at most every 10 s, and at once when the last
+    // person leaves): the autosave rhythm the editor had alone.
+    async onStoreDocument({ document, documentName }) {
+      foldAndLog(articleIdOf(documentName), document);
     },
     // Awaited before the update is applied and acknowledged: the only place where "acknowledged"
     // can mean "checked and stored". A refused update is neither applied nor stored.

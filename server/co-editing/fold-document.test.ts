@@ -1,0 +1,130 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { getDb } from '@/db/client';
+import { articleCollabStates, articleCollabUpdates, revisionContributors } from '@/db/schema';
+import { bodyFragment, fieldsMap } from '@/lib/co-editing/article-document';
+import type { SessionUser } from '@/lib/session-user';
+import { HEADLINE_MAX } from '@/lib/domain-constants';
+import { copyOf, updatesWhile } from '@/tests/co-editing-fixtures';
+import { revisionsOf } from '@/tests/article-rows';
+import { makeUser, storyFields, writtenStory } from '@/tests/factories';
+import { getArticle } from '@/server/articles/queries';
+import { AUTOSAVE_FOLD_MS, saveArticle } from '@/server/articles/save-article';
+import { foldArticleDocument } from './fold-document';
+import { loadArticleDocument } from './load-document';
+import { storeCollabUpdate } from './store-update';
+
+const T0 = new Date('2026-12-05T10:00:00Z');
+const later = (ms: number) => new Date(T0.getTime() + ms);
+
+let writer: SessionUser;
+let desk: SessionUser;
+
+beforeAll(async () => {
+  [writer, desk] = await Promise.all([makeUser('editor', 'Rita Writer'), makeUser('copy_editor', 'Cora Desk')]);
+});
+
+/** The server's document of the article, and a way for a person to type into it as the WebSocket would deliver it. */
+function sharedArticle(articleId: number) {
+  const server = new Y.Doc();
+  expect(loadArticleDocument(server, articleId, T0)).toBe(true);
+  return {
+    server,
+    /** A person's change on their own copy, stored then applied, in the order the server's beforeSync does. */
+    type(user: SessionUser, change: (doc: Y.Doc) => void): void {
+      const copy = copyOf(server);
+      for (const update of updatesWhile(copy, () => change(copy))) {
+        storeCollabUpdate(articleId, user.id, update, T0);
+        Y.applyUpdate(server, update);
+      }
+    },
+  };
+}
+
+const headline = (doc: Y.Doc) => fieldsMap(doc).get('headline')!;
+const pendingUpdates = (articleId: number) => getDb().select().from(articleCollabUpdates).where(eq(articleCollabUpdates.articleId, articleId)).all();
+const contributorsOf = (revisionId: number) =>
+  getDb()
+    .select({ userId: revisionContributors.userId })
+    .from(revisionContributors)
+    .where(eq(revisionContributors.revisionId, revisionId))
+    .all()
+    .map((row) => row.userId)
+    .sort();
+
+describe('folding the shared document into the working copy', () => {
+  it('makes one autosave revision naming everyone who typed, and merges their updates into the stored state', () => {
+    const story = writtenStory(writer, 'Ferry strike', T0);
+    const shared = sharedArticle(story.id);
+    shared.type(writer, (doc) => headline(doc).insert('Ferry strike'.length, ' ends'));
+    shared.type(desk, (doc) => headline(doc).insert(0, 'Breaking: '));
+
+    // The story was created (revision 1) and saved (2): the fold is revision 3.
+    expect(foldArticleDocument(story.id, shared.server, later(1_000))).toEqual({ folded: true, revisionNumber: 3, contributors: [writer.id, desk.id] });
+    const working = getArticle(writer, story.id);
+    expect(working).toMatchObject({ headline: 'Breaking: Ferry strike ends', version: story.version + 1 });
+    const latest = revisionsOf(story.id).at(-1)!;
+    expect(latest).toMatchObject({ number: 3, kind: 'autosave', authorId: desk.id });
+    expect(contributorsOf(latest.id)).toEqual([writer.id, desk.id].sort());
+    expect(pendingUpdates(story.id)).toEqual([]);
+    expect(foldArticleDocument(story.id, shared.server, later(2_000))).toEqual({ folded: false, why: 'nothing-new' });
+  });
+
+  it('folds into its own recent revision, adding who typed since, and starts a new one after the autosave window', () => {
+    const story = writtenStory(writer, 'Council vote', T0);
+    const shared = sharedArticle(story.id);
+    shared.type(writer, (doc) => headline(doc).insert(0, 'Live: '));
+    foldArticleDocument(story.id, shared.server, later(1_000));
+    shared.type(desk, (doc) => headline(doc).insert(headline(doc).length, ' tonight'));
+    expect(foldArticleDocument(story.id, shared.server, later(2_000))).toMatchObject({ folded: true, revisionNumber: 3 });
+    expect(contributorsOf(revisionsOf(story.id).at(-1)!.id)).toEqual([writer.id, desk.id].sort());
+
+    shared.type(writer, (doc) => headline(doc).insert(0, '» '));
+    expect(foldArticleDocument(story.id, shared.server, later(1_000 + AUTOSAVE_FOLD_MS))).toMatchObject({ folded: true, revisionNumber: 4 });
+    expect(revisionsOf(story.id).map((revision) => revision.number)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('never rewrites a person’s own autosave: the first fold after it is a revision of its own', () => {
+    const story = writtenStory(writer, 'Harbour fire', T0);
+    const autosaved = saveArticle(writer, story.id, { ...storyFields('Harbour fire spreads'), version: story.version, mode: 'autosave' }, T0);
+    const shared = sharedArticle(story.id);
+    shared.type(desk, (doc) => headline(doc).insert(0, 'Update: '));
+    expect(foldArticleDocument(story.id, shared.server, later(1_000))).toMatchObject({ folded: true, revisionNumber: 4 });
+    expect(revisionsOf(story.id).find((revision) => revision.number === 3)).toMatchObject({ kind: 'autosave', authorId: writer.id, headline: 'Harbour fire spreads' });
+    expect(getArticle(writer, story.id).version).toBe(autosaved.version + 1);
+  });
+
+  it('keeps the updates and the working copy when the merged text is one a save would refuse', () => {
+    const story = writtenStory(writer, 'Long headline', T0);
+    const shared = sharedArticle(story.id);
+    shared.type(writer, (doc) => headline(doc).insert(0, 'x'.repeat(HEADLINE_MAX)));
+
+    const outcome = foldArticleDocument(story.id, shared.server, later(1_000));
+    expect(outcome).toMatchObject({ folded: false, why: 'refused' });
+    expect(getArticle(writer, story.id)).toMatchObject({ headline: 'Long headline', version: story.version });
+    expect(pendingUpdates(story.id)).toHaveLength(1);
+  });
+
+  it('after a crash, rebuilds the document from the stored state and the unfolded updates, without writing the text twice', () => {
+    const story = writtenStory(writer, 'Storm warning', T0);
+    const before = sharedArticle(story.id);
+    before.type(writer, (doc) => headline(doc).insert(0, 'Red '));
+    foldArticleDocument(story.id, before.server, later(1_000));
+    before.type(desk, (doc) => headline(doc).insert(headline(doc).length, ' for the coast'));
+    const paragraphs = bodyFragment(before.server).length;
+    // The process dies here: the last update was acknowledged (stored) but never folded.
+
+    const after = new Y.Doc();
+    expect(loadArticleDocument(after, story.id, later(5_000))).toBe(true);
+    expect(headline(after).toString()).toBe('Red Storm warning for the coast');
+    expect(bodyFragment(after).length).toBe(paragraphs);
+    expect(foldArticleDocument(story.id, after, later(6_000))).toMatchObject({ folded: true, contributors: [desk.id] });
+    expect(getArticle(writer, story.id).headline).toBe('Red Storm warning for the coast');
+
+    const stored = getDb().select().from(articleCollabStates).where(eq(articleCollabStates.articleId, story.id)).get()!;
+    const fromState = new Y.Doc();
+    Y.applyUpdate(fromState, stored.state);
+    expect(Y.encodeStateAsUpdate(fromState)).toEqual(Y.encodeStateAsUpdate(after));
+  });
+});

@@ -1,0 +1,108 @@
+import 'server-only';
+import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { getDb, type Tx } from '@/db/client';
+import { articleCollabStates, articleCollabUpdates, revisionContributors } from '@/db/schema';
+import { isAppError } from '@/lib/app-error';
+import { draftOfDocument } from '@/lib/co-editing/article-document';
+import { ArticleFieldsInput } from '@/lib/validation/article';
+import { unsafeFindArticleLifecycle } from '@/server/articles/queries';
+import { AUTOSAVE_FOLD_MS, revisionFields, storedBody, writeWorkingCopy } from '@/server/articles/save-article';
+import { sectionNameOf } from '@/server/filing/queries';
+import { log } from '@/server/log/logger';
+
+export type FoldOutcome =
+  | { folded: false; why: 'nothing-new' | 'no-article' }
+  | { folded: false; why: 'refused'; problem: string }
+  | { folded: true; revisionNumber: number; contributors: number[] };
+
+/**
+ * Folds what people typed into the article's shared document since the last fold into its working
+ * copy, as an autosave: a new revision, or the working one rewritten while it is a recent fold of
+ * the shared document. The revision names everyone whose updates it holds. In the same transaction
+ * the stored state moves up to the last update folded and those updates are merged into it, so the
+ * revision and the shared document can never disagree: after a crash, loading the document replays
+ * exactly the updates no revision holds yet.
+ *
+ * `doc` is the document as the server holds it, with every stored update applied (each is stored
+ * before it is applied). Text a save would refuse (a body the schema check rejects, a headline past
+ * its limit after two people typed into it) is not folded: the updates stay, the working copy stays
+ * as it was, and the outcome says why.
+ */
+export function foldArticleDocument(articleId: number, doc: Y.Doc, now = new Date()): FoldOutcome {
+  return getDb().transaction(
+    (tx) => {
+      const article = unsafeFindArticleLifecycle(tx, articleId);
+      const state = tx.select({ throughUpdateId: articleCollabStates.throughUpdateId }).from(articleCollabStates).where(eq(articleCollabStates.articleId, articleId)).get();
+      if (!article || !state) return { folded: false, why: 'no-article' } as const;
+      const pending = tx
+        .select({ id: articleCollabUpdates.id, userId: articleCollabUpdates.userId })
+        .from(articleCollabUpdates)
+        .where(and(eq(articleCollabUpdates.articleId, articleId), gt(articleCollabUpdates.id, state.throughUpdateId)))
+        .orderBy(asc(articleCollabUpdates.id))
+        .all();
+      if (pending.length === 0) return { folded: false, why: 'nothing-new' } as const;
+
+      let text;
+      try {
+        const draft = draftOfDocument(doc);
+        const fields = ArticleFieldsInput.safeParse(draft);
+        if (!fields.success) return { folded: false, why: 'refused', problem: fields.error.issues[0]?.message ?? 'invalid fields' } as const;
+        text = revisionFields(tx, fields.data, storedBody(fields.data.body));
+      } catch (error) {
+        if (isAppError(error)) return { folded: false, why: 'refused', problem: error.message } as const;
+        throw error;
+      }
+
+      const contributors = [...new Set(pending.map((update) => update.userId).filter((id): id is number => id !== null))];
+      // The last to type is the revision's author, as the last to save is a save's.
+      const authorId = contributors.at(-1) ?? article.authorId;
+      const through = pending.at(-1)!.id;
+      const written = writeWorkingCopy(
+        tx,
+        {
+          articleId,
+          version: article.version,
+          authorId,
+          kind: 'autosave',
+          changeNote: null,
+          text,
+          section: sectionNameOf(tx, articleId),
+          foldsInto: (working, nextNumber) =>
+            working.kind === 'autosave' &&
+            working.number === nextNumber - 1 &&
+            isSharedFold(tx, working.id) &&
+            now.getTime() - working.createdAt.getTime() < AUTOSAVE_FOLD_MS,
+          auditAction: 'article.co_edit',
+          renewsLock: false,
+          now,
+        },
+        article.workingRevisionId,
+      );
+      if (contributors.length > 0) {
+        tx.insert(revisionContributors)
+          .values(contributors.map((userId) => ({ revisionId: written.revisionId, userId })))
+          .onConflictDoNothing()
+          .run();
+      }
+      tx.update(articleCollabStates)
+        .set({ state: Buffer.from(Y.encodeStateAsUpdate(doc)), throughUpdateId: through, updatedAt: now })
+        .where(eq(articleCollabStates.articleId, articleId))
+        .run();
+      tx.delete(articleCollabUpdates).where(and(eq(articleCollabUpdates.articleId, articleId), lte(articleCollabUpdates.id, through))).run();
+      return { folded: true, revisionNumber: written.number, contributors };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** A revision folded from the shared document names its contributors; a person's own autosave does not. */
+function isSharedFold(tx: Tx, revisionId: number): boolean {
+  return tx.select({ userId: revisionContributors.userId }).from(revisionContributors).where(eq(revisionContributors.revisionId, revisionId)).get() !== undefined;
+}
+
+/** For the server's debounced store: a refusal is logged, never thrown, so the document stays open and typing goes on. */
+export function foldAndLog(articleId: number, doc: Y.Doc): void {
+  const outcome = foldArticleDocument(articleId, doc);
+  if (outcome.folded === false && outcome.why === 'refused') log.warn({ articleId, problem: outcome.problem }, 'co-edited text not folded: a save would refuse it');
+}
