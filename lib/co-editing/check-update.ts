@@ -27,7 +27,7 @@ export type UpdateLimits = { maxUpdateBytes: number; maxTextLength: number };
 export type UpdateRefusal =
   | 'update-too-large'
   | 'malformed-update'
-  /** It builds on items this document does not have; Yjs would hold it back and apply it, unchecked, once they came. */
+  /** Where an item goes cannot be found yet: it builds on items this document does not have. Not a refusal on its own. */
   | 'missing-dependency'
   | 'unknown-root'
   | 'unknown-field'
@@ -60,7 +60,7 @@ export function checkUpdate(update: Uint8Array, doc: Y.Doc, limits: Partial<Upda
     const place = placeOf(struct);
     const reason =
       checkContent(struct.content, maxTextLength) ??
-      (typeof place === 'string' ? place : place === null ? null : checkPlace(struct.content, place));
+      (place === 'missing-dependency' ? checkUnplacedKey(struct.parentSub) : typeof place === 'string' ? place : place === null ? null : checkPlace(struct.content, place));
     if (reason) return { ok: false, reason };
   }
   return { ok: true };
@@ -221,6 +221,25 @@ function integratedPlace(item: Y.Item): Place {
 }
 
 /** What an item holds, wherever it goes. */
+/** Every key an item may be written under in the layout: a body node's attributes, a field, the lead photo's parts. */
+const LAYOUT_KEYS = new Set<string>([
+  ...Object.values(bodySchema.nodes).flatMap((node) => Object.keys(node.spec.attrs ?? {})),
+  ...TEXT_FIELDS,
+  LEAD_PHOTO_ID,
+  ...LEAD_PHOTO_TEXTS,
+]);
+
+/**
+ * An item built on items the server has not received yet. A client that reconnects sends what it
+ * types next before the handshake has brought the server what it typed offline, so this is normal
+ * and must not cost the person their connection; Yjs holds such items until what they build on
+ * arrives. Their content is checked as any other's; where they will go cannot be, so their key
+ * must at least be one the layout uses anywhere. The fold's body check judges the text they make.
+ */
+function checkUnplacedKey(key: string | null): UpdateRefusal | null {
+  return key === null || LAYOUT_KEYS.has(key) ? null : 'disallowed-attribute';
+}
+
 function checkContent(content: ItemContent, maxTextLength: number): UpdateRefusal | null {
   if (content instanceof Y.ContentDeleted) return null;
   if (content instanceof Y.ContentString) return content.str.length > maxTextLength ? 'text-too-long' : null;

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/app-error';
 import { MAX_BODY_BYTES } from '@/lib/article-body';
 import { bodyPlainText } from '@/lib/editor/body-text';
 import { type PhotoUse, photoUses } from '@/lib/photos/photo-use';
+import { draftOf } from '@/lib/article-draft';
 import type { ArticleView } from '@/lib/article-view';
 import type { SessionUser } from '@/lib/session-user';
 import type { ArticleFieldsInput, SaveArticleInput, SaveMode } from '@/lib/validation/article';
@@ -14,6 +15,7 @@ import { recordAudit } from '@/server/audit/record-audit';
 import { fileArticle } from '@/server/filing/file-article';
 import { sectionNameOf } from '@/server/filing/queries';
 import { insertRevision, nextRevisionNumber, type RevisionText } from '@/server/revisions/snapshot-revision';
+import { followWorkingCopy } from '@/server/co-editing/follow-working-copy';
 import { liveLockHolder } from './edit-lock';
 import { findEditableArticle, loadArticleViewAfterWrite, staleVersionConflict, unsafeLoadArticleView } from './queries';
 
@@ -207,7 +209,7 @@ export function saveArticle(
   const bodyJson = storedBody(input.body);
   const mode = input.mode ?? 'save';
 
-  return getDb().transaction(
+  const saved = getDb().transaction(
     (tx) => {
       const article = findEditableArticle(tx, user, articleId);
       const holder = liveLockHolder(tx, article, now);
@@ -245,4 +247,7 @@ export function saveArticle(
     },
     { behavior: 'immediate' },
   );
+  // At once, in the same turn: no fold of the shared document can come between and undo the save.
+  followWorkingCopy(articleId, draftOf(saved), user.id, now);
+  return saved;
 }

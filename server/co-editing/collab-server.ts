@@ -137,8 +137,8 @@ export function createCollabServer(options: CollabServerOptions) {
       hocuspocus.closeConnections();
       for (const webSocket of sockets.clients) webSocket.close(1012, 'server-restarting');
     },
-    /** The documents open now, by name: for tests and the health endpoint. */
-    openDocuments: (): string[] => [...hocuspocus.documents.keys()],
+    /** A document people have open (or are opening), for writes from outside it to reach them. */
+    find: (articleId: number) => hocuspocus.documents.get(`article:${articleId}`),
   };
 }
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getDb } from '@/db/client';
 import { articleCollabStates, articleCollabUpdates, revisionContributors } from '@/db/schema';
-import { bodyFragment, fieldsMap } from '@/lib/co-editing/article-document';
+import { bodyFragment, draftOfDocument, fieldsMap } from '@/lib/co-editing/article-document';
 import type { SessionUser } from '@/lib/session-user';
 import { HEADLINE_MAX } from '@/lib/domain-constants';
 import { copyOf, updatesWhile } from '@/tests/co-editing-fixtures';
@@ -11,7 +11,9 @@ import { revisionsOf } from '@/tests/article-rows';
 import { makeUser, storyFields, writtenStory } from '@/tests/factories';
 import { getArticle } from '@/server/articles/queries';
 import { AUTOSAVE_FOLD_MS, saveArticle } from '@/server/articles/save-article';
+import { restoreRevision } from '@/server/revisions/restore-revision';
 import { foldArticleDocument } from './fold-document';
+import { installOpenDocuments } from './follow-working-copy';
 import { loadArticleDocument } from './load-document';
 import { storeCollabUpdate } from './store-update';
 
@@ -127,4 +129,37 @@ describe('folding the shared document into the working copy', () => {
     Y.applyUpdate(fromState, stored.state);
     expect(Y.encodeStateAsUpdate(fromState)).toEqual(Y.encodeStateAsUpdate(after));
   });
+
+  it('takes a restore made while people edit as an ordinary change, which reaches the open document and makes no second revision', () => {
+    const story = writtenStory(writer, 'Bridge closed', T0);
+    const shared = sharedArticle(story.id);
+    installOpenDocuments({ find: (articleId) => (articleId === story.id ? shared.server : undefined) });
+    try {
+      shared.type(desk, (doc) => headline(doc).insert(0, 'Old bridge '));
+      foldArticleDocument(story.id, shared.server, later(1_000));
+      const revisionsBefore = revisionsOf(story.id).length;
+
+      const restored = restoreRevision(writer, story.id, 2, { version: getArticle(writer, story.id).version, fields: ['headline'] }, later(2_000));
+      expect(restored.headline).toBe('Bridge closed');
+      expect(headline(shared.server).toString()).toBe('Bridge closed');
+      expect(foldArticleDocument(story.id, shared.server, later(3_000))).toEqual({ folded: false, why: 'same-as-working-copy' });
+      expect(revisionsOf(story.id)).toHaveLength(revisionsBefore + 1);
+    } finally {
+      installOpenDocuments(undefined);
+    }
+  });
+
+  it('keeps a save through the JSON API in the stored document when nobody has it open', () => {
+    const story = writtenStory(writer, 'Rail strike', T0);
+    const shared = sharedArticle(story.id);
+    shared.type(desk, (doc) => headline(doc).insert(0, 'Live: '));
+    foldArticleDocument(story.id, shared.server, later(1_000));
+
+    saveArticle(writer, story.id, { ...storyFields('Rail strike called off'), version: getArticle(writer, story.id).version }, later(2_000));
+    const reopened = new Y.Doc();
+    loadArticleDocument(reopened, story.id, later(3_000));
+    expect(headline(reopened).toString()).toBe('Rail strike called off');
+    expect(draftOfDocument(reopened).body).toEqual(getArticle(writer, story.id).body);
+  });
 });
+

@@ -2,17 +2,18 @@ import 'server-only';
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { getDb, type Tx } from '@/db/client';
-import { articleCollabStates, articleCollabUpdates, revisionContributors } from '@/db/schema';
+import { articleCollabStates, articleCollabUpdates, revisionContributors, revisions } from '@/db/schema';
 import { isAppError } from '@/lib/app-error';
 import { draftOfDocument } from '@/lib/co-editing/article-document';
 import { ArticleFieldsInput } from '@/lib/validation/article';
 import { unsafeFindArticleLifecycle } from '@/server/articles/queries';
 import { AUTOSAVE_FOLD_MS, revisionFields, storedBody, writeWorkingCopy } from '@/server/articles/save-article';
 import { sectionNameOf } from '@/server/filing/queries';
+import type { RevisionText } from '@/server/revisions/snapshot-revision';
 import { log } from '@/server/log/logger';
 
 export type FoldOutcome =
-  | { folded: false; why: 'nothing-new' | 'no-article' }
+  | { folded: false; why: 'nothing-new' | 'no-article' | 'same-as-working-copy' }
   | { folded: false; why: 'refused'; problem: string }
   | { folded: true; revisionNumber: number; contributors: number[] };
 
@@ -54,10 +55,15 @@ export function foldArticleDocument(articleId: number, doc: Y.Doc, now = new Dat
         throw error;
       }
 
+      const through = pending.at(-1)!.id;
+      if (article.workingRevisionId !== null && sameText(tx, article.workingRevisionId, text)) {
+        // A restore or an API save already made a revision of this text: no second one.
+        compact(tx, articleId, doc, through, now);
+        return { folded: false, why: 'same-as-working-copy' } as const;
+      }
       const contributors = [...new Set(pending.map((update) => update.userId).filter((id): id is number => id !== null))];
       // The last to type is the revision's author, as the last to save is a save's.
       const authorId = contributors.at(-1) ?? article.authorId;
-      const through = pending.at(-1)!.id;
       const written = writeWorkingCopy(
         tx,
         {
@@ -85,14 +91,35 @@ export function foldArticleDocument(articleId: number, doc: Y.Doc, now = new Dat
           .onConflictDoNothing()
           .run();
       }
-      tx.update(articleCollabStates)
-        .set({ state: Buffer.from(Y.encodeStateAsUpdate(doc)), throughUpdateId: through, updatedAt: now })
-        .where(eq(articleCollabStates.articleId, articleId))
-        .run();
-      tx.delete(articleCollabUpdates).where(and(eq(articleCollabUpdates.articleId, articleId), lte(articleCollabUpdates.id, through))).run();
+      compact(tx, articleId, doc, through, now);
       return { folded: true, revisionNumber: written.number, contributors };
     },
     { behavior: 'immediate' },
+  );
+}
+
+/** The stored state becomes the document as folded, and the updates it now holds are dropped. */
+function compact(tx: Tx, articleId: number, doc: Y.Doc, through: number, now: Date): void {
+  tx.update(articleCollabStates)
+    .set({ state: Buffer.from(Y.encodeStateAsUpdate(doc)), throughUpdateId: through, updatedAt: now })
+    .where(eq(articleCollabStates.articleId, articleId))
+    .run();
+  tx.delete(articleCollabUpdates).where(and(eq(articleCollabUpdates.articleId, articleId), lte(articleCollabUpdates.id, through))).run();
+}
+
+function sameText(tx: Tx, revisionId: number, text: RevisionText): boolean {
+  const working = tx.select().from(revisions).where(eq(revisions.id, revisionId)).get();
+  if (!working) return false;
+  return (
+    working.headline === text.headline &&
+    working.standfirst === text.standfirst &&
+    working.datelinePlace === text.datelinePlace &&
+    working.datelineSource === text.datelineSource &&
+    working.byline === text.byline &&
+    working.leadPhotoId === text.leadPhotoId &&
+    working.leadPhotoCaption === text.leadPhotoCaption &&
+    working.leadPhotoCredit === text.leadPhotoCredit &&
+    JSON.stringify(working.body) === text.bodyJson
   );
 }
 

@@ -50,6 +50,7 @@ async function start(): Promise<void> {
   const { createLiveStreams, installLiveStreams } = await import('@/server/live-coverage/live-streams');
   const { isLiveEventsRequest, readerAddressOf, serveLiveEvents } = await import('@/server/live-coverage/serve-live-events');
   const { createCollabServer, isCollabUpgrade } = await import('@/server/co-editing/collab-server');
+  const { installOpenDocuments } = await import('@/server/co-editing/follow-working-copy');
   const config = env();
   const app = next({ dev: false, dir: process.cwd(), port: config.PORT });
   const handle = app.getRequestHandler();
@@ -92,6 +93,7 @@ async function start(): Promise<void> {
   });
   // Co-editing's WebSocket (docs/decisions/023) is the only upgrade this server accepts.
   const collab = createCollabServer({ maxUpdateBytes: COLLAB_MAX_UPDATE_BYTES, recheckMs: COLLAB_RECHECK_MS });
+  installOpenDocuments(collab);
   server.on('upgrade', (request, socket, head) => {
     if (isCollabUpgrade(request.url)) return collab.handleUpgrade(request, socket, head);
     socket.destroy();

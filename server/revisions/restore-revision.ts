@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { revisions } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
+import { draftOf } from '@/lib/article-draft';
 import type { ArticleView } from '@/lib/article-view';
 import type { BodyDoc } from '@/lib/article-body';
 import type { SessionUser } from '@/lib/session-user';
@@ -11,6 +12,7 @@ import { liveLockHolder } from '@/server/articles/edit-lock';
 import { findEditableArticle, loadArticleViewAfterWrite, staleVersionConflict } from '@/server/articles/queries';
 import { revisionFields } from '@/server/articles/save-article';
 import { advanceArticle } from '@/server/articles/workflow-step';
+import { followWorkingCopy } from '@/server/co-editing/follow-working-copy';
 import { recordAudit } from '@/server/audit/record-audit';
 import { insertRevision, nextRevisionNumber } from './snapshot-revision';
 
@@ -28,7 +30,7 @@ export function restoreRevision(
   input: RestoreRevisionInput,
   now = new Date(),
 ): ArticleView {
-  return getDb().transaction(
+  const restored = getDb().transaction(
     (tx) => {
       const article = findEditableArticle(tx, user, articleId);
       const holder = liveLockHolder(tx, article, now);
@@ -80,6 +82,9 @@ export function restoreRevision(
     },
     { behavior: 'immediate' },
   );
+  // People editing the article see the restore arrive as a change, like anyone's typing.
+  followWorkingCopy(articleId, draftOf(restored), user.id, now);
+  return restored;
 }
 
 /** A revision of this article by its number; revisions of other articles are out of reach by construction. */
