@@ -1,6 +1,9 @@
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { fieldsMap } from '@/lib/co-editing/article-document';
 import { liveEventsPath } from '@/lib/live-coverage/live-entry';
 import { openEventStream } from '../tests/event-stream';
-import { publishedStory, saveStory, takeStep } from './api-fixtures';
+import { draftStory, publishedStory, saveStory, takeStep } from './api-fixtures';
 import { postEntry, publishedLiveStory } from './live-fixtures';
 import { expect, test } from './newsroom-fixtures';
 import { storageStateOf } from './people';
@@ -80,3 +83,37 @@ test('a live story’s event stream passes through Varnish as it happens, never 
   expect(JSON.parse((await resumed.next((candidate) => candidate.event === 'entry')).data)).toMatchObject({ entry: { id: missed.id } });
   resumed.close();
 });
+
+test('co-editing’s WebSocket passes through Varnish to Dateline, and a ticket it did not sign is refused there', async ({ deskApi }) => {
+  const { id } = await draftStory(deskApi, { headline: 'Co-edited through Varnish', paragraphs: ['Piped.'] });
+  const ticketOf = async () => ((await (await deskApi.post(`/api/articles/${id}/collab-ticket`)).json()) as { ticket: string }).ticket;
+  const connect = (token: () => Promise<string>) => {
+    const doc = new Y.Doc();
+    const refusals: string[] = [];
+    const provider = new HocuspocusProvider({
+      url: `${varnishUrl().replace(/^http/, 'ws')}/collab`,
+      name: `article:${id}`,
+      document: doc,
+      token,
+      onAuthenticationFailed: ({ reason }) => refusals.push(reason),
+    });
+    return { doc, provider, refusals };
+  };
+
+  const desk = connect(ticketOf);
+  try {
+    await expect.poll(() => desk.provider.isSynced).toBe(true);
+    expect(fieldsMap(desk.doc).get('headline')?.toString()).toBe('Co-edited through Varnish');
+    fieldsMap(desk.doc).get('headline')!.insert(0, 'Live: ');
+    await expect.poll(() => desk.provider.hasUnsyncedChanges).toBe(false);
+  } finally {
+    desk.provider.destroy();
+  }
+  const forged = connect(async () => `${(await ticketOf()).split('.')[0]}.forged`);
+  try {
+    await expect.poll(() => forged.refusals).toEqual(['forged-ticket']);
+  } finally {
+    forged.provider.destroy();
+  }
+});
+

@@ -32,6 +32,11 @@ sub vcl_recv {
     set req.http.n-gone = xkey.purge(req.http.Surrogate-Key);
     return (synth(200, "Purged " + req.http.n-gone + " objects"));
   }
+  # Co-editing's WebSocket (docs/decisions/023): piped to Dateline, its Upgrade header and all. Its
+  # ticket, not a cookie, says who is connecting.
+  if (req.http.Upgrade ~ "(?i)websocket") {
+    return (pipe);
+  }
   # A signed-in person, a write, or the router's request for a page's React payload: straight to Dateline.
   if (req.http.Authorization || req.http.Cookie ~ "authjs\.session-token" || (req.method != "GET" && req.method != "HEAD")) {
     return (pass);
@@ -53,6 +58,14 @@ sub vcl_recv {
   unset req.http.Cookie;
   set req.url = regsub(req.url, "\?.*$", "");
   return (hash);
+}
+
+sub vcl_pipe {
+  # Varnish drops hop-by-hop headers on a pipe unless told; a WebSocket handshake needs both.
+  if (req.http.Upgrade) {
+    set bereq.http.Upgrade = req.http.Upgrade;
+    set bereq.http.Connection = req.http.Connection;
+  }
 }
 
 sub vcl_backend_response {
