@@ -3,7 +3,7 @@ import { expect, type Page, type Response } from '@playwright/test';
 /** The rich body: a contenteditable textbox labelled "Body". */
 export const bodyOf = (page: Page) => page.getByRole('textbox', { name: 'Body' });
 
-/** Starts a new article from the desk and waits until the editor holds the lock and is editable. */
+/** Starts a new article from the desk and waits until its shared document is open and editable. */
 export async function openNewArticle(page: Page): Promise<string> {
   await page.goto('/desk');
   await page.getByRole('button', { name: 'New article' }).click();
@@ -17,9 +17,9 @@ export async function expectSaved(page: Page): Promise<void> {
 }
 
 const isSave = (response: Response) =>
-  response.request().method() === 'PUT' && /\/api\/articles\/\d+$/.test(new URL(response.url()).pathname);
+  response.request().method() === 'POST' && /\/api\/articles\/\d+\/shared-save$/.test(new URL(response.url()).pathname);
 
-/** Resolves when the next save (explicit or autosave) reaches the server and is accepted. */
+/** Resolves when the next Save (or a filing change, or the save before a workflow step) is accepted. */
 export async function nextSave(page: Page): Promise<void> {
   const response = await page.waitForResponse(isSave);
   expect(response.status()).toBe(200);

@@ -8,7 +8,7 @@ import { createCollabServer } from '@/server/co-editing/collab-server';
 import { installOpenDocuments } from '@/server/co-editing/follow-working-copy';
 
 const collab = createCollabServer({ maxUpdateBytes: 512 * 1024, recheckMs: 500 });
-installOpenDocuments(collab);
+installOpenDocuments(collab.openDocuments);
 const server = http.createServer((_request, response) => response.writeHead(404).end());
 server.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head));
 server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));

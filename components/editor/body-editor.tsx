@@ -1,10 +1,10 @@
 'use client';
 
-import type { Editor } from '@tiptap/core';
+import type { AnyExtension, Editor } from '@tiptap/core';
 import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react';
 import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
-import type { BodyDoc } from '@/lib/article-body';
+import { type BodyDoc, EMPTY_BODY } from '@/lib/article-body';
 import { bodyExtensions, PhotoNode } from '@/lib/editor/body-schema';
 import { cleanPastedHtml } from '@/lib/editor/clean-pasted-html';
 import { PhotoGuard, withTrailingParagraph } from '@/lib/editor/photo-guard';
@@ -18,16 +18,20 @@ const PhotoPickerDialog = dynamic(() => import('@/components/photos/photo-picker
   ssr: false,
 });
 
-// The shared schema, with body photos shown as the public page shows them and kept from loss.
-const editorExtensions = [
-  ...bodyExtensions.map((extension) =>
+// The body schema, with body photos shown as the public page shows them and kept from loss.
+export const withPhotoViews = (extensions: readonly AnyExtension[]): AnyExtension[] => [
+  ...extensions.map((extension) =>
     extension === PhotoNode ? PhotoNode.extend({ addNodeView: () => ReactNodeViewRenderer(PhotoNodeView) }) : extension,
   ),
   PhotoGuard,
 ];
+const editorExtensions = withPhotoViews(bodyExtensions);
 
-type Props = {
-  initialBody: BodyDoc;
+export type BodyEditorProps = {
+  /** The body to open with, unless `extensions` bind the editor to a body held elsewhere. */
+  initialBody?: BodyDoc;
+  /** A body bound elsewhere (co-editing's shared document) brings its own extensions, and its content with them. */
+  extensions?: AnyExtension[];
   editable: boolean;
   onChange: (editor: Editor) => void;
   onBlur: () => void;
@@ -47,14 +51,13 @@ const BODY_FIELD = { id: 'body', label: 'Body' };
  * The rich body field: Tiptap on the shared body schema, so the editor can only produce what the
  * server accepts. The editable region is labelled "Body" like any other field.
  */
-export function BodyEditor({ initialBody, editable, onChange, onBlur, onReady, onPhotoChosen, errors, field = BODY_FIELD, onSubmitShortcut }: Props) {
+export function BodyEditor({ initialBody, extensions, editable, onChange, onBlur, onReady, onPhotoChosen, errors, field = BODY_FIELD, onSubmitShortcut }: BodyEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [pickingPhoto, setPickingPhoto] = useState(false);
   const errorId = errors?.length ? `${field.id}-error` : undefined;
 
   const editor = useEditor({
-    extensions: editorExtensions,
-    content: withTrailingParagraph(initialBody),
+    ...(extensions ? { extensions } : { extensions: editorExtensions, content: withTrailingParagraph(initialBody ?? EMPTY_BODY) }),
     editable,
     // The server renders the page without the editor; Tiptap mounts in the browser.
     immediatelyRender: false,

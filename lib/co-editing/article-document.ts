@@ -2,7 +2,7 @@ import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@t
 import * as Y from 'yjs';
 import { AppError } from '@/lib/app-error';
 import { type BodyDoc, EMPTY_BODY } from '@/lib/article-body';
-import type { ArticleDraft, DraftField } from '@/lib/article-draft';
+import type { ArticleDraft, DraftField, DraftFields } from '@/lib/article-draft';
 import { bodySchema } from '@/lib/editor/body-schema';
 import { checkBody } from '@/lib/editor/validate-body';
 import type { LeadPhoto } from '@/lib/photos/photo-use';
@@ -76,9 +76,14 @@ export function replaceDraftInDocument(doc: Y.Doc, draft: ArticleDraft): void {
  * check as a save and must not store what a save would refuse.
  */
 export function draftOfDocument(doc: Y.Doc): ArticleDraft {
+  return { ...fieldsOfDocument(doc), body: bodyOfDocument(doc) };
+}
+
+/** Everything but the body, which the editor shows from the document itself. */
+export function fieldsOfDocument(doc: Y.Doc): DraftFields {
   const fields = fieldsMap(doc);
   const texts = Object.fromEntries(TEXT_FIELDS.map((name) => [name, fields.get(name)?.toString() ?? ''])) as Record<DraftField, string>;
-  return { ...texts, leadPhoto: leadPhotoOfDocument(doc), body: bodyOfDocument(doc) };
+  return { ...texts, leadPhoto: leadPhotoOfDocument(doc) };
 }
 
 function leadPhotoOfDocument(doc: Y.Doc): LeadPhoto | null {
@@ -104,14 +109,21 @@ function bodyOfDocument(doc: Y.Doc): BodyDoc {
 }
 
 function writeFields(doc: Y.Doc, draft: ArticleDraft): void {
-  const fields = fieldsMap(doc);
-  for (const name of TEXT_FIELDS) editText(textIn(fields, name), draft[name]);
+  for (const name of TEXT_FIELDS) writeField(doc, name, draft[name]);
+  writeLeadPhoto(doc, draft.leadPhoto);
+}
 
+/** One plain field turned into `value` by the span that differs (call inside a transaction to group it). */
+export function writeField(doc: Y.Doc, name: DraftField, value: string): void {
+  editText(textIn(fieldsMap(doc), name), value);
+}
+
+export function writeLeadPhoto(doc: Y.Doc, leadPhoto: LeadPhoto | null): void {
   const lead = leadPhotoMap(doc);
-  const photoId = draft.leadPhoto?.photoId ?? null;
+  const photoId = leadPhoto?.photoId ?? null;
   if (lead.get(LEAD_PHOTO_ID) !== photoId) lead.set(LEAD_PHOTO_ID, photoId);
   // Choosing no lead photo clears its words too, so the next photo chosen does not inherit them.
-  for (const name of LEAD_PHOTO_TEXTS) editText(textIn(lead, name), draft.leadPhoto?.[name] ?? '');
+  for (const name of LEAD_PHOTO_TEXTS) editText(textIn(lead, name), leadPhoto?.[name] ?? '');
 }
 
 /** The Y.Text under a key, made on first use (a document seeded before the field existed gets it on the next write). */

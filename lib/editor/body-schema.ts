@@ -45,26 +45,32 @@ export const PhotoNode = Node.create({
 
 export const HEADING_LEVELS = [2, 3] as const;
 
-export const bodyExtensions = [
-  StarterKit.configure({
-    code: false,
-    codeBlock: false,
-    strike: false,
-    underline: false,
-    horizontalRule: false,
-    heading: { levels: [...HEADING_LEVELS] },
-    link: {
-      openOnClick: false,
-      autolink: true,
-      defaultProtocol: 'https',
-      protocols: ['mailto'],
-      isAllowedUri: (url) => isAllowedLink(url),
-      // Links in stored copy carry no target; rel is decided when rendering.
-      HTMLAttributes: { target: null, rel: null, class: null },
-    },
-  }),
-  PhotoNode,
-];
+const bodyStarterKit = StarterKit.configure({
+  code: false,
+  codeBlock: false,
+  strike: false,
+  underline: false,
+  horizontalRule: false,
+  heading: { levels: [...HEADING_LEVELS] },
+  link: {
+    openOnClick: false,
+    autolink: true,
+    defaultProtocol: 'https',
+    protocols: ['mailto'],
+    isAllowedUri: (url) => isAllowedLink(url),
+    // Links in stored copy carry no target; rel is decided when rendering.
+    HTMLAttributes: { target: null, rel: null, class: null },
+  },
+});
+
+export const bodyExtensions = [bodyStarterKit, PhotoNode];
+
+/**
+ * The same schema for a body shared with others: the shared document keeps the undo history (each
+ * person undoes only their own changes), and no editor adds a closing paragraph of its own, which
+ * every open editor would do at once, leaving one per person.
+ */
+export const sharedBodyExtensions = [bodyStarterKit.configure({ undoRedo: false, trailingNode: false }), PhotoNode];
 
 /** The ProseMirror schema built from the same extensions the editor runs. */
 export const bodySchema = getSchema(bodyExtensions);

@@ -17,6 +17,9 @@ const PHOTO = 'photo';
 const REMOVAL = 'dateline:photoRemoval';
 // Set by ProseMirror's history on undo and redo: taking a photo back out is the writer's act too.
 const HISTORY = 'history$';
+// Set by y-tiptap on a change that comes from the shared document: someone else's act, already
+// made; refusing it here would leave this screen showing a different body from everyone else's.
+const SHARED_CHANGE = 'y-sync$';
 
 /** Marks a transaction as the writer's explicit removal of the photos it deletes. */
 export const asPhotoRemoval = (tr: Transaction): Transaction => tr.setMeta(REMOVAL, true);
@@ -56,7 +59,12 @@ export function losesPhoto(tr: Transaction): boolean {
 }
 
 function isExplicitRemoval(tr: Transaction): boolean {
-  return tr.getMeta(REMOVAL) === true || tr.getMeta(HISTORY) !== undefined || tr.getMeta('uiEvent') === 'cut';
+  return (
+    tr.getMeta(REMOVAL) === true ||
+    tr.getMeta(HISTORY) !== undefined ||
+    tr.getMeta('uiEvent') === 'cut' ||
+    (tr.getMeta(SHARED_CHANGE) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
+  );
 }
 
 const isPhotoSelection = (state: EditorState) => state.selection instanceof NodeSelection && state.selection.node.type.name === PHOTO;

@@ -49,3 +49,11 @@ export const SaveArticleInput = z.strictObject({
   filing: FilingInput.optional(),
 });
 export type SaveArticleInput = z.infer<typeof SaveArticleInput>;
+
+/** A co-editor's save: the text is the shared document's, so only how to save it and the filing come along. */
+export const SaveSharedInput = z.strictObject({
+  mode: z.enum(['save', 'autosave'], { error: 'Mode must be save or autosave' }),
+  /** Absent leaves the filing as it is. */
+  filing: FilingInput.optional(),
+});
+export type SaveSharedInput = z.infer<typeof SaveSharedInput>;

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/app-error';
 import type { ArticleView } from '@/lib/article-view';
 import { type WorkflowAction, workflowRefusal } from '@/lib/article-workflow';
 import type { SessionUser } from '@/lib/session-user';
+import { openDocuments } from '@/server/co-editing/follow-working-copy';
 import { type ArticleLifecycle, findVisibleArticle, loadArticleViewAfterWrite, staleVersionConflict, workflowSubjectOf } from './queries';
 
 export type StepContext = { tx: Tx; article: ArticleLifecycle; now: Date };
@@ -23,7 +24,7 @@ export function runWorkflowStep(
   write: (context: StepContext) => void,
   now = new Date(),
 ): ArticleView {
-  return getDb().transaction(
+  const view = getDb().transaction(
     (tx) => {
       const article = findVisibleArticle(tx, user, articleId);
       const refusal = workflowRefusal(user, workflowSubjectOf(article), step.action);
@@ -35,6 +36,9 @@ export function runWorkflowStep(
     },
     { behavior: 'immediate' },
   );
+  // The others in the article see its new status at once (and whether they may still type in it).
+  openDocuments()?.announce(articleId, { kind: 'article-changed' });
+  return view;
 }
 
 type ArticleChanges = Partial<typeof articles.$inferInsert>;

@@ -1,13 +1,12 @@
 import 'server-only';
 import { type Db, getDb } from '@/db/client';
 import { isAppError } from '@/lib/app-error';
+import type { CollabMode } from '@/lib/co-editing/collab-mode';
 import { editRefusal } from '@/lib/article-edit-rules';
 import type { SessionUser } from '@/lib/session-user';
 import { findVisibleArticle } from '@/server/articles/queries';
 import { findSessionUser } from '@/server/users/queries';
 
-/** How a person takes part in an article's shared document: typing, or watching the others type. */
-export type CollabMode = 'edit' | 'read';
 
 /**
  * What the policy lets this person do in the article now: the same rules as a save and a read

@@ -1,14 +1,17 @@
 import 'server-only';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type Connection, Hocuspocus } from '@hocuspocus/server';
+import { type Connection, type Document, Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
 import { checkUpdate } from '@/lib/co-editing/check-update';
 import { collaboratorColour } from '@/lib/co-editing/collaborator-colour';
+import type { SharedNotice } from '@/lib/co-editing/shared-notice';
 import { log } from '@/server/log/logger';
 import { currentCollabStanding } from './collab-access';
 import { readCollabTicket, TicketRefusal } from './collab-ticket';
-import { foldAndLog } from './fold-document';
+import { foldAndLog, foldArticleDocument } from './fold-document';
+import { OPEN_DOCUMENTS_HOOK, type OpenDocuments } from './follow-working-copy';
 import { loadArticleDocument } from './load-document';
 import { storeCollabUpdate } from './store-update';
 
@@ -39,6 +42,14 @@ export type CollabServerOptions = {
   /** How often each connected person's rights are read again (disabled, role, article status). */
   recheckMs: number;
 };
+
+/** Presence messages one connection may send in a second: a caret moves with every key, so well above typing speed. */
+const MAX_AWARENESS_PER_SECOND = 60;
+const AWARENESS_WINDOW_MS = 1_000;
+
+function announceTo(document: Document, notice: SharedNotice): void {
+  document.broadcastStateless(JSON.stringify(notice));
+}
 
 /**
  * The co-editing endpoint (decision 023): Hocuspocus on WebSockets upgraded from Dateline's own
@@ -80,7 +91,9 @@ export function createCollabServer(options: CollabServerOptions) {
     // Hocuspocus calls this 2 s after the last change (at most every 10 s, and at once when the last
     // person leaves): the autosave rhythm the editor had alone.
     async onStoreDocument({ document, documentName }) {
-      foldAndLog(articleIdOf(documentName), document);
+      const outcome = foldAndLog(articleIdOf(documentName), document);
+      if (outcome.folded) announceTo(document, { kind: 'article-changed' });
+      else if (outcome.why === 'refused') announceTo(document, { kind: 'not-saved', problem: outcome.problem, fields: outcome.fields });
     },
     // Awaited before the update is applied and acknowledged: the only place where "acknowledged"
     // can mean "checked and stored". A refused update is neither applied nor stored.
@@ -93,12 +106,30 @@ export function createCollabServer(options: CollabServerOptions) {
       }
       storeCollabUpdate(context.articleId, context.userId, payload);
     },
-    // A person is shown to the others by the name and colour of their ticket, whatever their client claims.
-    async beforeHandleAwareness({ states, context }) {
-      if (!context) return;
+    // A person is shown to the others by the name and colour of their ticket, whatever their client
+    // claims; a client sending presence faster than anyone types is cut off before it floods the others.
+    async beforeHandleAwareness({ states, context, connection }) {
+      if (!context || !connection) return;
+      if (isFlooding(connection, Date.now())) {
+        log.warn({ articleId: context.articleId, userId: context.userId }, 'co-editing awareness flood refused');
+        throw refusal('awareness-flood');
+      }
       for (const state of states.values()) state.user = { name: context.name, color: context.colour };
     },
   });
+
+  const findDocument = (articleId: number) => hocuspocus.documents.get(`article:${articleId}`);
+
+  const awarenessWindows = new WeakMap<Connection, { startedAt: number; count: number }>();
+  function isFlooding(connection: Connection, now: number): boolean {
+    const window = awarenessWindows.get(connection);
+    if (!window || now - window.startedAt >= AWARENESS_WINDOW_MS) {
+      awarenessWindows.set(connection, { startedAt: now, count: 1 });
+      return false;
+    }
+    window.count += 1;
+    return window.count > MAX_AWARENESS_PER_SECOND;
+  }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxUpdateBytes + 1024 });
 
@@ -134,11 +165,28 @@ export function createCollabServer(options: CollabServerOptions) {
     /** For a graceful stop: every client reconnects, to this server once it is back or to another. */
     closeAll(): void {
       clearInterval(recheck);
-      hocuspocus.closeConnections();
+      // Sockets only: closing each document's connection first would tell the editors that the
+      // server refused them, when it is only going away for a moment.
       for (const webSocket of sockets.clients) webSocket.close(1012, 'server-restarting');
     },
-    /** A document people have open (or are opening), for writes from outside it to reach them. */
-    find: (articleId: number) => hocuspocus.documents.get(`article:${articleId}`),
+    /** The document as served, while people have it open. */
+    find: findDocument,
+    /** Writes from outside the shared document (restores, API saves, Save) reach the people in it through these. */
+    openDocuments: {
+      apply(articleId, update) {
+        const document = findDocument(articleId);
+        if (document) Y.applyUpdate(document, update, OPEN_DOCUMENTS_HOOK);
+        return document !== undefined;
+      },
+      fold(articleId, savedBy) {
+        const document = findDocument(articleId);
+        return document ? foldArticleDocument(articleId, document, new Date(), savedBy) : null;
+      },
+      announce(articleId, notice) {
+        const document = findDocument(articleId);
+        if (document) announceTo(document, notice);
+      },
+    } satisfies OpenDocuments,
   };
 }
 

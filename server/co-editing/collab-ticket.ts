@@ -2,10 +2,11 @@ import 'server-only';
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '@/lib/app-error';
+import type { CollabTicket } from '@/lib/co-editing/collab-mode';
 import type { SessionUser } from '@/lib/session-user';
 import { authSecret } from '@/server/auth/auth-secret';
 import { findSessionVersion } from '@/server/users/queries';
-import { type CollabMode, collabModeOf } from './collab-access';
+import { collabModeOf } from './collab-access';
 
 /**
  * Long enough to open a socket on a slow connection, short enough that a leaked ticket is worth
@@ -45,7 +46,7 @@ const signatureOf = (payload: string): Buffer => createHmac('sha256', ticketKey(
  * A signed, short-lived ticket to join the article's shared document, in the mode the policy
  * allows now. NOT_FOUND when the article is not theirs to see.
  */
-export function issueCollabTicket(user: SessionUser, articleId: number, now = new Date()): { ticket: string; mode: CollabMode; expiresAt: string } {
+export function issueCollabTicket(user: SessionUser, articleId: number, now = new Date()): CollabTicket {
   const mode = collabModeOf(user, articleId);
   const sessionVersion = findSessionVersion(user.id);
   if (sessionVersion === null) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again to continue.');

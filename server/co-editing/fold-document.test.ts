@@ -133,7 +133,12 @@ describe('folding the shared document into the working copy', () => {
   it('takes a restore made while people edit as an ordinary change, which reaches the open document and makes no second revision', () => {
     const story = writtenStory(writer, 'Bridge closed', T0);
     const shared = sharedArticle(story.id);
-    installOpenDocuments({ find: (articleId) => (articleId === story.id ? shared.server : undefined) });
+    const notices: unknown[] = [];
+    installOpenDocuments({
+      apply: (articleId, update) => articleId === story.id && (Y.applyUpdate(shared.server, update), true),
+      fold: () => null,
+      announce: (...notice) => notices.push(notice),
+    });
     try {
       shared.type(desk, (doc) => headline(doc).insert(0, 'Old bridge '));
       foldArticleDocument(story.id, shared.server, later(1_000));
@@ -142,6 +147,7 @@ describe('folding the shared document into the working copy', () => {
       const restored = restoreRevision(writer, story.id, 2, { version: getArticle(writer, story.id).version, fields: ['headline'] }, later(2_000));
       expect(restored.headline).toBe('Bridge closed');
       expect(headline(shared.server).toString()).toBe('Bridge closed');
+      expect(notices).toEqual([[story.id, { kind: 'article-changed' }]]);
       expect(foldArticleDocument(story.id, shared.server, later(3_000))).toEqual({ folded: false, why: 'same-as-working-copy' });
       expect(revisionsOf(story.id)).toHaveLength(revisionsBefore + 1);
     } finally {

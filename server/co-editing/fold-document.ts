@@ -3,9 +3,10 @@ import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { getDb, type Tx } from '@/db/client';
 import { articleCollabStates, articleCollabUpdates, revisionContributors, revisions } from '@/db/schema';
-import { isAppError } from '@/lib/app-error';
+import { type FieldErrors, isAppError } from '@/lib/app-error';
 import { draftOfDocument } from '@/lib/co-editing/article-document';
 import { ArticleFieldsInput } from '@/lib/validation/article';
+import { parseInput } from '@/lib/validation/parse-input';
 import { unsafeFindArticleLifecycle } from '@/server/articles/queries';
 import { AUTOSAVE_FOLD_MS, revisionFields, storedBody, writeWorkingCopy } from '@/server/articles/save-article';
 import { sectionNameOf } from '@/server/filing/queries';
@@ -14,7 +15,7 @@ import { log } from '@/server/log/logger';
 
 export type FoldOutcome =
   | { folded: false; why: 'nothing-new' | 'no-article' | 'same-as-working-copy' }
-  | { folded: false; why: 'refused'; problem: string }
+  | { folded: false; why: 'refused'; problem: string; fields: FieldErrors }
   | { folded: true; revisionNumber: number; contributors: number[] };
 
 /**
@@ -29,8 +30,11 @@ export type FoldOutcome =
  * before it is applied). Text a save would refuse (a body the schema check rejects, a headline past
  * its limit after two people typed into it) is not folded: the updates stay, the working copy stays
  * as it was, and the outcome says why.
+ *
+ * `savedBy` is someone pressing Save: their own revision, as an explicit save always is, with them
+ * as its author and everyone who typed since the last fold as its contributors.
  */
-export function foldArticleDocument(articleId: number, doc: Y.Doc, now = new Date()): FoldOutcome {
+export function foldArticleDocument(articleId: number, doc: Y.Doc, now = new Date(), savedBy?: number): FoldOutcome {
   return getDb().transaction(
     (tx) => {
       const article = unsafeFindArticleLifecycle(tx, articleId);
@@ -46,12 +50,10 @@ export function foldArticleDocument(articleId: number, doc: Y.Doc, now = new Dat
 
       let text;
       try {
-        const draft = draftOfDocument(doc);
-        const fields = ArticleFieldsInput.safeParse(draft);
-        if (!fields.success) return { folded: false, why: 'refused', problem: fields.error.issues[0]?.message ?? 'invalid fields' } as const;
-        text = revisionFields(tx, fields.data, storedBody(fields.data.body));
+        const fields = parseInput(ArticleFieldsInput, draftOfDocument(doc));
+        text = revisionFields(tx, fields, storedBody(fields.body));
       } catch (error) {
-        if (isAppError(error)) return { folded: false, why: 'refused', problem: error.message } as const;
+        if (isAppError(error, 'INVALID')) return { folded: false, why: 'refused', problem: error.message, fields: error.details.fields ?? {} } as const;
         throw error;
       }
 
@@ -62,24 +64,25 @@ export function foldArticleDocument(articleId: number, doc: Y.Doc, now = new Dat
         return { folded: false, why: 'same-as-working-copy' } as const;
       }
       const contributors = [...new Set(pending.map((update) => update.userId).filter((id): id is number => id !== null))];
-      // The last to type is the revision's author, as the last to save is a save's.
-      const authorId = contributors.at(-1) ?? article.authorId;
+      // The last to type is an autosave's author, as the last to save is a save's.
+      const authorId = savedBy ?? contributors.at(-1) ?? article.authorId;
       const written = writeWorkingCopy(
         tx,
         {
           articleId,
           version: article.version,
           authorId,
-          kind: 'autosave',
+          kind: savedBy === undefined ? 'autosave' : 'save',
           changeNote: null,
           text,
           section: sectionNameOf(tx, articleId),
           foldsInto: (working, nextNumber) =>
+            savedBy === undefined &&
             working.kind === 'autosave' &&
             working.number === nextNumber - 1 &&
             isSharedFold(tx, working.id) &&
             now.getTime() - working.createdAt.getTime() < AUTOSAVE_FOLD_MS,
-          auditAction: 'article.co_edit',
+          auditAction: savedBy === undefined ? 'article.co_edit' : 'article.save',
           renewsLock: false,
           now,
         },
@@ -129,7 +132,10 @@ function isSharedFold(tx: Tx, revisionId: number): boolean {
 }
 
 /** For the server's debounced store: a refusal is logged, never thrown, so the document stays open and typing goes on. */
-export function foldAndLog(articleId: number, doc: Y.Doc): void {
+export function foldAndLog(articleId: number, doc: Y.Doc): FoldOutcome {
   const outcome = foldArticleDocument(articleId, doc);
-  if (outcome.folded === false && outcome.why === 'refused') log.warn({ articleId, problem: outcome.problem }, 'co-edited text not folded: a save would refuse it');
+  if (outcome.folded === false && outcome.why === 'refused') {
+    log.warn({ articleId, problem: outcome.problem, fields: outcome.fields }, 'co-edited text not folded: a save would refuse it');
+  }
+  return outcome;
 }

@@ -5,21 +5,34 @@ import { getDb } from '@/db/client';
 import { articleCollabStates } from '@/db/schema';
 import type { ArticleDraft } from '@/lib/article-draft';
 import { replaceDraftInDocument } from '@/lib/co-editing/article-document';
+import type { SharedNotice } from '@/lib/co-editing/shared-notice';
+import type { FoldOutcome } from './fold-document';
 import { loadArticleDocument } from './load-document';
 import { storeCollabUpdate } from './store-update';
 
 /**
  * Where this process's co-editing server keeps the documents people have open. The server lives in
  * the HTTP server's module graph and the writes in Next's, so they meet on globalThis, as the live
- * streams do. Absent where nobody co-edits (tests, shell scripts).
+ * streams do. Each graph has its own copy of Yjs, and a Yjs document from one fails the type checks
+ * of the other: so only bytes and plain values cross, and the server's side does the work on its
+ * documents. Absent where nobody co-edits (tests, shell scripts).
  */
 export const OPEN_DOCUMENTS_HOOK = Symbol.for('dateline.collabDocuments');
 
-export type OpenDocuments = { find(articleId: number): Y.Doc | undefined };
+export type OpenDocuments = {
+  /** Applies a stored change to the article's open document; false when nobody has it open. */
+  apply(articleId: number, update: Uint8Array): boolean;
+  /** Folds the article's open document now (see foldArticleDocument); null when nobody has it open. */
+  fold(articleId: number, savedBy?: number): FoldOutcome | null;
+  /** Tells the people in an open document that the article moved on, or why their text was not folded. */
+  announce(articleId: number, notice: SharedNotice): void;
+};
 
 export function installOpenDocuments(documents: OpenDocuments | undefined): void {
   (globalThis as Record<symbol, OpenDocuments | undefined>)[OPEN_DOCUMENTS_HOOK] = documents;
 }
+
+export const openDocuments = (): OpenDocuments | undefined => (globalThis as Record<symbol, OpenDocuments | undefined>)[OPEN_DOCUMENTS_HOOK];
 
 /**
  * After a write that did not come through the shared document has committed (a restore, a save
@@ -40,6 +53,6 @@ export function followWorkingCopy(articleId: number, draft: ArticleDraft, userId
   if (changes.length === 0) return;
   const change = Y.mergeUpdates(changes);
   storeCollabUpdate(articleId, userId, change, now);
-  const open = (globalThis as Record<symbol, OpenDocuments | undefined>)[OPEN_DOCUMENTS_HOOK]?.find(articleId);
-  if (open) Y.applyUpdate(open, change, OPEN_DOCUMENTS_HOOK);
+  const documents = openDocuments();
+  if (documents?.apply(articleId, change)) documents.announce(articleId, { kind: 'article-changed' });
 }

@@ -93,7 +93,7 @@ async function start(): Promise<void> {
   });
   // Co-editing's WebSocket (docs/decisions/023) is the only upgrade this server accepts.
   const collab = createCollabServer({ maxUpdateBytes: COLLAB_MAX_UPDATE_BYTES, recheckMs: COLLAB_RECHECK_MS });
-  installOpenDocuments(collab);
+  installOpenDocuments(collab.openDocuments);
   server.on('upgrade', (request, socket, head) => {
     if (isCollabUpgrade(request.url)) return collab.handleUpgrade(request, socket, head);
     socket.destroy();

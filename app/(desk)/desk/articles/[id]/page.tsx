@@ -17,7 +17,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
       <ArticleEditor
         key={article.id}
         article={article}
-        viewer={{ id: user.id, role: user.role }}
+        viewer={{ id: user.id, name: user.name, role: user.role }}
         timeZone={env().NEWSROOM_TIMEZONE}
         filingChoices={filingChoices(user)}
       />

@@ -1,0 +1,32 @@
+'use client';
+
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { useState } from 'react';
+import type * as Y from 'yjs';
+import { BodyEditor, type BodyEditorProps, withPhotoViews } from '@/components/editor/body-editor';
+import { BODY_ROOT } from '@/lib/co-editing/article-document';
+import { sharedBodyExtensions } from '@/lib/editor/body-schema';
+
+type Props = Omit<BodyEditorProps, 'initialBody' | 'extensions'> & {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  /** How this person's caret is labelled on the others' screens until the server's name reaches them. */
+  user: { name: string; color: string };
+};
+
+/**
+ * The body bound to the article's shared document (decision 023): everyone's typing arrives as it
+ * happens, each person's caret and selection show in their colour with their name, and Undo takes
+ * back only this person's own changes. The content is the document's alone: the editor is never
+ * given a body of its own, which the document would then hold twice.
+ */
+export function SharedBodyEditor({ doc, provider, user, ...props }: Props) {
+  const [extensions] = useState(() => [
+    ...withPhotoViews(sharedBodyExtensions),
+    Collaboration.configure({ document: doc, field: BODY_ROOT }),
+    CollaborationCaret.configure({ provider, user }),
+  ]);
+  return <BodyEditor {...props} extensions={extensions} />;
+}
