@@ -33,6 +33,8 @@ export type HistoryEntry = {
   kind: RevisionKind;
   label: string;
   authorName: string;
+  /** Everyone else whose typing in the shared document the entry holds (decision 023), by name. */
+  coAuthorNames: string[];
   createdAt: string;
   firstCreatedAt: string;
   changeNote: string | null;

@@ -1,6 +1,10 @@
+import { expect } from 'vitest';
 import * as Y from 'yjs';
 import type { ArticleDraft } from '@/lib/article-draft';
 import { seedArticleDocument } from '@/lib/co-editing/article-document';
+import type { SessionUser } from '@/lib/session-user';
+import { loadArticleDocument } from '@/server/co-editing/load-document';
+import { storeCollabUpdate } from '@/server/co-editing/store-update';
 
 /** The server's shared document of an article whose working copy is `draft`. */
 export function seededDocument(draft: ArticleDraft): Y.Doc {
@@ -27,4 +31,21 @@ export function updatesWhile(doc: Y.Doc, change: () => void): Uint8Array[] {
     doc.off('update', record);
   }
   return updates;
+}
+
+/** The server's document of the article, and a way for a person to type into it as the WebSocket would deliver it. */
+export function sharedArticle(articleId: number, at: Date) {
+  const server = new Y.Doc();
+  expect(loadArticleDocument(server, articleId, at)).toBe(true);
+  return {
+    server,
+    /** A person's change on their own copy, stored then applied, in the order the server's beforeSync does. */
+    type(user: SessionUser, change: (doc: Y.Doc) => void): void {
+      const copy = copyOf(server);
+      for (const update of updatesWhile(copy, () => change(copy))) {
+        storeCollabUpdate(articleId, user.id, update, at);
+        Y.applyUpdate(server, update);
+      }
+    },
+  };
 }

@@ -17,6 +17,23 @@ type Props = Omit<BodyEditorProps, 'initialBody' | 'extensions'> & {
 };
 
 /**
+ * Another person's caret, in their colour with their name. It sits inside the text, so it is
+ * hidden from screen readers, which would otherwise read the name as part of the paragraph.
+ */
+function caretOf(user: { name?: string; color?: string }): HTMLElement {
+  const caret = document.createElement('span');
+  caret.className = 'collaboration-carets__caret';
+  caret.setAttribute('aria-hidden', 'true');
+  caret.style.borderColor = user.color ?? 'currentColor';
+  const label = document.createElement('span');
+  label.className = 'collaboration-carets__label';
+  label.style.backgroundColor = user.color ?? 'currentColor';
+  label.textContent = user.name ?? '';
+  caret.append(label);
+  return caret;
+}
+
+/**
  * The body bound to the article's shared document (decision 023): everyone's typing arrives as it
  * happens, each person's caret and selection show in their colour with their name, and Undo takes
  * back only this person's own changes. The content is the document's alone: the editor is never
@@ -26,7 +43,7 @@ export function SharedBodyEditor({ doc, provider, user, ...props }: Props) {
   const [extensions] = useState(() => [
     ...withPhotoViews(sharedBodyExtensions),
     Collaboration.configure({ document: doc, field: BODY_ROOT }),
-    CollaborationCaret.configure({ provider, user }),
+    CollaborationCaret.configure({ provider, user, render: caretOf }),
   ]);
   return <BodyEditor {...props} extensions={extensions} />;
 }

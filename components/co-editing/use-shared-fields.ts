@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type * as Y from 'yjs';
 import type { DraftField, DraftFields } from '@/lib/article-draft';
 import { fieldsMap, fieldsOfDocument, leadPhotoMap, writeField, writeLeadPhoto } from '@/lib/co-editing/article-document';
@@ -29,10 +30,16 @@ export function useSharedFields(doc: Y.Doc | null, loaded: boolean, initial: Dra
   useLayoutEffect(() => {
     if (!doc || !loaded) return;
     const show = (transaction: Y.Transaction | null) => {
-      // Someone else's change: remember where this person's caret is before the field re-renders.
-      if (transaction && !transaction.local) caret.current = focusedText();
       fieldsRef.current = fieldsOfDocument(doc);
-      setFields(fieldsRef.current);
+      if (!transaction || transaction.local) {
+        setFields(fieldsRef.current);
+        return;
+      }
+      // Someone else's change is on screen before this handler returns: a keystroke handled in
+      // between would be read against the field as it was, and undo their change. The caret is
+      // noted first, to be put back among this person's own words.
+      caret.current = focusedText();
+      flushSync(() => setFields(fieldsRef.current));
     };
     show(null);
     const texts = fieldsMap(doc);

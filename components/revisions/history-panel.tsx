@@ -8,6 +8,8 @@ import { formatDeskTime } from '@/lib/desk-time';
 import { revisionKeys } from '@/lib/query-keys';
 import type { HistoryEntry, HistoryPage } from '@/lib/revision-history';
 
+const namesList = new Intl.ListFormat('en-GB', { type: 'conjunction' });
+
 type Props = { articleId: number; timeZone: string; live: boolean };
 
 /**
@@ -54,7 +56,8 @@ export const HistoryPanel = memo(function HistoryPanel({ articleId, timeZone, li
               {entry.working && <span className="badge">Working copy</span>}
             </div>
             <div className="history__who">
-              {entry.authorName}, <time dateTime={entry.createdAt}>{formatDeskTime(entry.createdAt, timeZone)}</time>
+              {entry.authorName}
+              {entry.coAuthorNames.length > 0 && ` with ${namesList.format(entry.coAuthorNames)}`}, <time dateTime={entry.createdAt}>{formatDeskTime(entry.createdAt, timeZone)}</time>
             </div>
             {entry.changeNote && entry.label !== entry.changeNote && <p className="history__note">{entry.changeNote}</p>}
             {entry.publicNote && <p className="history__note">Correction: {entry.publicNote}</p>}

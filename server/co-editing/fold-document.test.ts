@@ -6,16 +6,16 @@ import { articleCollabStates, articleCollabUpdates, revisionContributors } from 
 import { bodyFragment, draftOfDocument, fieldsMap } from '@/lib/co-editing/article-document';
 import type { SessionUser } from '@/lib/session-user';
 import { HEADLINE_MAX } from '@/lib/domain-constants';
-import { copyOf, updatesWhile } from '@/tests/co-editing-fixtures';
+import { sharedArticle } from '@/tests/co-editing-fixtures';
 import { revisionsOf } from '@/tests/article-rows';
 import { makeUser, storyFields, writtenStory } from '@/tests/factories';
 import { getArticle } from '@/server/articles/queries';
 import { AUTOSAVE_FOLD_MS, saveArticle } from '@/server/articles/save-article';
+import { listHistory } from '@/server/revisions/list-revisions';
 import { restoreRevision } from '@/server/revisions/restore-revision';
 import { foldArticleDocument } from './fold-document';
 import { installOpenDocuments } from './follow-working-copy';
 import { loadArticleDocument } from './load-document';
-import { storeCollabUpdate } from './store-update';
 
 const T0 = new Date('2026-12-05T10:00:00Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);
@@ -26,23 +26,6 @@ let desk: SessionUser;
 beforeAll(async () => {
   [writer, desk] = await Promise.all([makeUser('editor', 'Rita Writer'), makeUser('copy_editor', 'Cora Desk')]);
 });
-
-/** The server's document of the article, and a way for a person to type into it as the WebSocket would deliver it. */
-function sharedArticle(articleId: number) {
-  const server = new Y.Doc();
-  expect(loadArticleDocument(server, articleId, T0)).toBe(true);
-  return {
-    server,
-    /** A person's change on their own copy, stored then applied, in the order the server's beforeSync does. */
-    type(user: SessionUser, change: (doc: Y.Doc) => void): void {
-      const copy = copyOf(server);
-      for (const update of updatesWhile(copy, () => change(copy))) {
-        storeCollabUpdate(articleId, user.id, update, T0);
-        Y.applyUpdate(server, update);
-      }
-    },
-  };
-}
 
 const headline = (doc: Y.Doc) => fieldsMap(doc).get('headline')!;
 const pendingUpdates = (articleId: number) => getDb().select().from(articleCollabUpdates).where(eq(articleCollabUpdates.articleId, articleId)).all();
@@ -58,7 +41,7 @@ const contributorsOf = (revisionId: number) =>
 describe('folding the shared document into the working copy', () => {
   it('makes one autosave revision naming everyone who typed, and merges their updates into the stored state', () => {
     const story = writtenStory(writer, 'Ferry strike', T0);
-    const shared = sharedArticle(story.id);
+    const shared = sharedArticle(story.id, T0);
     shared.type(writer, (doc) => headline(doc).insert('Ferry strike'.length, ' ends'));
     shared.type(desk, (doc) => headline(doc).insert(0, 'Breaking: '));
 
@@ -71,11 +54,25 @@ describe('folding the shared document into the working copy', () => {
     expect(contributorsOf(latest.id)).toEqual([writer.id, desk.id].sort());
     expect(pendingUpdates(story.id)).toEqual([]);
     expect(foldArticleDocument(story.id, shared.server, later(2_000))).toEqual({ folded: false, why: 'nothing-new' });
+    // The history names the last to type as the author, with everyone else who typed in it.
+    expect(listHistory(writer, story.id).entries[0]).toMatchObject({ number: 3, authorName: desk.name, coAuthorNames: [writer.name] });
+  });
+
+  it('makes a Save its own revision under the person who pressed it, naming the others who typed', () => {
+    const story = writtenStory(writer, 'Ferry strike', T0);
+    const shared = sharedArticle(story.id, T0);
+    shared.type(desk, (doc) => headline(doc).insert(0, 'Breaking: '));
+    foldArticleDocument(story.id, shared.server, later(1_000));
+    shared.type(desk, (doc) => headline(doc).insert('Breaking: Ferry strike'.length, ' ends'));
+
+    expect(foldArticleDocument(story.id, shared.server, later(2_000), writer.id)).toMatchObject({ folded: true, revisionNumber: 4 });
+    expect(revisionsOf(story.id).at(-1)).toMatchObject({ number: 4, kind: 'save', authorId: writer.id });
+    expect(listHistory(writer, story.id).entries[0]).toMatchObject({ number: 4, label: 'Saved', authorName: writer.name, coAuthorNames: [desk.name] });
   });
 
   it('folds into its own recent revision, adding who typed since, and starts a new one after the autosave window', () => {
     const story = writtenStory(writer, 'Council vote', T0);
-    const shared = sharedArticle(story.id);
+    const shared = sharedArticle(story.id, T0);
     shared.type(writer, (doc) => headline(doc).insert(0, 'Live: '));
     foldArticleDocument(story.id, shared.server, later(1_000));
     shared.type(desk, (doc) => headline(doc).insert(headline(doc).length, ' tonight'));
@@ -90,7 +87,7 @@ describe('folding the shared document into the working copy', () => {
   it('never rewrites a person’s own autosave: the first fold after it is a revision of its own', () => {
     const story = writtenStory(writer, 'Harbour fire', T0);
     const autosaved = saveArticle(writer, story.id, { ...storyFields('Harbour fire spreads'), version: story.version, mode: 'autosave' }, T0);
-    const shared = sharedArticle(story.id);
+    const shared = sharedArticle(story.id, T0);
     shared.type(desk, (doc) => headline(doc).insert(0, 'Update: '));
     expect(foldArticleDocument(story.id, shared.server, later(1_000))).toMatchObject({ folded: true, revisionNumber: 4 });
     expect(revisionsOf(story.id).find((revision) => revision.number === 3)).toMatchObject({ kind: 'autosave', authorId: writer.id, headline: 'Harbour fire spreads' });
@@ -99,7 +96,7 @@ describe('folding the shared document into the working copy', () => {
 
   it('keeps the updates and the working copy when the merged text is one a save would refuse', () => {
     const story = writtenStory(writer, 'Long headline', T0);
-    const shared = sharedArticle(story.id);
+    const shared = sharedArticle(story.id, T0);
     shared.type(writer, (doc) => headline(doc).insert(0, 'x'.repeat(HEADLINE_MAX)));
 
     const outcome = foldArticleDocument(story.id, shared.server, later(1_000));
@@ -110,7 +107,7 @@ describe('folding the shared document into the working copy', () => {
 
   it('after a crash, rebuilds the document from the stored state and the unfolded updates, without writing the text twice', () => {
     const story = writtenStory(writer, 'Storm warning', T0);
-    const before = sharedArticle(story.id);
+    const before = sharedArticle(story.id, T0);
     before.type(writer, (doc) => headline(doc).insert(0, 'Red '));
     foldArticleDocument(story.id, before.server, later(1_000));
     before.type(desk, (doc) => headline(doc).insert(headline(doc).length, ' for the coast'));
@@ -132,7 +129,7 @@ describe('folding the shared document into the working copy', () => {
 
   it('takes a restore made while people edit as an ordinary change, which reaches the open document and makes no second revision', () => {
     const story = writtenStory(writer, 'Bridge closed', T0);
-    const shared = sharedArticle(story.id);
+    const shared = sharedArticle(story.id, T0);
     const notices: unknown[] = [];
     installOpenDocuments({
       apply: (articleId, update) => articleId === story.id && (Y.applyUpdate(shared.server, update), true),
@@ -157,7 +154,7 @@ describe('folding the shared document into the working copy', () => {
 
   it('keeps a save through the JSON API in the stored document when nobody has it open', () => {
     const story = writtenStory(writer, 'Rail strike', T0);
-    const shared = sharedArticle(story.id);
+    const shared = sharedArticle(story.id, T0);
     shared.type(desk, (doc) => headline(doc).insert(0, 'Live: '));
     foldArticleDocument(story.id, shared.server, later(1_000));
 

@@ -49,6 +49,7 @@ describe('listHistory', () => {
       kind,
       label,
       authorName,
+      coAuthorNames: [],
       createdAt: at(minute).toISOString(),
       firstCreatedAt: at(minute).toISOString(),
       changeNote,

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, desc, eq, lt } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { revisions, users } from '@/db/schema';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { type Db, getDb } from '@/db/client';
+import { revisionContributors, revisions, users } from '@/db/schema';
 import { type HistoryEntry, type HistoryPage, revisionLabel } from '@/lib/revision-history';
 import type { SessionUser } from '@/lib/session-user';
 import { findVisibleArticle } from '@/server/articles/queries';
@@ -40,12 +40,15 @@ export function listHistory(user: SessionUser, articleId: number, before?: numbe
       .orderBy(desc(revisions.number))
       .limit(READ_CHUNK)
       .all();
+    const contributors = contributorsOf(db, rows.map((row) => row.id));
     for (const row of rows) {
       const last = entries.at(-1);
+      const coAuthors = (contributors.get(row.id) ?? []).filter((contributor) => contributor.id !== row.authorId).map((contributor) => contributor.name);
       if (last && row.kind === 'autosave' && last.kind === 'autosave' && lastAuthorId === row.authorId) {
         last.firstNumber = row.number;
         last.firstCreatedAt = row.createdAt.toISOString();
         last.count += 1;
+        last.coAuthorNames = [...new Set([...last.coAuthorNames, ...coAuthors])].sort((a, b) => a.localeCompare(b));
         continue;
       }
       if (entries.length > pageSize) break;
@@ -56,6 +59,7 @@ export function listHistory(user: SessionUser, articleId: number, before?: numbe
         kind: row.kind,
         label: revisionLabel(row.kind, row.changeNote),
         authorName: row.authorName,
+        coAuthorNames: coAuthors.sort((a, b) => a.localeCompare(b)),
         createdAt: row.createdAt.toISOString(),
         firstCreatedAt: row.createdAt.toISOString(),
         changeNote: row.changeNote,
@@ -70,4 +74,22 @@ export function listHistory(user: SessionUser, articleId: number, before?: numbe
   }
   const page = entries.slice(0, pageSize);
   return { entries: page, nextCursor: entries.length > pageSize ? (page.at(-1)?.firstNumber ?? null) : null };
+}
+
+/** Who typed into each of these revisions through the shared document, by revision id. */
+function contributorsOf(db: Db, revisionIds: number[]): Map<number, { id: number; name: string }[]> {
+  const byRevision = new Map<number, { id: number; name: string }[]>();
+  if (revisionIds.length === 0) return byRevision;
+  const rows = db
+    .select({ revisionId: revisionContributors.revisionId, id: users.id, name: users.name })
+    .from(revisionContributors)
+    .innerJoin(users, eq(users.id, revisionContributors.userId))
+    .where(inArray(revisionContributors.revisionId, revisionIds))
+    .all();
+  for (const row of rows) {
+    const list = byRevision.get(row.revisionId) ?? [];
+    list.push({ id: row.id, name: row.name });
+    byRevision.set(row.revisionId, list);
+  }
+  return byRevision;
 }
