@@ -33,8 +33,8 @@ export default defineConfig({
   // slowest 24 s); one worker took 12.3 min and 7 specs past 10 s (the slowest 12.5 s).
   workers: Math.max(1, os.availableParallelism() - 1),
   forbidOnly: Boolean(process.env.CI),
-  // One retry on CI while two specs are known to flake under load (edit-lock-take-over's take-over
-  // test, save-status's Retry test); the report lists every retried test as flaky, never hides it.
+  // One retry on CI while a spec is known to flake under load (save-status's Retry test); the
+  // report lists every retried test as flaky, never hides it.
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   timeout: 30_000,

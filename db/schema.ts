@@ -163,6 +163,10 @@ export const articles = sqliteTable(
     withdrawnAt: timestamp('withdrawn_at'),
     lastEditedAt: timestamp('last_edited_at').notNull(),
     lastEditedBy: integer('last_edited_by').references(() => users.id),
+    // Retired with the soft edit lock (decision 023): nothing reads or writes them. Dropping a column
+    // with a foreign key means rebuilding `articles` with its views and search trigger, and SQLite
+    // ignores `foreign_keys = OFF` inside the migration's transaction; that waits for a maintenance
+    // migration of its own rather than ride along here.
     lockedBy: integer('locked_by').references(() => users.id),
     lockedSince: timestamp('locked_since'),
     lockHeartbeatAt: timestamp('lock_heartbeat_at'),

@@ -96,12 +96,8 @@ const ROUTES: Record<string, RouteExpectation> = {
   'POST /api/articles': { access: 'signed-in' },
   'GET /api/articles/[id]': { access: 'the draft' },
   'PUT /api/articles/[id]': { access: 'the draft', data: { ...FIELDS, version: STALE, mode: 'save' } },
-  'POST /api/articles/[id]/lock': { access: 'the draft' },
   'POST /api/articles/[id]/collab-ticket': { access: 'the draft' },
-  // Only ever lets go of the caller's own lock, so it needs no right to the article: 204 for anyone
-  // signed in, changing nothing for someone who holds no lock there.
-  'DELETE /api/articles/[id]/lock': { access: 'signed-in' },
-  'POST /api/articles/[id]/conflict-copies': { access: 'the draft', data: FIELDS },
+  'POST /api/articles/[id]/shared-save': { access: 'the draft', data: { mode: 'autosave' } },
   'PUT /api/articles/[id]/slug': { access: 'the draft', data: { slug: 'tried-by-everyone' } },
   'POST /api/articles/[id]/workflow': { access: 'the writer', data: { action: 'submit', version: STALE } },
   'GET /api/articles/[id]/revisions': { access: 'the draft' },

@@ -2,7 +2,6 @@
 export const articleKeys = {
   all: ['articles'] as const,
   detail: (id: number) => ['articles', id] as const,
-  lock: (id: number) => ['articles', id, 'lock'] as const,
 };
 
 export const photoKeys = {

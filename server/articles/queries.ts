@@ -179,9 +179,6 @@ const lifecycleQuery = preparedQuery((db, scope: ArticleScope) =>
       withdrawnAt: articles.withdrawnAt,
       scheduledFor: articles.scheduledFor,
       scheduledBy: articles.scheduledBy,
-      lockedBy: articles.lockedBy,
-      lockedSince: articles.lockedSince,
-      lockHeartbeatAt: articles.lockHeartbeatAt,
     })
     .from(articles)
     .where(and(eq(articles.id, sql.placeholder('id')), visibleIn(scope, sql.placeholder('userId'))))

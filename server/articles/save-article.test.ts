@@ -5,8 +5,6 @@ import { appErrorFrom } from '@/tests/app-error';
 import { auditEntries } from '@/tests/audit-entries';
 import { makeUser, storyFields } from '@/tests/factories';
 import { createArticle } from './create-article';
-import { claimEditLock } from './edit-lock';
-import { recordConflictCopy } from './record-conflict-copy';
 import { AUTOSAVE_FOLD_MS, type SaveRequest, saveArticle } from './save-article';
 import { articleRow, revisionsOf, setStatus } from '@/tests/article-rows';
 
@@ -168,7 +166,7 @@ describe('saveArticle', () => {
   });
 });
 
-describe('saveArticle: autosave folding, keep mine and the edit lock', () => {
+describe('saveArticle: autosave folding and keep mine', () => {
   /** Number, kind, author and headline of every revision, oldest first. */
   const history = (articleId: number) => revisionsOf(articleId).map((r) => [r.number, r.kind, r.authorId, r.headline]);
   const auditCount = (action: string, articleId: number) => auditEntries({ action, targetId: articleId }).length;
@@ -246,20 +244,6 @@ describe('saveArticle: autosave folding, keep mine and the edit lock', () => {
     expect(auditEntries({ action: 'article.autosave', targetId: id }).map((e) => e.actorId)).toEqual([writer.id, copyEditor.id]);
   });
 
-  it('does not fold into the working autosave once a conflict copy was recorded after it', () => {
-    const { id } = createArticle(writer, T0);
-    saveArticle(writer, id, autosave(1, 'Working'), at(1));
-    recordConflictCopy(copyEditor, id, edit(2, 'Desk’s lost text'), at(2));
-    const saved = saveArticle(writer, id, autosave(2, 'Working on'), at(3));
-    expect(saved).toMatchObject({ version: 3, revisionNumber: 4, headline: 'Working on' });
-    expect(history(id)).toEqual([
-      [1, 'create', writer.id, ''],
-      [2, 'autosave', writer.id, 'Working'],
-      [3, 'save', copyEditor.id, 'Desk’s lost text'],
-      [4, 'autosave', writer.id, 'Working on'],
-    ]);
-  });
-
   it('records keep_mine as its own save with a change note, audited as article.keep_mine', () => {
     const { id } = createArticle(writer, T0);
     saveArticle(writer, id, autosave(1, 'Mine'), at(1));
@@ -287,64 +271,6 @@ describe('saveArticle: autosave folding, keep mine and the edit lock', () => {
     saveArticle(writer, id, edit(1, 'Saved'), at(1));
     saveArticle(writer, id, autosave(2, 'Auto'), at(2));
     expect(revisionsOf(id).map((r) => r.changeNote)).toEqual([null, null, null]);
-  });
-
-  it('refuses every kind of save while someone else holds a live lock, naming them and writing nothing', () => {
-    const { id } = createArticle(writer, T0);
-    claimEditLock(copyEditor, id, {}, at(1));
-    const before = { revisions: revisionsOf(id), article: articleRow(id), audit: auditEntries({ targetId: id }) };
-
-    for (const mode of ['save', 'autosave', 'keep_mine'] as const) {
-      const error = appErrorFrom(() => saveArticle(writer, id, { ...edit(1, 'Blocked'), mode }, later(at(1), 59_000)));
-      expect(error.code).toBe('CONFLICT');
-      expect(error.status).toBe(409);
-      expect(error.message).toBe('Cora Copy is editing this article now. Your text has not been saved.');
-      expect(error.details.current).toMatchObject({ id, version: 1, revisionNumber: 1, headline: '' });
-    }
-    expect(revisionsOf(id)).toEqual(before.revisions);
-    expect(articleRow(id)).toEqual(before.article);
-    expect(auditEntries({ targetId: id })).toEqual(before.audit);
-  });
-
-  it('names the lock holder before complaining about a stale version', () => {
-    const { id } = createArticle(writer, T0);
-    claimEditLock(copyEditor, id, {}, at(1));
-    saveArticle(copyEditor, id, edit(1, 'Desk'), at(1));
-    const error = appErrorFrom(() => saveArticle(writer, id, edit(1, 'Stale and locked'), at(1)));
-    expect(error.message).toMatch(/^Cora Copy is editing this article now/);
-    expect(error.details.current).toMatchObject({ version: 2, headline: 'Desk' });
-  });
-
-  it('allows the save once the other person’s lock has lapsed, without taking or renewing that lock', () => {
-    const { id } = createArticle(writer, T0);
-    claimEditLock(copyEditor, id, {}, at(1));
-    const lapsed = later(at(1), 61_000);
-    expect(saveArticle(writer, id, edit(1, 'After the lapse'), lapsed)).toMatchObject({ version: 2, headline: 'After the lapse' });
-    expect(articleRow(id)).toMatchObject({ lockedBy: copyEditor.id, lockHeartbeatAt: at(1) });
-  });
-
-  it('treats a lock as lapsed exactly 60 s after its last heartbeat', () => {
-    const { id } = createArticle(writer, T0);
-    claimEditLock(copyEditor, id, {}, at(1));
-    expect(appErrorFrom(() => saveArticle(writer, id, edit(1, 'Too soon'), later(at(1), 59_999))).code).toBe('CONFLICT');
-    expect(saveArticle(writer, id, edit(1, 'Just in time'), later(at(1), 60_000)).version).toBe(2);
-  });
-
-  it('lets the lock holder save, and the save renews their heartbeat but not when they took the lock', () => {
-    const { id } = createArticle(writer, T0);
-    claimEditLock(writer, id, {}, at(1));
-    saveArticle(writer, id, autosave(1, 'Typing'), later(at(1), 50_000));
-    expect(articleRow(id)).toMatchObject({ lockedBy: writer.id, lockedSince: at(1), lockHeartbeatAt: later(at(1), 50_000) });
-
-    // 100 s after the claim the lock is still live, only because the save renewed it.
-    const error = appErrorFrom(() => saveArticle(copyEditor, id, edit(2, 'Desk'), later(at(1), 100_000)));
-    expect(error.message).toMatch(/^Wendy Writer is editing this article now/);
-  });
-
-  it('does not give the saver a lock they did not hold', () => {
-    const { id } = createArticle(writer, T0);
-    saveArticle(writer, id, edit(1, 'No lock'), at(1));
-    expect(articleRow(id)).toMatchObject({ lockedBy: null, lockedSince: null, lockHeartbeatAt: null });
   });
 
   it('takes 10,000 rapid autosaves, 10 ms apart, as one autosave revision holding the last text', () => {

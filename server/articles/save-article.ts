@@ -16,8 +16,7 @@ import { fileArticle } from '@/server/filing/file-article';
 import { sectionNameOf } from '@/server/filing/queries';
 import { insertRevision, nextRevisionNumber, type RevisionText } from '@/server/revisions/snapshot-revision';
 import { followWorkingCopy } from '@/server/co-editing/follow-working-copy';
-import { liveLockHolder } from './edit-lock';
-import { findEditableArticle, loadArticleViewAfterWrite, staleVersionConflict, unsafeLoadArticleView } from './queries';
+import { findEditableArticle, loadArticleViewAfterWrite, staleVersionConflict } from './queries';
 
 /** A save as the domain takes it: an explicit save unless the mode says otherwise. */
 export type SaveRequest = Omit<SaveArticleInput, 'mode'> & { mode?: SaveMode };
@@ -113,8 +112,8 @@ const foldAutosaveQuery = preparedQuery((db) =>
     .prepare(),
 );
 
-/** The working copy moves to the saved revision; `renewsLock` when the saver holds the edit lock. */
-const moveWorkingCopyQuery = preparedQuery((db, shape: 'renewsLock' | '') =>
+/** The working copy moves to the saved revision. */
+const moveWorkingCopyQuery = preparedQuery((db) =>
   db
     .update(articles)
     .set({
@@ -122,8 +121,6 @@ const moveWorkingCopyQuery = preparedQuery((db, shape: 'renewsLock' | '') =>
       workingRevisionId: boundAsIs('revisionId'),
       lastEditedAt: boundAsIs('now'),
       lastEditedBy: boundAsIs('userId'),
-      // A save is a sign of life: it renews the saver's own lock.
-      ...(shape === 'renewsLock' ? { lockHeartbeatAt: boundAsIs('now') } : {}),
     })
     .where(and(eq(articles.id, sql.placeholder('articleId')), eq(articles.version, sql.placeholder('version'))))
     .prepare(),
@@ -149,8 +146,6 @@ export type WorkingCopyWrite = {
   foldsInto: (working: WorkingRevision, nextNumber: number) => boolean;
   /** The audit action of a new revision (a fold adds to the revision already audited). */
   auditAction: string;
-  /** When the writer holds the edit lock: the write is a sign of life, and renews it. */
-  renewsLock: boolean;
   now: Date;
 };
 
@@ -183,7 +178,7 @@ export function writeWorkingCopy(tx: Tx, write: WorkingCopyWrite, workingRevisio
     });
   }
 
-  moveWorkingCopyQuery(tx, write.renewsLock ? 'renewsLock' : '').run({
+  moveWorkingCopyQuery(tx).run({
     revisionId,
     now: write.now.getTime(),
     userId: write.authorId,
@@ -197,8 +192,9 @@ export function writeWorkingCopy(tx: Tx, write: WorkingCopyWrite, workingRevisio
  * Writes the working copy, based on the version the writer loaded. `save` is an explicit save and
  * always its own revision; `autosave` folds into the writer's own recent autosave revision; and
  * `keep_mine` is the writer's choice, after a conflict, to put their text on top of the other one.
- * A stale version, or a live edit lock held by someone else, is refused with the current state so
- * the writer's text is never overwritten and never lost.
+ * A stale version is refused with the current state, so the writer's text never overwrites
+ * anyone's and is never lost. (The editor no longer saves this way: it co-edits, decision 023. This
+ * is the JSON API's save, and what a restore and co-editing fold share with it.)
  */
 export function saveArticle(
   user: SessionUser,
@@ -212,12 +208,6 @@ export function saveArticle(
   const saved = getDb().transaction(
     (tx) => {
       const article = findEditableArticle(tx, user, articleId);
-      const holder = liveLockHolder(tx, article, now);
-      if (holder && holder.id !== user.id) {
-        throw new AppError('CONFLICT', `${holder.name} is editing this article now. Your text has not been saved.`, {
-          current: unsafeLoadArticleView(tx, articleId),
-        });
-      }
       if (article.version !== input.version) throw staleVersionConflict(tx, articleId, 'Your text has not been saved.');
       if (input.filing) fileArticle(tx, user, article, input.filing, now);
 
@@ -238,7 +228,6 @@ export function saveArticle(
             working.number === nextNumber - 1 &&
             now.getTime() - working.createdAt.getTime() < AUTOSAVE_FOLD_MS,
           auditAction: `article.${mode}`,
-          renewsLock: holder?.id === user.id,
           now,
         },
         article.workingRevisionId,

@@ -83,7 +83,6 @@ export function foldArticleDocument(articleId: number, doc: Y.Doc, now = new Dat
             isSharedFold(tx, working.id) &&
             now.getTime() - working.createdAt.getTime() < AUTOSAVE_FOLD_MS,
           auditAction: savedBy === undefined ? 'article.co_edit' : 'article.save',
-          renewsLock: false,
           now,
         },
         article.workingRevisionId,

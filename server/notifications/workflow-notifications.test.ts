@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { notifications } from '@/db/schema';
 import type { SessionUser } from '@/lib/session-user';
-import { claimEditLock } from '@/server/articles/edit-lock';
 import { publishArticle } from '@/server/articles/publish-article';
 import { approveArticle, returnArticle, submitArticle } from '@/server/articles/review-steps';
 import { makeUser, writtenStory } from '@/tests/factories';
@@ -50,12 +49,5 @@ describe('what the workflow tells a writer', () => {
     const story = writtenStory(admin, 'Own story', at(0));
     publishArticle(admin, story.id, { version: story.version }, at(1));
     expect(received(admin, story.id)).toEqual([]);
-  });
-
-  it('someone whose edit lock is taken over is told who took it', () => {
-    const story = writtenStory(writer, 'Taken over', at(0));
-    claimEditLock(writer, story.id, {}, at(1));
-    claimEditLock(desk, story.id, { takeOver: true }, at(2));
-    expect(received(writer, story.id)).toEqual([['lock_taken', desk.id]]);
   });
 });

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/session-user';
 import { createArticle } from '@/server/articles/create-article';
-import { recordConflictCopy } from '@/server/articles/record-conflict-copy';
 import { saveArticle } from '@/server/articles/save-article';
 import { appErrorFrom } from '@/tests/app-error';
 import { makeUser, storyFields } from '@/tests/factories';
@@ -39,7 +38,6 @@ describe('listHistory', () => {
     // Folds into revision 2: the history shows it once.
     saveArticle(writer, id, { ...storyFields('Auto again', 'First words.\nMore.'), version: 2, mode: 'autosave' }, at(2));
     saveArticle(copyEditor, id, { ...storyFields('Desk'), version: 3 }, at(3));
-    recordConflictCopy(writer, id, storyFields('Writer’s copy'), at(4));
     saveArticle(writer, id, { ...storyFields('Mine'), version: 4, mode: 'keep_mine' }, at(5));
 
     const entry = (number: number, kind: string, label: string, authorName: string, minute: number, changeNote: string | null) => ({
@@ -55,12 +53,11 @@ describe('listHistory', () => {
       changeNote,
       publicNote: null,
       live: false,
-      working: number === 5,
+      working: number === 4,
     });
     expect(listHistory(writer, id)).toEqual({
       entries: [
-        entry(5, 'save', 'Saved', 'Wendy Writer', 5, 'Kept over a conflicting version'),
-        entry(4, 'save', 'Conflict copy', 'Wendy Writer', 4, 'Conflict copy'),
+        entry(4, 'save', 'Saved', 'Wendy Writer', 5, 'Kept over a conflicting version'),
         entry(3, 'save', 'Saved', 'Cora Copy', 3, null),
         entry(2, 'autosave', 'Autosaved', 'Wendy Writer', 1, null),
         entry(1, 'create', 'Created', 'Wendy Writer', 0, null),

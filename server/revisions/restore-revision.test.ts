@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/session-user';
-import { claimEditLock } from '@/server/articles/edit-lock';
 import { saveArticle } from '@/server/articles/save-article';
 import { submitArticle } from '@/server/articles/review-steps';
 import { appErrorFrom } from '@/tests/app-error';
@@ -13,11 +12,9 @@ const T0 = new Date('2026-07-01T08:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 let writer: SessionUser;
-let copyEditor: SessionUser;
 
 beforeAll(async () => {
   writer = await makeUser('editor', 'Wendy Writer');
-  copyEditor = await makeUser('copy_editor', 'Cora Copy');
 });
 
 /** A story saved twice: revision 2 says "First", revision 3 says "Second" in every field. */
@@ -61,20 +58,6 @@ describe('restoreRevision', () => {
       'This article has no revision 9.',
     );
     expect(revisionsOf(story.id)).toHaveLength(3);
-  });
-
-  it('refuses while someone else is editing, and changes nothing', async () => {
-    const story = twiceWritten();
-    const deskB = await makeUser('copy_editor', 'Dan Desk');
-    claimEditLock(copyEditor, story.id, {}, at(2));
-    const error = appErrorFrom(() => restoreRevision(deskB, story.id, 2, { version: story.version, fields: ['body'] }, at(2.5)));
-    expect(error).toMatchObject({
-      code: 'CONFLICT',
-      message: 'Cora Copy is editing this article now. Restore once they have finished, or take over editing first.',
-    });
-    expect(revisionsOf(story.id)).toHaveLength(3);
-    // The lock holder may restore.
-    expect(restoreRevision(copyEditor, story.id, 2, { version: story.version, fields: ['body'] }, at(2.5)).revisionKind).toBe('restore');
   });
 
   it('is refused to a writer on a story that is with the copy desk', () => {

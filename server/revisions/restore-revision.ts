@@ -8,7 +8,6 @@ import type { ArticleView } from '@/lib/article-view';
 import type { BodyDoc } from '@/lib/article-body';
 import type { SessionUser } from '@/lib/session-user';
 import { RESTORABLE_FIELD_LABELS, type RestorableField, type RestoreRevisionInput } from '@/lib/validation/revisions';
-import { liveLockHolder } from '@/server/articles/edit-lock';
 import { findEditableArticle, loadArticleViewAfterWrite, staleVersionConflict } from '@/server/articles/queries';
 import { revisionFields } from '@/server/articles/save-article';
 import { advanceArticle } from '@/server/articles/workflow-step';
@@ -33,10 +32,6 @@ export function restoreRevision(
   const restored = getDb().transaction(
     (tx) => {
       const article = findEditableArticle(tx, user, articleId);
-      const holder = liveLockHolder(tx, article, now);
-      if (holder && holder.id !== user.id) {
-        throw new AppError('CONFLICT', `${holder.name} is editing this article now. Restore once they have finished, or take over editing first.`);
-      }
       if (article.version !== input.version) throw staleVersionConflict(tx, articleId, 'Nothing was restored; here is the current version.');
       const source = revisionOf(tx, articleId, number);
       const working = article.workingRevisionId === null ? undefined : tx.select().from(revisions).where(eq(revisions.id, article.workingRevisionId)).get();

@@ -5,7 +5,6 @@ import { articles, users } from '@/db/schema';
 import { appErrorFrom } from '@/tests/app-error';
 import { type AuditEntry, auditEntries } from '@/tests/audit-entries';
 import { makeUser, writtenStory } from '@/tests/factories';
-import { claimEditLock } from '@/server/articles/edit-lock';
 import { submitArticle } from '@/server/articles/review-steps';
 import { claimReview } from '@/server/review/claim-review';
 import { findSessionUser } from './queries';
@@ -49,28 +48,23 @@ describe('disabling and enabling a user', () => {
     ]);
   });
 
-  it('lets go of the person’s edit locks and review claims at once, and says which in the audit entry', async () => {
+  it('lets go of the person’s review claims at once, and says which in the audit entry', async () => {
     const admin = await makeUser('admin');
     const desk = await makeUser('copy_editor');
+    const otherDesk = await makeUser('copy_editor');
     const writer = await makeUser('editor');
-    const locked = writtenStory(desk, 'Locked by the desk');
-    claimEditLock(desk, locked.id);
     const submitted = writtenStory(writer, 'Claimed by the desk');
     submitArticle(writer, submitted.id, { version: submitted.version, note: '' });
     claimReview(desk, submitted.id, { claim: true, expectedClaimantId: null });
-    const othersLock = writtenStory(writer, 'Locked by the writer');
-    claimEditLock(writer, othersLock.id);
+    const othersClaim = writtenStory(writer, 'Claimed by another desk');
+    submitArticle(writer, othersClaim.id, { version: othersClaim.version, note: '' });
+    claimReview(otherDesk, othersClaim.id, { claim: true, expectedClaimantId: null });
 
     setUserDisabled(admin, desk.id, true, T0);
-    const lockState = (id: number) =>
-      getDb().select({ lockedBy: articles.lockedBy, claimedBy: articles.claimedBy }).from(articles).where(eq(articles.id, id)).get();
-    expect(lockState(locked.id)).toEqual({ lockedBy: null, claimedBy: null });
-    expect(lockState(submitted.id)).toEqual({ lockedBy: null, claimedBy: null });
-    expect(lockState(othersLock.id)).toEqual({ lockedBy: writer.id, claimedBy: null });
-    expect(auditEntries({ action: 'user.disable', targetId: desk.id })[0]?.details).toEqual({
-      releasedLocks: [locked.id],
-      releasedClaims: [submitted.id],
-    });
+    const claimant = (id: number) => getDb().select({ claimedBy: articles.claimedBy }).from(articles).where(eq(articles.id, id)).get()?.claimedBy;
+    expect(claimant(submitted.id)).toBeNull();
+    expect(claimant(othersClaim.id)).toBe(otherDesk.id);
+    expect(auditEntries({ action: 'user.disable', targetId: desk.id })[0]?.details).toEqual({ releasedClaims: [submitted.id] });
   });
 
   it('lets an admin disable another admin while an active admin remains', async () => {

@@ -61,17 +61,12 @@ function updateAccess(
 }
 
 /**
- * A disabled person can no longer hold anything others wait on: their edit locks and review claims
- * are let go at once (rather than lapsing), and their open invite or reset link stops working.
- * Returns the articles freed, for the audit entry; undefined when there were none.
+ * A disabled person can no longer hold anything others wait on: their review claims are let go at
+ * once, and their open invite or reset link stops working. (Their co-editing connections are closed
+ * by the co-editing server within a second.) Returns the articles freed, for the audit entry;
+ * undefined when there were none.
  */
-function letGoOfWork(tx: Tx, userId: number): { releasedLocks?: number[]; releasedClaims?: number[] } | undefined {
-  const locks = tx
-    .update(articles)
-    .set({ lockedBy: null, lockedSince: null, lockHeartbeatAt: null })
-    .where(eq(articles.lockedBy, userId))
-    .returning({ id: articles.id })
-    .all();
+function letGoOfWork(tx: Tx, userId: number): { releasedClaims?: number[] } | undefined {
   const claims = tx
     .update(articles)
     .set({ claimedBy: null, claimedAt: null })
@@ -79,11 +74,7 @@ function letGoOfWork(tx: Tx, userId: number): { releasedLocks?: number[]; releas
     .returning({ id: articles.id })
     .all();
   revokeOpenLinks(tx, userId);
-  const released = {
-    ...(locks.length > 0 ? { releasedLocks: locks.map((a) => a.id) } : {}),
-    ...(claims.length > 0 ? { releasedClaims: claims.map((a) => a.id) } : {}),
-  };
-  return Object.keys(released).length > 0 ? released : undefined;
+  return claims.length > 0 ? { releasedClaims: claims.map((a) => a.id) } : undefined;
 }
 
 function activeAdminsOtherThan(tx: Tx, userId: number): number {
