@@ -1,7 +1,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectNoViolations } from './axe';
 import { acceptLeaving, bodyOf, openNewArticle, settleSelection } from './editor';
-import { signInAndWaitForDesk, STAFF, storageStateOf } from './people';
+import { STAFF, storageStateOf } from './people';
 import { openForEditing, publishingPanel } from './publishing';
 import { correctedStory, illustratedDraft, savedChange, type Story } from './story-fixtures';
 
@@ -98,41 +98,28 @@ test.describe('on a published story, the copy desk', () => {
   });
 });
 
-test('the lock banner the desk sees while the writer edits has no axe violations', async ({ browser }) => {
-  const writer = await browser.newContext({ storageState: storageStateOf('editor') });
-  const story = await illustratedDraft(writer.request, 'Lock banner check');
-  // The writer's editor takes the lock as it opens; its first heartbeat does the same.
-  expect((await writer.request.post(`/api/articles/${story.id}/lock`, { data: {} })).status()).toBe(200);
+test('the editor shared with the desk, with the people in it and the desk’s caret in the body, has no axe violations', async ({ browser }) => {
+  const { page, url } = await writerAtDraft(browser, 'Shared editor check');
   const desk = await (await browser.newContext({ storageState: storageStateOf('copy_editor') })).newPage();
-  await desk.goto(`/desk/articles/${story.id}`);
-  await expect(desk.getByRole('alert', { name: 'Edit lock' })).toBeVisible();
-  await expectNoViolations(desk);
-});
-
-test('the conflict view, after another window saved first, has no axe violations', async ({ browser }) => {
-  const { page, story } = await writerAtDraft(browser, 'Conflict view check');
-  await page.context().setOffline(true);
-  await page.getByLabel('Headline').fill('From the laptop');
-  await page.getByLabel('Headline').press('Tab');
-  await expect(page.getByRole('status')).toHaveText('Offline — changes kept on this device');
-  // The same writer's phone saves the story meanwhile.
-  const phone = await browser.newContext({ storageState: storageStateOf('editor') });
-  await savedChange(phone.request, story, { headline: 'From the phone' });
-  await page.context().setOffline(false);
-  await expect(page.getByRole('alert', { name: 'Save conflict' })).toBeVisible();
+  await openForEditing(desk, url);
+  await bodyOf(desk).locator('p').first().click();
+  await desk.keyboard.type(' Desk note.');
+  await expect(page.getByRole('region', { name: 'People in this article' })).toContainText(STAFF.copy_editor.name);
+  await expect(bodyOf(page).locator('.collaboration-carets__label', { hasText: STAFF.copy_editor.name })).toBeVisible();
   await expectNoViolations(page);
 });
 
 test('the offer to restore changes this device kept has no axe violations', async ({ browser }) => {
   const { page, url } = await writerAtDraft(browser, 'Restore offer check');
-  // The session ends while the writer types: the words stay on this device only.
-  await page.context().clearCookies();
-  await page.getByLabel('Headline').fill('Typed after the session ended');
-  await page.getByLabel('Headline').press('Tab');
-  await expect(page.getByRole('status')).toHaveText('Signed out — changes kept on this device');
+  // The tab is closed while offline: the words stay on this device only.
+  await page.context().setOffline(true);
+  await page.getByLabel('Headline').fill('Typed with no connection');
+  await expect(page.getByRole('status')).toHaveText('Offline — changes kept on this device');
   acceptLeaving(page);
-  await signInAndWaitForDesk(page, STAFF.editor.email);
-  await page.goto(url);
-  await expect(page.getByRole('alert', { name: 'Unsaved changes' })).toBeVisible();
-  await expectNoViolations(page);
+  await page.close({ runBeforeUnload: true });
+  await page.context().setOffline(false);
+  const again = await page.context().newPage();
+  await again.goto(url);
+  await expect(again.getByRole('alert', { name: 'Unsaved changes' })).toBeVisible();
+  await expectNoViolations(again);
 });

@@ -1,15 +1,21 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { articleJson, bodyOf, clickSave, expectSaved, nextSave, openNewArticle } from './editor';
 import { storageStateOf } from './people';
 
 test.use({ storageState: storageStateOf('editor') });
 
-test('typing is autosaved two seconds after it stops; a reload shows it', async ({ page }) => {
-  await openNewArticle(page);
-  const autosaved = nextSave(page);
+/** The kinds of the article's revisions, newest first, as its history lists them. */
+async function revisionKinds(page: Page, articleUrl: string): Promise<string[]> {
+  const id = articleUrl.split('/').pop();
+  const history = (await (await page.request.get(`/api/articles/${id}/revisions`)).json()) as { entries: { kind: string }[] };
+  return history.entries.map((entry) => entry.kind);
+}
+
+test('typing is stored as it is typed and folded into the history once it pauses; a reload shows it', async ({ page }) => {
+  const articleUrl = await openNewArticle(page);
   await bodyOf(page).pressSequentially('Typed, then left alone.');
-  await autosaved;
   await expectSaved(page);
+  await expect.poll(() => revisionKinds(page, articleUrl)).toEqual(['autosave', 'create']);
   await page.reload();
   await expect(bodyOf(page)).toHaveText('Typed, then left alone.');
 });
@@ -20,30 +26,22 @@ test('offline, changes are kept on this device and saved once the connection is 
   await bodyOf(page).pressSequentially('Filed from a train with no signal.');
   await expect(page.getByRole('status')).toHaveText('Offline — changes kept on this device');
 
-  const reconnected = nextSave(page);
   await context.setOffline(false);
-  await reconnected;
   await expectSaved(page);
-  const stored = await articleJson(page, articleUrl);
-  expect(JSON.stringify(stored.body)).toContain('Filed from a train with no signal.');
+  await expect.poll(async () => JSON.stringify((await articleJson(page, articleUrl)).body)).toContain('Filed from a train with no signal.');
 });
 
-test('explicit saves each make a revision; autosaves fold into one', async ({ page }) => {
+test('explicit saves each make a revision; what is typed between them folds into one autosave', async ({ page }) => {
   const articleUrl = await openNewArticle(page);
-  const id = articleUrl.split('/').pop();
-  let autosaved = nextSave(page);
   await bodyOf(page).pressSequentially('One.');
-  await autosaved;
-  autosaved = nextSave(page);
+  await expect.poll(() => revisionKinds(page, articleUrl)).toEqual(['autosave', 'create']);
   await bodyOf(page).pressSequentially(' Two.');
-  await autosaved;
   await clickSave(page);
   const shortcut = nextSave(page);
   await page.keyboard.press('Control+s');
   await shortcut;
 
-  const history = (await (await page.request.get(`/api/articles/${id}/revisions`)).json()) as { entries: { kind: string }[] };
-  expect(history.entries.map((revision) => revision.kind)).toEqual(['save', 'save', 'autosave', 'create']);
+  expect(await revisionKinds(page, articleUrl)).toEqual(['save', 'save', 'autosave', 'create']);
 });
 
 test('a hostile paste is reduced to text: nothing runs and nothing dangerous is stored', async ({ page }) => {
@@ -75,23 +73,33 @@ test('a hostile paste is reduced to text: nothing runs and nothing dangerous is 
   expect(stored).toContain('Safe words.');
 });
 
-test('going back to the desk with unsaved text saves it on the way out', async ({ page }) => {
+test('going back to the desk straight after typing keeps every word', async ({ page }) => {
   const articleUrl = await openNewArticle(page);
   await bodyOf(page).pressSequentially('Written just before leaving.');
-  const saved = nextSave(page);
   await page.getByRole('link', { name: 'Desk', exact: true }).click();
-  await saved;
+  await expect(page).toHaveURL(/\/desk$/);
   await page.goto(articleUrl);
   await expect(bodyOf(page)).toHaveText('Written just before leaving.');
   await expect(page.getByRole('alert', { name: 'Unsaved changes' })).toHaveCount(0);
 });
 
-test('closing the tab with unsaved changes asks first', async ({ page }) => {
-  await openNewArticle(page);
-  await bodyOf(page).pressSequentially('Not saved yet');
+test('closing the tab while changes are not yet stored (offline) asks first, and the next visit offers them back', async ({ page, context }) => {
+  const articleUrl = await openNewArticle(page);
+  await context.setOffline(true);
+  await bodyOf(page).pressSequentially('Not stored yet');
+  await expect(page.getByRole('status')).toHaveText('Offline — changes kept on this device');
   const asked = page.waitForEvent('dialog');
   await page.close({ runBeforeUnload: true });
   const dialog = await asked;
   expect(dialog.type()).toBe('beforeunload');
   await dialog.accept();
+
+  await context.setOffline(false);
+  const again = await context.newPage();
+  await again.goto(articleUrl);
+  const offer = again.getByRole('alert', { name: 'Unsaved changes' });
+  await expect(offer.locator('ins')).toHaveText('Not stored yet');
+  await offer.getByRole('button', { name: /^Restore unsaved changes from \d\d:\d\d$/ }).click();
+  await expect(bodyOf(again)).toHaveText('Not stored yet');
+  await expectSaved(again);
 });

@@ -5,16 +5,12 @@ import { storageStateOf } from './people';
 test.use({ storageState: storageStateOf('editor') });
 
 const statusOf = (page: Page) => page.getByRole('status');
-const isArticleSave = (url: string, method: string) => method === 'PUT' && /\/api\/articles\/\d+$/.test(new URL(url).pathname);
+const isArticleSave = (url: string, method: string) => method === 'POST' && /\/api\/articles\/\d+\/shared-save$/.test(new URL(url).pathname);
 
-test('the first keystroke after a save says "Unsaved changes" at once, until the autosave is stored', async ({ page }) => {
+test('a keystroke says "Saving…" until the server has stored it, then "Saved"', async ({ page }) => {
   await openNewArticle(page);
   await expect(statusOf(page)).toHaveAttribute('aria-live', 'polite');
   await bodyOf(page).pressSequentially('First');
-  await expect(statusOf(page)).toHaveText('Unsaved changes');
-  const saved = nextSave(page);
-  await page.keyboard.press('Control+s');
-  await saved;
   await expectSaved(page);
 
   // Every word the status says from here on, in order: a busy machine may be slow to show it, never wrong.
@@ -23,22 +19,20 @@ test('the first keystroke after a save says "Unsaved changes" at once, until the
     (window as unknown as { statusSaid: string[] }).statusSaid = said;
     new MutationObserver(() => said.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
   });
-  const autosaved = nextSave(page);
   await page.keyboard.type('!');
-  await autosaved;
-  await expectSaved(page);
-  // The first thing it said after the keystroke: the last save no longer covers the text.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { statusSaid: string[] }).statusSaid.at(-1))).toMatch(/^Saved \d\d:\d\d$/);
   const said = await page.evaluate(() => (window as unknown as { statusSaid: string[] }).statusSaid);
-  expect(said[0]).toBe('Unsaved changes');
+  // The first thing it said after the keystroke: the text on screen is not all stored yet.
+  expect(said[0]).toBe('Saving…');
 });
 
-test('a save sent before the latest keystroke does not end in "Saved"', async ({ page }) => {
+test('a Save sent before the latest keystroke does not end in "Saved" until that keystroke is stored too', async ({ page }) => {
   const articleUrl = await openNewArticle(page);
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  // The first save's request is held at the browser's edge until the writer has typed on.
-  await page.route(/\/api\/articles\/\d+$/, async (route) => {
-    if (isArticleSave(route.request().url(), route.request().method())) await held;
+  // The Save's request is held at the browser's edge until the writer has typed on.
+  await page.route(/\/api\/articles\/\d+\/shared-save$/, async (route) => {
+    await held;
     await route.continue();
   });
   await bodyOf(page).pressSequentially('One');
@@ -48,10 +42,8 @@ test('a save sent before the latest keystroke does not end in "Saved"', async ({
   await page.keyboard.type(' two');
   release();
   await firstSave;
-  await expect(statusOf(page)).toHaveText('Unsaved changes');
-  // The autosave that follows carries the rest; only then is it "Saved".
   await expectSaved(page);
-  expect(JSON.stringify((await articleJson(page, articleUrl)).body)).toContain('One two');
+  await expect.poll(async () => JSON.stringify((await articleJson(page, articleUrl)).body)).toContain('One two');
 });
 
 test('a refused save says why and offers Retry; once fixed it saves', async ({ page }) => {
@@ -66,7 +58,7 @@ test('a refused save says why and offers Retry; once fixed it saves', async ({ p
   await page.getByRole('button', { name: 'Retry' }).click();
   expect((await retried).status()).toBe(400);
 
-  // Once the field is fixed, the refusal gives way: the next save (the autosave's or Ctrl+S) goes through.
+  // Once the field is fixed, the refusal gives way (the next fold of the shared text succeeds), and Ctrl+S goes through.
   await page.getByLabel('Headline').fill('A headline that fits');
   await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
   await page.keyboard.press('Control+s');

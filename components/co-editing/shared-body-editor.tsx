@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import { BodyEditor, type BodyEditorProps, withPhotoViews } from '@/components/editor/body-editor';
 import { BODY_ROOT } from '@/lib/co-editing/article-document';
 import { sharedBodyExtensions } from '@/lib/editor/body-schema';
+import { LocalTrailingParagraph } from '@/lib/editor/local-trailing-paragraph';
 
 type Props = Omit<BodyEditorProps, 'initialBody' | 'extensions'> & {
   doc: Y.Doc;
@@ -42,6 +43,7 @@ function caretOf(user: { name?: string; color?: string }): HTMLElement {
 export function SharedBodyEditor({ doc, provider, user, ...props }: Props) {
   const [extensions] = useState(() => [
     ...withPhotoViews(sharedBodyExtensions),
+    LocalTrailingParagraph,
     Collaboration.configure({ document: doc, field: BODY_ROOT }),
     CollaborationCaret.configure({ provider, user, render: caretOf }),
   ]);

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/app-error';
 import { type BodyDoc, EMPTY_BODY } from '@/lib/article-body';
 import type { ArticleDraft, DraftField, DraftFields } from '@/lib/article-draft';
 import { bodySchema } from '@/lib/editor/body-schema';
+import { withoutTrailingParagraph, withTrailingParagraph } from '@/lib/editor/photo-guard';
 import { checkBody } from '@/lib/editor/validate-body';
 import type { LeadPhoto } from '@/lib/photos/photo-use';
 
@@ -51,8 +52,9 @@ export function seedArticleDocument(doc: Y.Doc, draft: ArticleDraft): void {
   doc.transact(() => {
     writeFields(doc, draft);
     // Even an empty body is written: an editor that finds the fragment empty writes a paragraph of
-    // its own at the first keystroke, and two people starting to type at once would leave two.
-    prosemirrorJSONToYXmlFragment(bodySchema, draft.body, bodyFragment(doc));
+    // its own at the first keystroke, and two people starting to type at once would leave two. For
+    // the same reason a body ending in a photo gets its closing paragraph here, once.
+    prosemirrorJSONToYXmlFragment(bodySchema, withTrailingParagraph(draft.body), bodyFragment(doc));
   });
 }
 
@@ -66,7 +68,7 @@ export function seedArticleDocument(doc: Y.Doc, draft: ArticleDraft): void {
 export function replaceDraftInDocument(doc: Y.Doc, draft: ArticleDraft): void {
   doc.transact(() => {
     writeFields(doc, draft);
-    prosemirrorJSONToYXmlFragment(bodySchema, draft.body, bodyFragment(doc));
+    prosemirrorJSONToYXmlFragment(bodySchema, withTrailingParagraph(draft.body), bodyFragment(doc));
   });
 }
 
@@ -104,8 +106,8 @@ function bodyOfDocument(doc: Y.Doc): BodyDoc {
   const result = checkBody(yXmlFragmentToProsemirrorJSON(fragment));
   if (!result.ok) throw new AppError('INVALID', 'The shared body is not one a save would accept.', { fields: { body: [result.problem] } });
   // y-tiptap leaves out attributes that are null and keeps marks in the order they were typed;
-  // ProseMirror's JSON is the stored form.
-  return result.doc.toJSON() as BodyDoc;
+  // ProseMirror's JSON is the stored form, and the line kept for writing after a closing photo is not the story's.
+  return withoutTrailingParagraph(result.doc.toJSON() as BodyDoc);
 }
 
 function writeFields(doc: Y.Doc, draft: ArticleDraft): void {

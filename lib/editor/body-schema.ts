@@ -67,8 +67,8 @@ export const bodyExtensions = [bodyStarterKit, PhotoNode];
 
 /**
  * The same schema for a body shared with others: the shared document keeps the undo history (each
- * person undoes only their own changes), and no editor adds a closing paragraph of its own, which
- * every open editor would do at once, leaving one per person.
+ * person undoes only their own changes), and Tiptap's closing-paragraph rule, which every open editor
+ * would apply at once (one paragraph per person), gives way to LocalTrailingParagraph.
  */
 export const sharedBodyExtensions = [bodyStarterKit.configure({ undoRedo: false, trailingNode: false }), PhotoNode];
 

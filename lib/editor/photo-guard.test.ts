@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BodyDoc } from '@/lib/article-body';
 import { bodySchema } from './body-schema';
 import { checkBody } from './validate-body';
-import { asPhotoRemoval, backspaceNearPhoto, deleteNearPhoto, photoGuardPlugin, removePhotoAt, replaceKeepingPhotos, withTrailingParagraph } from './photo-guard';
+import { asPhotoRemoval, backspaceNearPhoto, deleteNearPhoto, photoGuardPlugin, removePhotoAt, replaceKeepingPhotos, withoutTrailingParagraph, withTrailingParagraph } from './photo-guard';
 
 const para = (text?: string) => (text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' });
 const photo = { type: 'photo', attrs: { photoId: 7, caption: 'Boats at dawn', credit: '© Pool / Sam Reed', alt: null } };
@@ -79,5 +79,12 @@ describe('photo guard', () => {
     expect(withTrailingParagraph(stored)).toEqual(body(para('Short.'), photo, para()));
     expect(withTrailingParagraph(body(para('Short.')))).toEqual(body(para('Short.')));
     expect(checkBody(stored).ok && checkBody(withTrailingParagraph(stored)).ok).toBe(true);
+  });
+
+  it('takes that added line away again, and only that: a written last line or one after a paragraph stays', () => {
+    expect(withoutTrailingParagraph(body(para('Short.'), photo, para()))).toEqual(body(para('Short.'), photo));
+    expect(withoutTrailingParagraph(body(para('Short.'), photo, para('After.')))).toEqual(body(para('Short.'), photo, para('After.')));
+    expect(withoutTrailingParagraph(body(para('Short.'), para()))).toEqual(body(para('Short.'), para()));
+    expect(withoutTrailingParagraph(body(para()))).toEqual(body(para()));
   });
 });

@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core';
 import { Fragment, type Node as ProseMirrorNode, type ResolvedPos, type Slice } from '@tiptap/pm/model';
 import { type Command, type EditorState, NodeSelection, Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state';
 import type { BodyBlock, BodyDoc } from '@/lib/article-body';
+import { isSharedChange } from './local-trailing-paragraph';
 
 /**
  * A photo in the body leaves only when the writer removes it on purpose: it is selected and
@@ -17,9 +18,8 @@ const PHOTO = 'photo';
 const REMOVAL = 'dateline:photoRemoval';
 // Set by ProseMirror's history on undo and redo: taking a photo back out is the writer's act too.
 const HISTORY = 'history$';
-// Set by y-tiptap on a change that comes from the shared document: someone else's act, already
-// made; refusing it here would leave this screen showing a different body from everyone else's.
-const SHARED_CHANGE = 'y-sync$';
+// A change that comes from the shared document is someone else's act, already made: refusing it here
+// would leave this screen showing a different body from everyone else's.
 
 /** Marks a transaction as the writer's explicit removal of the photos it deletes. */
 export const asPhotoRemoval = (tr: Transaction): Transaction => tr.setMeta(REMOVAL, true);
@@ -63,7 +63,7 @@ function isExplicitRemoval(tr: Transaction): boolean {
     tr.getMeta(REMOVAL) === true ||
     tr.getMeta(HISTORY) !== undefined ||
     tr.getMeta('uiEvent') === 'cut' ||
-    (tr.getMeta(SHARED_CHANGE) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
+    isSharedChange(tr)
   );
 }
 
@@ -212,4 +212,12 @@ export const PhotoGuard = Extension.create({
 export function withTrailingParagraph(body: BodyDoc): BodyDoc {
   const last: BodyBlock | undefined = body.content.at(-1);
   return last?.type === 'paragraph' ? body : { ...body, content: [...body.content, { type: 'paragraph' }] };
+}
+
+/** The body without the empty line withTrailingParagraph added after a closing photo (or other block): the story as written. */
+export function withoutTrailingParagraph(body: BodyDoc): BodyDoc {
+  const last: BodyBlock | undefined = body.content.at(-1);
+  const before: BodyBlock | undefined = body.content.at(-2);
+  const addedLine = last?.type === 'paragraph' && !last.content?.length && before !== undefined && before.type !== 'paragraph';
+  return addedLine ? { ...body, content: body.content.slice(0, -1) } : body;
 }

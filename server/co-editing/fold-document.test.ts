@@ -68,6 +68,10 @@ describe('folding the shared document into the working copy', () => {
     expect(foldArticleDocument(story.id, shared.server, later(2_000), writer.id)).toMatchObject({ folded: true, revisionNumber: 4 });
     expect(revisionsOf(story.id).at(-1)).toMatchObject({ number: 4, kind: 'save', authorId: writer.id });
     expect(listHistory(writer, story.id).entries[0]).toMatchObject({ number: 4, label: 'Saved', authorName: writer.name, coAuthorNames: [desk.name] });
+
+    // Saved again with nothing typed since: a revision all the same, naming nobody else.
+    expect(foldArticleDocument(story.id, shared.server, later(3_000), desk.id)).toEqual({ folded: true, revisionNumber: 5, contributors: [] });
+    expect(listHistory(writer, story.id).entries[0]).toMatchObject({ number: 5, label: 'Saved', authorName: desk.name, coAuthorNames: [] });
   });
 
   it('folds into its own recent revision, adding who typed since, and starts a new one after the autosave window', () => {

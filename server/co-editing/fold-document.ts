@@ -31,8 +31,8 @@ export type FoldOutcome =
  * its limit after two people typed into it) is not folded: the updates stay, the working copy stays
  * as it was, and the outcome says why.
  *
- * `savedBy` is someone pressing Save: their own revision, as an explicit save always is, with them
- * as its author and everyone who typed since the last fold as its contributors.
+ * `savedBy` is someone pressing Save: their own revision, as an explicit save always is (even with
+ * nothing new), with them as its author and everyone who typed since the last fold as its contributors.
  */
 export function foldArticleDocument(articleId: number, doc: Y.Doc, now = new Date(), savedBy?: number): FoldOutcome {
   return getDb().transaction(
@@ -46,7 +46,8 @@ export function foldArticleDocument(articleId: number, doc: Y.Doc, now = new Dat
         .where(and(eq(articleCollabUpdates.articleId, articleId), gt(articleCollabUpdates.id, state.throughUpdateId)))
         .orderBy(asc(articleCollabUpdates.id))
         .all();
-      if (pending.length === 0) return { folded: false, why: 'nothing-new' } as const;
+      // A Save is a revision of its own even with nothing typed since the last fold, as it always was.
+      if (pending.length === 0 && savedBy === undefined) return { folded: false, why: 'nothing-new' } as const;
 
       let text;
       try {
@@ -57,8 +58,8 @@ export function foldArticleDocument(articleId: number, doc: Y.Doc, now = new Dat
         throw error;
       }
 
-      const through = pending.at(-1)!.id;
-      if (article.workingRevisionId !== null && sameText(tx, article.workingRevisionId, text)) {
+      const through = pending.at(-1)?.id;
+      if (savedBy === undefined && through !== undefined && article.workingRevisionId !== null && sameText(tx, article.workingRevisionId, text)) {
         // A restore or an API save already made a revision of this text: no second one.
         compact(tx, articleId, doc, through, now);
         return { folded: false, why: 'same-as-working-copy' } as const;
@@ -93,7 +94,7 @@ export function foldArticleDocument(articleId: number, doc: Y.Doc, now = new Dat
           .onConflictDoNothing()
           .run();
       }
-      compact(tx, articleId, doc, through, now);
+      if (through !== undefined) compact(tx, articleId, doc, through, now);
       return { folded: true, revisionNumber: written.number, contributors };
     },
     { behavior: 'immediate' },
