@@ -272,6 +272,46 @@ function typistsOf(group: Editor[], perArticle: number): Editor[] {
   });
 }
 
+/** How a round of typing on the clock went in this process: its own queueing, not the server's. */
+type Clockwork = Pick<TypingReport, 'scheduled' | 'timerLate' | 'loopDelayP99' | 'loopDelayMax' | 'cpuCores' | 'ms'>;
+
+/**
+ * `typists` each press a key `rate` times a second for `durationMs`, on the clock from a random
+ * phase (as live coverage's entries): a late keystroke does not push the next ones back. `press`
+ * gets the typist, the keystroke's number and when it was pressed (performance.now()).
+ */
+async function typeOnTheClock(typists: number, rate: number, durationMs: number, press: (typist: number, n: number, at: number) => void): Promise<Clockwork> {
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const cpu = process.cpuUsage();
+  const timerLate: number[] = [];
+  const period = 1000 / rate;
+  const started = performance.now();
+  const end = started + durationMs;
+  await Promise.all(
+    Array.from({ length: typists }, async (_, typist) => {
+      let due = started + random() * period;
+      for (let n = 0; due < end; n++, due += period) {
+        await sleep(Math.max(0, due - performance.now()));
+        const at = performance.now();
+        timerLate.push(at - due);
+        press(typist, n, at);
+      }
+    }),
+  );
+  const ms = performance.now() - started;
+  const cpuUsed = process.cpuUsage(cpu);
+  loop.disable();
+  return {
+    scheduled: Math.round(typists * (durationMs / period)),
+    timerLate,
+    loopDelayP99: loop.percentile(99) / 1e6,
+    loopDelayMax: loop.max / 1e6,
+    cpuCores: (cpuUsed.user + cpuUsed.system) / 1000 / ms,
+    ms,
+  };
+}
+
 async function type(command: Extract<ClientsCommand, { kind: 'type' }>): Promise<ClientsReply> {
   const group = groups.get(command.group) ?? [];
   const typists = typistsOf(group, command.typistsPerArticle);
@@ -292,66 +332,42 @@ async function type(command: Extract<ClientsCommand, { kind: 'type' }>): Promise
   const storedBefore = storedUpdates();
   const closesBefore = group.reduce((sum, editor) => sum + editor.closes, 0);
   const foldsBefore = folds();
-  const loop = monitorEventLoopDelay({ resolution: 5 });
-  loop.enable();
-  const cpu = process.cpuUsage();
-  const timerLate: number[] = [];
   let updateBytes = 0;
   let caretBytes = 0;
-  const period = 1000 / command.rate;
-  const started = performance.now();
-  const end = started + command.durationMs;
-
-  await Promise.all(
-    typists.map(async (editor, index) => {
-      const copy = copyFor(index + 1, Math.ceil((command.durationMs / 1000) * command.rate) + 10);
-      const paragraph = editor.paragraphs.at(-1)!;
-      const { text } = paragraph;
-      const countBytes = (update: Uint8Array) => (updateBytes += update.byteLength);
-      // On the clock from a random phase, as live coverage's entries: a late keystroke does not push the next ones back.
-      let due = started + random() * period;
-      for (let n = 0; due < end; n++, due += period) {
-        await sleep(Math.max(0, due - performance.now()));
-        const at = performance.now();
-        timerLate.push(at - due);
-        const letter = copy[n % copy.length]!;
-        editor.doc.on('update', countBytes);
-        text.insert(text.length, letter);
-        editor.doc.off('update', countBytes);
-        paragraph.written += letter;
-        editor.keystrokes.push({ clock: Y.getState(editor.doc.store, editor.doc.clientID), at, seen: 0, receivers: receivers.get(editor.articleId)! });
-        editor.unacked.push(at);
-        const caret = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, text.length));
-        editor.provider.setAwarenessField('cursor', { anchor: caret, head: caret });
-        caretBytes += encodeAwarenessUpdate(editor.provider.awareness!, [editor.doc.clientID]).byteLength;
-      }
-    }),
-  );
-  const typed = performance.now() - started;
-  const cpuUsed = process.cpuUsage(cpu);
-  loop.disable();
+  const countBytes = (update: Uint8Array) => (updateBytes += update.byteLength);
+  const copies = typists.map((_, index) => copyFor(index + 1, Math.ceil((command.durationMs / 1000) * command.rate) + 10));
+  const clockwork = await typeOnTheClock(typists.length, command.rate, command.durationMs, (typist, n, at) => {
+    const editor = typists[typist]!;
+    const paragraph = editor.paragraphs.at(-1)!;
+    const { text } = paragraph;
+    const letter = copies[typist]![n % copies[typist]!.length]!;
+    editor.doc.on('update', countBytes);
+    text.insert(text.length, letter);
+    editor.doc.off('update', countBytes);
+    paragraph.written += letter;
+    editor.keystrokes.push({ clock: Y.getState(editor.doc.store, editor.doc.clientID), at, seen: 0, receivers: receivers.get(editor.articleId)! });
+    editor.unacked.push(at);
+    const caret = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, text.length));
+    editor.provider.setAwarenessField('cursor', { anchor: caret, head: caret });
+    caretBytes += encodeAwarenessUpdate(editor.provider.awareness!, [editor.doc.clientID]).byteLength;
+  });
   const keystrokes = typists.flatMap((editor) => editor.keystrokes);
   const expected = keystrokes.length;
   await waitFor(() => keystrokes.every((keystroke) => keystroke.seen === keystroke.receivers) && group.every(settled), command.settleMs);
   const report: TypingReport = {
+    ...clockwork,
     typists: typists.length,
     receiversPerKeystroke: Math.max(...receivers.values()),
     keystrokes: expected,
-    scheduled: Math.round(typists.length * (command.durationMs / period)),
     deliveries: round.deliveries,
     everyOther: round.everyOther,
     acks: round.acks,
     missing: keystrokes.reduce((sum, keystroke) => sum + keystroke.receivers - keystroke.seen, 0),
-    timerLate,
-    loopDelayP99: loop.percentile(99) / 1e6,
-    loopDelayMax: loop.max / 1e6,
-    cpuCores: (cpuUsed.user + cpuUsed.system) / 1000 / typed,
     updateBytes: updateBytes / Math.max(1, expected),
     caretBytes: caretBytes / Math.max(1, expected),
     stored: storedUpdates() - storedBefore,
     reconnections: group.reduce((sum, editor) => sum + editor.closes, 0) - closesBefore,
     folds: folds() - foldsBefore,
-    ms: typed,
   };
   round = undefined;
   return { kind: 'typed', report };
@@ -416,57 +432,34 @@ async function relay(command: Extract<ClientsCommand, { kind: 'relay' }>): Promi
   }
   await Promise.all(sockets.map((socket) => new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))));
   await sleep(500);
-  const loop = monitorEventLoopDelay({ resolution: 5 });
-  loop.enable();
-  const cpu = process.cpuUsage();
-  const timerLate: number[] = [];
-  const period = 1000 / command.rate;
-  const started = performance.now();
-  const end = started + command.durationMs;
   let keystrokes = 0;
-  await Promise.all(
-    sockets.map(async (socket, sender) => {
-      let due = started + random() * period;
-      for (let n = 0; due < end; n++, due += period) {
-        await sleep(Math.max(0, due - performance.now()));
-        const at = performance.now();
-        timerLate.push(at - due);
-        const frame = Buffer.alloc(Math.max(9, command.updateBytes));
-        frame[0] = 1;
-        frame.writeUInt32LE(sender, 1);
-        frame.writeUInt32LE(n, 5);
-        pending.set(`${sender}:${n}`, { at, seen: 0 });
-        keystrokes += 1;
-        socket.send(frame);
-        socket.send(Buffer.alloc(command.caretBytes, 2));
-      }
-    }),
-  );
-  const typed = performance.now() - started;
-  const cpuUsed = process.cpuUsage(cpu);
-  loop.disable();
+  const clockwork = await typeOnTheClock(sockets.length, command.rate, command.durationMs, (sender, n, at) => {
+    const frame = Buffer.alloc(Math.max(9, command.updateBytes));
+    frame[0] = 1;
+    frame.writeUInt32LE(sender, 1);
+    frame.writeUInt32LE(n, 5);
+    pending.set(`${sender}:${n}`, { at, seen: 0 });
+    keystrokes += 1;
+    sockets[sender]!.send(frame);
+    sockets[sender]!.send(Buffer.alloc(command.caretBytes, 2));
+  });
   await waitFor(() => pending.size === 0, command.settleMs);
   const missing = [...pending.values()].reduce((sum, keystroke) => sum + command.perRoom - 1 - keystroke.seen, 0);
   for (const socket of sockets) socket.close();
   const report: TypingReport = {
+    ...clockwork,
     typists: sockets.length,
     receiversPerKeystroke: command.perRoom - 1,
     keystrokes,
-    scheduled: Math.round(sockets.length * (command.durationMs / period)),
     deliveries: rounds.deliveries,
     everyOther: rounds.everyOther,
     acks: [],
     missing,
-    timerLate,
-    loopDelayP99: loop.percentile(99) / 1e6,
-    loopDelayMax: loop.max / 1e6,
-    cpuCores: (cpuUsed.user + cpuUsed.system) / 1000 / typed,
     updateBytes: command.updateBytes,
     caretBytes: command.caretBytes,
     stored: 0,
     reconnections: 0,
     folds: 0,
-    ms: typed,
   };
   return { kind: 'typed', report };
 }
