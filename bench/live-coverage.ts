@@ -9,18 +9,15 @@
  * missed, the autosave round-trip under that load against the quiet one, and the server's memory
  * per open stream. Run: `npm run bench -- live-coverage`.
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
 import { type BodyDoc, plainTextToDoc } from '@/lib/article-body';
 import { assertBuilt, type RunningApp, startApp } from './support/app-server';
 import { newsBody, randomSource } from './support/copy';
-import { machineCpuMs, processCpuMs } from './support/cpu-time';
+import { cpuMeter, loadAverage } from './support/cpu-meter';
 import type { ReaderReport, ReadersCommand, ReadersReply } from './support/live-readers';
-import { mainThreadMs } from './support/main-thread-time';
 import { DeskSession, saveFields } from './support/newsroom-client';
 import { runScript } from './support/npm-script';
+import { forkSteered, type SteeredProcess } from './support/steered-process';
 import { residentMb } from './support/process-memory';
 import { describeMs, heading, ms, summarize, verdict, verdictAtMost } from './support/stats';
 
@@ -104,7 +101,10 @@ async function measure(app: RunningApp, readers: Readers): Promise<boolean> {
   );
 
   heading(`Load: an entry every ${ENTRY_EVERY_MS / 1000} s for ${ENTRIES} s to ${opened.open} readers, ${EDITORS} editors autosaving; every ${DROP_EVERY}th reader cut off after entry ${DROP_AFTER_ENTRIES}`);
-  const loadCpu = cpuMeter(app.pid, readers.pid);
+  const loadCpu = cpuMeter([
+    { label: 'server', pid: app.pid },
+    { label: "readers' process", pid: readers.pid },
+  ]);
   const [underLoad, posting] = await Promise.all([autosaveFor(editors, ENTRIES * ENTRY_EVERY_MS), postEntries(reporter, storyId, readers)]);
   const cpuLine = loadCpu();
   const settled = await readers.ask({ kind: 'settle', entryIds: posting.entryIds, timeoutMs: SETTLE_TIMEOUT_MS }, 'settled');
@@ -218,7 +218,7 @@ async function createEditors(dataDir: string, emails: string[]): Promise<void> {
 type Autosaves = { times: number[]; sentAt: number[]; failures: string[]; ms: number };
 
 async function quietAutosaves(app: RunningApp, readers: Readers, editors: Editor[], label: string): Promise<Autosaves> {
-  const cpu = cpuMeter(app.pid, readers.running ? readers.pid : null);
+  const cpu = cpuMeter([{ label: 'server', pid: app.pid }, ...(readers.running ? [{ label: "readers' process", pid: readers.pid }] : [])]);
   const autosaves = await autosaveFor(editors, QUIET_MS);
   console.log(describeAutosaves(`autosave PUT /api/articles/:id, ${label}`, autosaves));
   console.log(cpu());
@@ -328,76 +328,7 @@ function deliveryFigures(reports: ReaderReport[], entryIds: number[]) {
   };
 }
 
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((load) => load.toFixed(2))
-    .join(' ');
-
-/** Where the CPUs went from now until the returned function is called, as a line to print. */
-function cpuMeter(serverPid: number, readersPid: number | null): () => string {
-  const started = Date.now();
-  const machine = machineCpuMs();
-  const server = processCpuMs(serverPid);
-  const serverMain = mainThreadMs(serverPid);
-  const readers = readersPid === null ? 0 : processCpuMs(readersPid);
-  const self = process.cpuUsage();
-  return () => {
-    const wall = Date.now() - started;
-    const after = machineCpuMs();
-    const busy = after.busy - machine.busy;
-    const selfUsed = process.cpuUsage(self);
-    const cores = {
-      server: (processCpuMs(serverPid) - server) / wall,
-      readers: readersPid === null ? 0 : (processCpuMs(readersPid) - readers) / wall,
-      self: (selfUsed.user + selfUsed.system) / 1000 / wall,
-    };
-    const main = mainThreadMs(serverPid);
-    const other = Math.max(0, busy / wall - cores.server - cores.readers - cores.self);
-    return (
-      `CPU in cores of ${os.cpus().length} over ${(wall / 1000).toFixed(0)} s: server ${cores.server.toFixed(2)} ` +
-      `(its JavaScript thread on a CPU ${(((main.onCpu - serverMain.onCpu) / wall) * 100).toFixed(0)}% of the time, runnable but waiting for one ${(((main.waiting - serverMain.waiting) / wall) * 100).toFixed(0)}%), ` +
-      `${readersPid === null ? '' : `readers' process ${cores.readers.toFixed(2)}, `}this bench ${cores.self.toFixed(2)}, other processes ${other.toFixed(2)}; ` +
-      `CPUs ${((busy / (busy + after.idle - machine.idle)) * 100).toFixed(0)}% busy; load average ${loadAverage()}`
-    );
-  };
-}
-
-type Readers = {
-  pid: number;
-  readonly running: boolean;
-  ask<K extends ReadersReply['kind']>(command: ReadersCommand, reply: K): Promise<Extract<ReadersReply, { kind: K }>>;
-  stop(): Promise<void>;
-};
+type Readers = SteeredProcess<ReadersCommand, ReadersReply>;
 
 /** The readers' process (bench/support/live-readers.ts), one question at a time. */
-function forkReaders(): Readers {
-  const child: ChildProcess = fork(path.join(process.cwd(), 'bench/support/live-readers.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    // The report holds 120,000 deliveries: structured clone sends them faster than JSON.
-    serialization: 'advanced',
-  });
-  let answer: ((reply: ReadersReply) => void) | undefined;
-  child.on('message', (reply: ReadersReply) => answer?.(reply));
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`the readers' process exited (${code ?? signal})`))));
-  exited.catch(() => undefined);
-  return {
-    pid: child.pid!,
-    get running() {
-      return child.exitCode === null && child.signalCode === null;
-    },
-    async ask(command, kind) {
-      const reply = await Promise.race([new Promise<ReadersReply>((resolve) => ((answer = resolve), child.send(command))), exited]);
-      if (reply.kind !== kind) throw new Error(`the readers' process answered ${reply.kind} to ${command.kind}`);
-      return reply as Extract<ReadersReply, { kind: typeof kind }>;
-    },
-    async stop() {
-      if (!this.running) return;
-      if (child.connected) child.send({ kind: 'stop' } satisfies ReadersCommand);
-      const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited.catch(() => undefined);
-      clearTimeout(force);
-    },
-  };
-}
+const forkReaders = (): Readers => forkSteered<ReadersCommand, ReadersReply>('bench/support/live-readers.ts', "the readers' process");

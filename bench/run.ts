@@ -1,7 +1,7 @@
 /**
  * Runs the benchmarks and prints their figures against the targets:
- *   npm run bench                 all eight
- *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-site | revision-diff | archive-search | live-coverage
+ *   npm run bench                 all nine
+ *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-site | revision-diff | archive-search | live-coverage | co-editing
  * Figures, not pass/fail tests: the exit code is 0 even when a target is missed (a MISS line says so).
  * keystroke, bundle, public-site and live-coverage need the production build (`npm run build`); photo-upload's
  * next start leg does too, and is skipped without it.
@@ -10,6 +10,7 @@ import os from 'node:os';
 import { benchArchiveSearch } from './archive-search';
 import { benchAutosave } from './autosave';
 import { benchBundle } from './bundle';
+import { benchCoEditing } from './co-editing';
 import { benchKeystroke } from './keystroke';
 import { benchLiveCoverage } from './live-coverage';
 import { benchPhotoUpload } from './photo-upload';
@@ -26,6 +27,7 @@ const BENCHES = {
   'revision-diff': benchRevisionDiff,
   'archive-search': benchArchiveSearch,
   'live-coverage': benchLiveCoverage,
+  'co-editing': benchCoEditing,
 } as const;
 type BenchName = keyof typeof BENCHES;
 /** Above this share of CPU time in use before we start, something else competes with what we time. */

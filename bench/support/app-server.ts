@@ -25,7 +25,7 @@ export function assertBuilt(): string {
   return `${fs.readFileSync(buildIdFile, 'utf8').trim()} (built ${built.toISOString()})`;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.on('error', reject);
@@ -132,7 +132,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
  * `npm start` as package.json writes it (`NAME=value … node ARGS`), run here without npm between so
  * that the process measured is the server itself: what the benches measure is what a newsroom runs.
  */
-function npmStart(): { env: Record<string, string>; nodeArgs: string[] } {
+export function npmStart(): { env: Record<string, string>; nodeArgs: string[] } {
   const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { scripts: { start: string } };
   const words = manifest.scripts.start.split(/\s+/);
   const node = words.indexOf('node');
