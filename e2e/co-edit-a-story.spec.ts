@@ -7,6 +7,11 @@ import type { HistoryPage } from '@/lib/revision-history';
 
 type Role = keyof typeof STAFF;
 
+// Three browsers each open the rich editor and type into it: on a busy machine that alone can take
+// most of the default 30 s, so these specs get three times as long (they still wait only for what
+// the people see).
+test.describe.configure({ timeout: 90_000 });
+
 /** A reporter's draft with a lead photo, open in the reporter's, the copy desk's and the admin's browsers at once. */
 async function threeInOneStory(browser: Browser) {
   const roles: Role[] = ['editor', 'copy_editor', 'admin'];
@@ -17,11 +22,14 @@ async function threeInOneStory(browser: Browser) {
     paragraphs: ['Boats stayed in port on Friday.', 'The ferry will not sail.'],
     leadPhoto: { photoId, caption: 'Waves over the wall', credit: null },
   });
-  const pages = await Promise.all(contexts.map((context) => context.newPage()));
-  for (const page of pages) {
-    await page.goto(story.url);
-    await expect(bodyOf(page)).toHaveAttribute('contenteditable', 'true');
-  }
+  const pages = await Promise.all(
+    contexts.map(async (context) => {
+      const page = await context.newPage();
+      await page.goto(story.url);
+      await expect(bodyOf(page)).toHaveAttribute('contenteditable', 'true');
+      return page;
+    }),
+  );
   const close = () => Promise.all(contexts.map((context: BrowserContext) => context.close()));
   return { pages: pages as [Page, Page, Page], story, close };
 }
