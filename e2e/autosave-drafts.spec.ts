@@ -88,6 +88,8 @@ test('closing the tab while changes are not yet stored (offline) asks first, and
   await context.setOffline(true);
   await bodyOf(page).pressSequentially('Not stored yet');
   await expect(page.getByRole('status')).toHaveText('Offline — changes kept on this device');
+  // The next visit is a tab of the same browser, opened before this one closes.
+  const again = await context.newPage();
   const asked = page.waitForEvent('dialog');
   await page.close({ runBeforeUnload: true });
   const dialog = await asked;
@@ -95,7 +97,6 @@ test('closing the tab while changes are not yet stored (offline) asks first, and
   await dialog.accept();
 
   await context.setOffline(false);
-  const again = await context.newPage();
   await again.goto(articleUrl);
   const offer = again.getByRole('alert', { name: 'Unsaved changes' });
   await expect(offer.locator('ins')).toHaveText('Not stored yet');
