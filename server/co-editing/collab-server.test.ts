@@ -158,4 +158,22 @@ describe('co-editing over the WebSocket', () => {
     await expect.poll(() => rita.closes.length).toBeGreaterThan(0);
     expect(storedUpdates(story.id)).toHaveLength(before);
   });
+
+  it('cuts off a client flooding the others with presence, and passes none of the flood on', async () => {
+    const story = writtenStory(writer, 'Flood defences');
+    const [rita, cora] = [join(writer, story.id), join(desk, story.id)];
+    await synced(rita);
+    await synced(cora);
+    let changesSeenByCora = 0;
+    cora.provider.awareness!.on('change', () => (changesSeenByCora += 1));
+
+    for (let move = 0; move < 200; move++) rita.provider.setAwarenessField('cursor', { move });
+    await expect.poll(() => rita.closes.map((close) => close.reason)).toContain('awareness-flood');
+    // Cora saw at most what came before the limit, never the two hundred moves.
+    expect(changesSeenByCora).toBeLessThan(100);
+    // The others go on as before.
+    fieldsMap(cora.doc).get('headline')!.insert(0, 'Live: ');
+    await synced(cora);
+    expect(headlineOf(cora)).toBe('Live: Flood defences');
+  });
 });
