@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import * as Y from 'yjs';
 import type { ArticleDraft } from '@/lib/article-draft';
-import { seedArticleDocument } from '@/lib/co-editing/article-document';
+import { seedArticleDocument } from '@/lib/co-editing/article-body-document';
 import type { SessionUser } from '@/lib/session-user';
 import { loadArticleDocument } from '@/server/co-editing/load-document';
 import { storeCollabUpdate } from '@/server/co-editing/store-update';

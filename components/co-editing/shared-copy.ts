@@ -2,8 +2,6 @@
 
 import * as Y from 'yjs';
 import { clearBrowserCopy, readBrowserCopy, writeBrowserCopy } from '@/components/editor/unsaved-mirror';
-import { type ArticleDraft, sameDraft } from '@/lib/article-draft';
-import { draftOfDocument } from '@/lib/co-editing/article-document';
 
 /**
  * This device's copy of a shared article while it holds changes the server has not stored (offline,
@@ -39,26 +37,6 @@ export function writeSharedCopy(articleId: number, doc: Y.Doc): void {
 export const readSharedCopy = (articleId: number): Promise<SharedCopy | null> => readBrowserCopy(keyFor(articleId), asSharedCopy);
 
 export const clearSharedCopy = (articleId: number): void => clearBrowserCopy(keyFor(articleId));
-
-/**
- * The article as it is now and as it would be with the copy merged in, when merging would change
- * it; null when the server already has everything the copy holds, or the copy is not a document a
- * save would accept (storage is another program's to change).
- */
-export function whatTheCopyAdds(doc: Y.Doc, copy: SharedCopy): { now: ArticleDraft; merged: ArticleDraft } | null {
-  const trial = new Y.Doc();
-  try {
-    Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
-    Y.applyUpdate(trial, copy.update);
-    const now = draftOfDocument(doc);
-    const merged = draftOfDocument(trial);
-    return sameDraft(now, merged) ? null : { now, merged };
-  } catch {
-    return null;
-  } finally {
-    trial.destroy();
-  }
-}
 
 /** Merged like any late edit: what the server never got is added, nothing twice. */
 export function mergeSharedCopy(doc: Y.Doc, copy: SharedCopy): void {

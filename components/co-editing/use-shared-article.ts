@@ -1,11 +1,10 @@
 'use client';
 
-import { ResetConnection } from '@hocuspocus/common';
-import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { ApiError, apiFetch } from '@/lib/api-client';
-import type { CollabMode } from '@/lib/co-editing/collab-mode';
+import type { CollabMode, CollabTicket } from '@/lib/co-editing/collab-mode';
 import { readSharedNotice, type SharedNotice } from '@/lib/co-editing/shared-notice';
 
 /** How long to wait before asking for a ticket again after one was refused (signed out, no right yet). */
@@ -14,6 +13,8 @@ const TICKET_RETRY_MS = 3_000;
 export type SharedArticle = {
   doc: Y.Doc;
   provider: HocuspocusProvider;
+  /** Whether the socket is open now (the status in state lags a render behind). */
+  connected: () => boolean;
 };
 
 export type SharedState = {
@@ -58,69 +59,81 @@ export function useSharedArticle(articleId: number, listeners: Listeners): Share
   useEffect(() => {
     const doc = new Y.Doc();
     const update = (change: Partial<SharedState>) => setState((current) => ({ ...current, ...change }));
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    let mode: CollabMode | null = null;
+    let stopped = false;
+    let stop = () => doc.destroy();
 
-    const provider = new HocuspocusProvider({
-      url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`,
-      name: `article:${articleId}`,
-      document: doc,
-      token: async () => {
-        try {
-          const ticket = await apiFetch<{ ticket: string; mode: CollabMode }>(`/api/articles/${articleId}/collab-ticket`, { method: 'POST' });
-          if (ticket.mode !== mode) {
-            mode = ticket.mode;
-            latest.current.onModeChange(ticket.mode);
+    // The provider loads with the editor, after the page: the fields show the server's text meanwhile.
+    void Promise.all([import('@hocuspocus/provider'), import('@hocuspocus/common')]).then(([{ HocuspocusProvider, WebSocketStatus }, { ResetConnection }]) => {
+      if (stopped) return;
+      let retry: ReturnType<typeof setTimeout> | undefined;
+      let mode: CollabMode | null = null;
+
+      const provider = new HocuspocusProvider({
+        url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`,
+        name: `article:${articleId}`,
+        document: doc,
+        token: async () => {
+          try {
+            const ticket = await apiFetch<CollabTicket>(`/api/articles/${articleId}/collab-ticket`, { method: 'POST' });
+            if (ticket.mode !== mode) {
+              mode = ticket.mode;
+              latest.current.onModeChange(ticket.mode);
+            }
+            update({ mode: ticket.mode, signedOut: false });
+            return ticket.ticket;
+          } catch (error) {
+            if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') update({ signedOut: true });
+            throw error;
           }
-          update({ mode: ticket.mode, signedOut: false });
-          return ticket.ticket;
-        } catch (error) {
-          if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') update({ signedOut: true });
-          throw error;
-        }
-      },
-    });
-    const socket = provider.configuration.websocketProvider;
-    update({ shared: { doc, provider } });
+        },
+      });
+      const socket = provider.configuration.websocketProvider;
+      update({ shared: { doc, provider, connected: () => socket.status === WebSocketStatus.Connected } });
 
-    provider.on('status', ({ status }: { status: WebSocketStatus }) => update({ online: status === WebSocketStatus.Connected }));
-    provider.on('synced', () => update({ loaded: true }));
-    provider.on('unsyncedChanges', ({ number }: { number: number }) => update({ unsynced: number > 0 }));
-    provider.on('stateless', ({ payload }: { payload: string }) => {
-      const notice = readSharedNotice(payload);
-      if (notice) latest.current.onNotice(notice);
-    });
-    const reconnectSoon = () => {
-      clearTimeout(retry);
-      retry = setTimeout(() => {
-        socket.disconnect();
-        void socket.connect();
-      }, TICKET_RETRY_MS);
-    };
-    // A ticket refused (or not given: signed out, rights gone) is asked for again on a new connection.
-    provider.on('authenticationFailed', reconnectSoon);
-    // A closed socket reconnects by itself. Closing only this document's connection is the server's
-    // way of refusing something this screen sent: sending it again would be refused again, so the
-    // screen stops and says so. A reset (the document failed to load) is worth another try.
-    provider.on('close', ({ event }: { event: CloseEvent }) => {
-      if (event.code !== 1000 || !event.reason) return;
-      if (event.reason === ResetConnection.reason) reconnectSoon();
-      else update({ refused: event.reason });
-    });
+      provider.on('status', ({ status }: { status: string }) => update({ online: status === WebSocketStatus.Connected }));
+      provider.on('synced', () => update({ loaded: true }));
+      provider.on('unsyncedChanges', ({ number }: { number: number }) => update({ unsynced: number > 0 }));
+      provider.on('stateless', ({ payload }: { payload: string }) => {
+        const notice = readSharedNotice(payload);
+        if (notice) latest.current.onNotice(notice);
+      });
+      const reconnectSoon = () => {
+        clearTimeout(retry);
+        retry = setTimeout(() => {
+          socket.disconnect();
+          void socket.connect();
+        }, TICKET_RETRY_MS);
+      };
+      // A ticket refused (or not given: signed out, rights gone) is asked for again on a new connection.
+      provider.on('authenticationFailed', reconnectSoon);
+      // A closed socket reconnects by itself. Closing only this document's connection is the server's
+      // way of refusing something this screen sent: sending it again would be refused again, so the
+      // screen stops and says so. A reset (the document failed to load) is worth another try.
+      provider.on('close', ({ event }: { event: CloseEvent }) => {
+        if (event.code !== 1000 || !event.reason) return;
+        if (event.reason === ResetConnection.reason) reconnectSoon();
+        else update({ refused: event.reason });
+      });
 
-    // The browser knows the network is gone before the socket does (a dead socket can take half a
-    // minute to notice): say so at once, and connect again the moment it is back.
-    const goOffline = () => socket.disconnect();
-    const goOnline = () => void socket.connect();
-    window.addEventListener('offline', goOffline);
-    window.addEventListener('online', goOnline);
+      // The browser knows the network is gone before the socket does (a dead socket can take half a
+      // minute to notice): say so at once, and connect again the moment it is back.
+      const goOffline = () => socket.disconnect();
+      const goOnline = () => void socket.connect();
+      window.addEventListener('offline', goOffline);
+      window.addEventListener('online', goOnline);
+
+      stop = () => {
+        window.removeEventListener('offline', goOffline);
+        window.removeEventListener('online', goOnline);
+        clearTimeout(retry);
+        provider.destroy();
+        doc.destroy();
+      };
+    });
 
     return () => {
-      window.removeEventListener('offline', goOffline);
-      window.removeEventListener('online', goOnline);
-      clearTimeout(retry);
-      provider.destroy();
-      doc.destroy();
+      stopped = true;
+      stop();
     };
   }, [articleId]);
 

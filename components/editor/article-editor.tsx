@@ -1,12 +1,11 @@
 'use client';
 
-import { WebSocketStatus } from '@hocuspocus/provider';
 import type { Editor } from '@tiptap/core';
 import { useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { PeopleInArticle } from '@/components/co-editing/people-in-article';
-import { clearSharedCopy, mergeSharedCopy, readSharedCopy, type SharedCopy, whatTheCopyAdds, writeSharedCopy } from '@/components/co-editing/shared-copy';
+import { clearSharedCopy, mergeSharedCopy, readSharedCopy, type SharedCopy, writeSharedCopy } from '@/components/co-editing/shared-copy';
 import { useSharedArticle } from '@/components/co-editing/use-shared-article';
 import { useSharedFields } from '@/components/co-editing/use-shared-fields';
 import { CommentPanel } from '@/components/comments/comment-panel';
@@ -168,9 +167,10 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
 
   /** Resolves once the server has stored every change made on this screen; refuses at once when it cannot. */
   const acknowledged = useCallback(async (): Promise<void> => {
-    if (!provider) throw new ApiError(0, 'NETWORK', 'The article is still opening. Nothing was done.');
+    if (!shared.shared) throw new ApiError(0, 'NETWORK', 'The article is still opening. Nothing was done.');
+    const { provider } = shared.shared;
     if (!provider.hasUnsyncedChanges) return;
-    if (provider.configuration.websocketProvider.status !== WebSocketStatus.Connected) throw new ApiError(0, 'NETWORK', 'You are offline: your latest changes are kept here but not saved yet, so nothing was done.');
+    if (!shared.shared.connected()) throw new ApiError(0, 'NETWORK', 'You are offline: your latest changes are kept here but not saved yet, so nothing was done.');
     await new Promise<void>((resolve) => {
       const settled = ({ number }: { number: number }) => {
         if (number > 0) return;
@@ -179,7 +179,7 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
       };
       provider.on('unsyncedChanges', settled);
     });
-  }, [provider]);
+  }, [shared.shared]);
 
   /**
    * Folds the shared text into the working copy now (Save: a revision of its own), with this
@@ -236,8 +236,9 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
   useEffect(() => {
     if (!doc || !shared.loaded || offeredCopy.current) return;
     offeredCopy.current = true;
-    void readSharedCopy(articleId).then((copy) => {
+    void readSharedCopy(articleId).then(async (copy) => {
       if (!copy) return;
+      const { whatTheCopyAdds } = await import('@/components/co-editing/what-the-copy-adds');
       const adds = whatTheCopyAdds(doc, copy);
       if (adds) setRestore({ copy, ...adds });
       else clearSharedCopy(articleId);

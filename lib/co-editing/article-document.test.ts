@@ -7,16 +7,8 @@ import { type ArticleDraft, sameDraft } from '@/lib/article-draft';
 import { bodySchema } from '@/lib/editor/body-schema';
 import { FULL_BODY } from '@/tests/body-fixtures';
 import { copyOf, seededDocument, updatesWhile } from '@/tests/co-editing-fixtures';
-import {
-  bodyFragment,
-  draftOfDocument,
-  editText,
-  fieldsMap,
-  LEAD_PHOTO_ID,
-  leadPhotoMap,
-  replaceDraftInDocument,
-  seedArticleDocument,
-} from './article-document';
+import { draftOfDocument, replaceDraftInDocument, seedArticleDocument } from './article-body-document';
+import { bodyFragment, editText, fieldsMap, LEAD_PHOTO_ID, leadPhotoMap } from './article-document';
 
 /**
  * Every node and mark the schema has, and a photo that keeps the library's words (its overrides

@@ -1,11 +1,5 @@
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { AppError } from '@/lib/app-error';
-import { type BodyDoc, EMPTY_BODY } from '@/lib/article-body';
-import type { ArticleDraft, DraftField, DraftFields } from '@/lib/article-draft';
-import { bodySchema } from '@/lib/editor/body-schema';
-import { withoutTrailingParagraph, withTrailingParagraph } from '@/lib/editor/photo-guard';
-import { checkBody } from '@/lib/editor/validate-body';
+import type { DraftField, DraftFields } from '@/lib/article-draft';
 import type { LeadPhoto } from '@/lib/photos/photo-use';
 
 /**
@@ -42,45 +36,6 @@ export const bodyFragment = (doc: Y.Doc): Y.XmlFragment => doc.getXmlFragment(BO
 export const fieldsMap = (doc: Y.Doc): Y.Map<Y.Text> => doc.getMap<Y.Text>(FIELDS_ROOT);
 export const leadPhotoMap = (doc: Y.Doc): Y.Map<Y.Text | number | null> => doc.getMap<Y.Text | number | null>(LEAD_PHOTO_ROOT);
 
-/**
- * Writes a draft into a document that has never held anything, in one transaction. A document is
- * seeded once in its life: Yjs merges two seeds as two sets of insertions, so every paragraph and
- * every field would appear twice.
- */
-export function seedArticleDocument(doc: Y.Doc, draft: ArticleDraft): void {
-  if (doc.store.clients.size > 0) throw new Error('This article document already has content; seeding it again would duplicate it');
-  doc.transact(() => {
-    writeFields(doc, draft);
-    // Even an empty body is written: an editor that finds the fragment empty writes a paragraph of
-    // its own at the first keystroke, and two people starting to type at once would leave two. For
-    // the same reason a body ending in a photo gets its closing paragraph here, once.
-    prosemirrorJSONToYXmlFragment(bodySchema, withTrailingParagraph(draft.body), bodyFragment(doc));
-  });
-}
-
-/**
- * A whole draft from outside (a restore, a JSON API save) applied as ordinary changes, so people
- * typing elsewhere in the article keep their work: a field changes only by the span that differs,
- * and the body goes through y-tiptap's own reconciliation, the one the editor runs on every
- * keystroke, which leaves equal blocks alone and rewrites only the changed stretch of a changed
- * text block. An unchanged draft writes nothing.
- */
-export function replaceDraftInDocument(doc: Y.Doc, draft: ArticleDraft): void {
-  doc.transact(() => {
-    writeFields(doc, draft);
-    prosemirrorJSONToYXmlFragment(bodySchema, withTrailingParagraph(draft.body), bodyFragment(doc));
-  });
-}
-
-/**
- * The draft a document holds, in the form a save stores. Throws INVALID when the body is not one a
- * save would accept (concurrent edits can leave, say, an emptied quote): the fold runs the same
- * check as a save and must not store what a save would refuse.
- */
-export function draftOfDocument(doc: Y.Doc): ArticleDraft {
-  return { ...fieldsOfDocument(doc), body: bodyOfDocument(doc) };
-}
-
 /** Everything but the body, which the editor shows from the document itself. */
 export function fieldsOfDocument(doc: Y.Doc): DraftFields {
   const fields = fieldsMap(doc);
@@ -97,22 +52,6 @@ function leadPhotoOfDocument(doc: Y.Doc): LeadPhoto | null {
     return (text instanceof Y.Text ? text.toString() : '') || null;
   };
   return { photoId, caption: override('caption'), credit: override('credit') };
-}
-
-function bodyOfDocument(doc: Y.Doc): BodyDoc {
-  const fragment = bodyFragment(doc);
-  // Only a document never seeded has no blocks at all; the editor shows that as one empty paragraph.
-  if (fragment.length === 0) return EMPTY_BODY;
-  const result = checkBody(yXmlFragmentToProsemirrorJSON(fragment));
-  if (!result.ok) throw new AppError('INVALID', 'The shared body is not one a save would accept.', { fields: { body: [result.problem] } });
-  // y-tiptap leaves out attributes that are null and keeps marks in the order they were typed;
-  // ProseMirror's JSON is the stored form, and the line kept for writing after a closing photo is not the story's.
-  return withoutTrailingParagraph(result.doc.toJSON() as BodyDoc);
-}
-
-function writeFields(doc: Y.Doc, draft: ArticleDraft): void {
-  for (const name of TEXT_FIELDS) writeField(doc, name, draft[name]);
-  writeLeadPhoto(doc, draft.leadPhoto);
 }
 
 /** One plain field turned into `value` by the span that differs (call inside a transaction to group it). */

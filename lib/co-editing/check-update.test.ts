@@ -5,7 +5,8 @@ import { BodyDoc } from '@/lib/article-body';
 import type { ArticleDraft } from '@/lib/article-draft';
 import { bodySchema } from '@/lib/editor/body-schema';
 import { copyOf, seededDocument, updatesWhile } from '@/tests/co-editing-fixtures';
-import { bodyFragment, draftOfDocument, editText, fieldsMap, LEAD_PHOTO_ID, leadPhotoMap, replaceDraftInDocument, seedArticleDocument } from './article-document';
+import { draftOfDocument, replaceDraftInDocument, seedArticleDocument } from './article-body-document';
+import { bodyFragment, editText, fieldsMap, LEAD_PHOTO_ID, leadPhotoMap } from './article-document';
 import { checkUpdate, MAX_TEXT_LENGTH, MAX_UPDATE_BYTES } from './check-update';
 
 const draft: ArticleDraft = {

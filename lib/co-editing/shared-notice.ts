@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { FieldErrors } from '@/lib/app-error';
 
 /**
  * What the server tells everyone in an article's shared document, beside the document itself: the
@@ -6,18 +6,27 @@ import { z } from 'zod';
  * screens read its version, status and history again; or the text as it stands could not be
  * folded into the history, and why.
  */
-export const SharedNotice = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('article-changed') }),
-  z.strictObject({ kind: z.literal('not-saved'), problem: z.string(), fields: z.record(z.string(), z.array(z.string())) }),
-]);
-export type SharedNotice = z.infer<typeof SharedNotice>;
+export type SharedNotice = { kind: 'article-changed' } | { kind: 'not-saved'; problem: string; fields: FieldErrors };
 
-/** The notice a stateless message carries, or null for anything else (never trusted blindly). */
+const isFieldErrors = (value: unknown): value is FieldErrors =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.values(value).every((messages) => Array.isArray(messages) && messages.every((message) => typeof message === 'string'));
+
+/**
+ * The notice a stateless message carries, or null for anything else (never trusted blindly). Checked
+ * by hand rather than with zod, which stays off the editor's first load.
+ */
 export function readSharedNotice(payload: string): SharedNotice | null {
+  let value: unknown;
   try {
-    const parsed = SharedNotice.safeParse(JSON.parse(payload));
-    return parsed.success ? parsed.data : null;
+    value = JSON.parse(payload);
   } catch {
     return null;
   }
+  if (typeof value !== 'object' || value === null) return null;
+  const { kind, problem, fields } = value as Record<string, unknown>;
+  if (kind === 'article-changed') return { kind };
+  if (kind === 'not-saved' && typeof problem === 'string' && isFieldErrors(fields)) return { kind, problem, fields };
+  return null;
 }

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { getDb, type Tx } from '@/db/client';
 import { articleCollabStates, articleCollabUpdates, revisionContributors, revisions } from '@/db/schema';
 import { type FieldErrors, isAppError } from '@/lib/app-error';
-import { draftOfDocument } from '@/lib/co-editing/article-document';
+import { draftOfDocument } from '@/lib/co-editing/article-body-document';
 import { ArticleFieldsInput } from '@/lib/validation/article';
 import { parseInput } from '@/lib/validation/parse-input';
 import { unsafeFindArticleLifecycle } from '@/server/articles/queries';

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { getDb } from '@/db/client';
 import { articleCollabStates } from '@/db/schema';
 import type { ArticleDraft } from '@/lib/article-draft';
-import { replaceDraftInDocument } from '@/lib/co-editing/article-document';
+import { replaceDraftInDocument } from '@/lib/co-editing/article-body-document';
 import type { SharedNotice } from '@/lib/co-editing/shared-notice';
 import type { FoldOutcome } from './fold-document';
 import { loadArticleDocument } from './load-document';

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { getDb } from '@/db/client';
 import { articleCollabStates, articleCollabUpdates } from '@/db/schema';
 import { draftOf } from '@/lib/article-draft';
-import { seedArticleDocument } from '@/lib/co-editing/article-document';
+import { seedArticleDocument } from '@/lib/co-editing/article-body-document';
 import { unsafeLoadArticleView } from '@/server/articles/queries';
 
 /**
