@@ -13,7 +13,7 @@ import { readCollabTicket, TicketRefusal } from './collab-ticket';
 import { foldAndLog, foldArticleDocument } from './fold-document';
 import { OPEN_DOCUMENTS_HOOK, type OpenDocuments } from './follow-working-copy';
 import { loadArticleDocument } from './load-document';
-import { storeCollabUpdateWithOthers } from './store-update';
+import { storeCollabUpdate } from './store-update';
 
 /** Where the editor's provider connects, on the same origin as the desk. */
 export const COLLAB_PATH = '/collab';
@@ -96,8 +96,7 @@ export function createCollabServer(options: CollabServerOptions) {
       else if (outcome.why === 'refused') announceTo(document, { kind: 'not-saved', problem: outcome.problem, fields: outcome.fields });
     },
     // Awaited before the update is applied and acknowledged: the only place where "acknowledged"
-    // can mean "checked and stored". A refused update is neither applied nor stored. The write
-    // joins the others of this turn of the event loop (one disk sync for all of them).
+    // can mean "checked and stored". A refused update is neither applied nor stored.
     async beforeSync({ connection, document, type, payload, context }) {
       if (type === 0 || connection.readOnly) return;
       const verdict = checkUpdate(payload, document, { maxUpdateBytes: options.maxUpdateBytes });
@@ -105,7 +104,7 @@ export function createCollabServer(options: CollabServerOptions) {
         log.warn({ articleId: context.articleId, userId: context.userId, reason: verdict.reason, bytes: payload.byteLength }, 'co-editing update refused');
         throw refusal(verdict.reason);
       }
-      await storeCollabUpdateWithOthers(context.articleId, context.userId, payload);
+      storeCollabUpdate(context.articleId, context.userId, payload);
     },
     // A person is shown to the others by the name and colour of their ticket, whatever their client
     // claims; a client sending presence faster than anyone types is cut off before it floods the others.
