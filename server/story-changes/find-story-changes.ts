@@ -5,7 +5,7 @@ import { articles, revisions, users } from '@/db/schema';
 import type { BodyBlock, BodyDoc, BodyListItem } from '@/lib/article-body';
 import type { Role } from '@/lib/domain-constants';
 import { type PhotoCard, photoUses, shownPhoto } from '@/lib/photos/photo-use';
-import { redactPublished } from '@/lib/legal-removals/redact';
+import { leavesNothing, redactPublished } from '@/lib/legal-removals/redact';
 import { compareRevisions, type RevisionSnapshot } from '@/lib/revisions/revision-diff';
 import { CHANGES_PAGE_SIZE, changesPath, type ListedKind, PUBLIC_REVISION_KINDS, type StoryChanges, type StoryVersion } from '@/lib/story-changes/story-changes';
 import { leadPhotoOf } from '@/server/articles/publish-blockers';
@@ -29,12 +29,22 @@ type ListedRow = VersionRow & { kind: ListedKind; folded: number; base: VersionR
 export function findStoryChanges(slug: string, before?: number, pageSize = CHANGES_PAGE_SIZE): StoryChanges | undefined {
   return getDb().transaction((tx) => {
     const story = tx
-      .select({ id: articles.id, slug: articles.slug, withdrawnAt: articles.withdrawnAt, headline: revisions.headline })
+      .select({
+        id: articles.id,
+        slug: articles.slug,
+        withdrawnAt: articles.withdrawnAt,
+        headline: revisions.headline,
+        standfirst: revisions.standfirst,
+        bodyText: revisions.bodyText,
+      })
       .from(articles)
       .innerJoin(revisions, eq(revisions.id, articles.liveRevisionId))
       .where(eq(articles.slug, slug))
       .get();
     if (!story) return undefined;
+    const pattern = removalPatternsOf(tx, [story.id]).get(story.id) ?? null;
+    // A withdrawn story whose words legal removals have taken away whole has no history to offer.
+    if (story.withdrawnAt !== null && leavesNothing([story.headline, story.standfirst, story.bodyText], pattern)) return undefined;
     const { listed, minorFixesSince } = listedVersions(tx, story.id);
     // An older page starts after the version that ended the page before it: any other number is
     // no page, so made-up addresses cannot fill the public cache with copies.
@@ -43,7 +53,6 @@ export function findStoryChanges(slug: string, before?: number, pageSize = CHANG
     const shown = listed.slice(start, start + pageSize);
     if (shown.length === 0 && before !== undefined) return undefined;
 
-    const pattern = removalPatternsOf(tx, [story.id]).get(story.id) ?? null;
     const snapshots = readSnapshots(
       tx,
       shown.flatMap((row) => [row.id, ...(row.base ? [row.base.id] : [])]),
