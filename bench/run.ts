@@ -1,7 +1,7 @@
 /**
  * Runs the benchmarks and prints their figures against the targets:
  *   npm run bench                 all eight
- *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-site | revision-diff | archive-search | live-coverage
+ *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-site | revision-diff | archive-search | live-coverage | story-changes
  * Figures, not pass/fail tests: the exit code is 0 even when a target is missed (a MISS line says so).
  * keystroke, bundle, public-site and live-coverage need the production build (`npm run build`); photo-upload's
  * next start leg does too, and is skipped without it.
@@ -15,6 +15,7 @@ import { benchLiveCoverage } from './live-coverage';
 import { benchPhotoUpload } from './photo-upload';
 import { benchPublicSite } from './public-site';
 import { benchRevisionDiff } from './revision-diff';
+import { benchStoryChanges } from './story-changes';
 import { machineCpuMs } from './support/cpu-time';
 
 const BENCHES = {
@@ -26,6 +27,7 @@ const BENCHES = {
   'revision-diff': benchRevisionDiff,
   'archive-search': benchArchiveSearch,
   'live-coverage': benchLiveCoverage,
+  'story-changes': benchStoryChanges,
 } as const;
 type BenchName = keyof typeof BENCHES;
 /** Above this share of CPU time in use before we start, something else competes with what we time. */
