@@ -2,16 +2,16 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type Db, getDb, type Tx } from '@/db/client';
 import { articles, revisions, users } from '@/db/schema';
-import type { BodyBlock, BodyDoc, BodyListItem } from '@/lib/article-body';
+import type { BodyBlock, BodyListItem } from '@/lib/article-body';
 import type { Role } from '@/lib/domain-constants';
 import { type PhotoCard, photoUses, shownPhoto } from '@/lib/photos/photo-use';
 import { leavesNothing, redactPublished } from '@/lib/legal-removals/redact';
 import { compareRevisions, type RevisionSnapshot } from '@/lib/revisions/revision-diff';
 import { CHANGES_PAGE_SIZE, changesPath, type ListedKind, PUBLIC_REVISION_KINDS, type StoryChanges, type StoryVersion } from '@/lib/story-changes/story-changes';
-import { leadPhotoOf } from '@/server/articles/publish-blockers';
 import { removalPatternsOf } from '@/server/legal-removals/queries';
 import { type NewsroomSettings, newsroomSettingsNow } from '@/server/newsroom-settings/queries';
 import { loadPhotoViews } from '@/server/photos/queries';
+import { snapshotOf } from '@/server/revisions/compare-revisions';
 
 /** How a version's publisher is named when the newsroom credits by role: never a person's name. */
 const PUBLIC_ROLE_NAMES: Record<Role, string> = { editor: 'An editor', copy_editor: 'The copy desk', admin: 'The newsroom' };
@@ -120,22 +120,18 @@ function publisherName(role: Role, settings: NewsroomSettings): string {
 function readSnapshots(db: Db | Tx, ids: readonly number[]): { texts: Map<number, RevisionSnapshot>; photoIds: number[] } {
   if (ids.length === 0) return { texts: new Map(), photoIds: [] };
   const rows = db.select().from(revisions).where(inArray(revisions.id, [...new Set(ids)])).all();
-  const drafts = rows.map((row) => ({ row, leadPhoto: leadPhotoOf(row), body: row.body as BodyDoc }));
+  const stored = rows.map((row) => ({ id: row.id, snapshot: snapshotOf(row) }));
   const views = loadPhotoViews(
     db,
-    drafts.flatMap((draft) => photoUses(draft).map((use) => use.photoId)),
+    stored.flatMap(({ snapshot }) => photoUses(snapshot).map((use) => use.photoId)),
   );
+  const card = (photoId: number) => views.get(photoId);
   const texts = new Map<number, RevisionSnapshot>();
-  for (const { row, leadPhoto, body } of drafts) {
-    const card = (photoId: number) => views.get(photoId);
+  for (const { id, snapshot } of stored) {
+    const { leadPhoto, body } = snapshot;
     const lead = leadPhoto && card(leadPhoto.photoId);
-    texts.set(row.id, {
-      headline: row.headline,
-      standfirst: row.standfirst,
-      datelinePlace: row.datelinePlace,
-      datelineSource: row.datelineSource,
-      byline: row.byline,
-      section: row.section,
+    texts.set(id, {
+      ...snapshot,
       leadPhoto: leadPhoto && (lead ? { photoId: leadPhoto.photoId, ...printedUnder(lead, leadPhoto) } : leadPhoto),
       body: { ...body, content: withPrintedCaptions(body.content, card) },
     });
