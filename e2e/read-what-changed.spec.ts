@@ -81,3 +81,17 @@ test('a story published once has no link from its stamp, and its history says it
   await expect(reader.getByText('This story has not been updated or corrected since it was first published.')).toBeVisible();
   await expect(reader.getByRole('list', { name: 'Versions, newest first' }).getByRole('listitem')).toHaveCount(1);
 });
+
+test('a withdrawn story’s 410 page still links its history, which says the story was withdrawn', async ({ deskApi, reader }) => {
+  const { headline } = uniqueHeadline('Pier closes');
+  const draft = await draftStory(deskApi, { headline, paragraphs: ['The pier closed at noon.'] });
+  let story = await takeStep(deskApi, draft.id, { action: 'publish', version: draft.version });
+  story = await republish(deskApi, story, headline, ['The pier closed at noon for repairs.'], { updateKind: 'update' });
+  await takeStep(deskApi, story.id, { action: 'withdraw', version: story.version, note: 'Pending legal review.' });
+
+  const gone = await reader.goto(`/news/${story.slug}`);
+  expect(gone?.status()).toBe(410);
+  await reader.getByRole('link', { name: 'What changed in this story before it was withdrawn' }).click();
+  await expect(reader.getByText('This story has been withdrawn; its history stays public.')).toBeVisible();
+  await expect(reader.getByRole('list', { name: 'Versions, newest first' }).getByRole('listitem')).toHaveCount(2);
+});

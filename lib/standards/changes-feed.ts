@@ -28,9 +28,9 @@ export function changesAtomFeed(changes: StoryChanges, site: SiteInfo): string {
   );
   for (const version of changes.versions) {
     const content = [
-      `<p>${htmlText(`${versionLabel(version)}, published by ${version.publishedBy}.`)}</p>`,
+      `<p>${htmlText(`${versionLabel(version)}. Published by ${version.publishedBy}.`)}</p>`,
       ...(version.note ? [`<p><strong>Correction:</strong> ${htmlText(version.note)}</p>`] : []),
-      ...(version.foldedMinorFixes > 0 ? [`<p>${version.foldedMinorFixes} small fix(es) of spelling or style folded in.</p>`] : []),
+      ...(version.foldedMinorFixes > 0 ? [`<p>Includes ${version.foldedMinorFixes === 1 ? 'a small fix' : `${version.foldedMinorFixes} small fixes`} of spelling or style.</p>`] : []),
       version.diff ? diffHtml(version.diff) : `<p>First published at <a href="${escapeUTF8(site.url + publicPath(changes.slug))}">${htmlText(changes.headline)}</a>.</p>`,
     ].join('');
     feed.addItem({
@@ -84,9 +84,13 @@ function diffHtml(diff: RevisionDiff): string {
 
 function paragraph(label: string, parts: readonly DiffPart[]): string {
   const marked = parts
-    .map((part) =>
-      part.change === 'same' ? htmlText(part.text) : part.change === 'added' ? `<ins>[inserted: ${htmlText(part.text)}]</ins>` : `<del>[deleted: ${htmlText(part.text)}]</del>`,
-    )
+    .map(({ text, change }) => {
+      if (change === 'same') return htmlText(text);
+      // The spacing before a changed word stays outside its mark, as the page shows it.
+      const spacing = /^\s*/u.exec(text)![0];
+      const words = htmlText(text.slice(spacing.length));
+      return change === 'added' ? `${spacing}<ins>[inserted: ${words}]</ins>` : `${spacing}<del>[deleted: ${words}]</del>`;
+    })
     .join('');
   return `<p><strong>${htmlText(label)}:</strong> ${marked}</p>`;
 }
