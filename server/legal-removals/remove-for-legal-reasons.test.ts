@@ -16,6 +16,9 @@ import {
   listPublicCorrections,
   resolvePublicAddress,
 } from '@/server/public/queries';
+import { entryFields, publishedLiveStory } from '@/tests/live-fixtures';
+import { postEntry } from '@/server/live-coverage/post-entry';
+import { liveEventsOfStory } from '@/server/live-coverage/queries';
 import { listLegalRemovals } from './queries';
 import { removeForLegalReasons } from './remove-for-legal-reasons';
 
@@ -84,6 +87,18 @@ describe('removing words for legal reasons', () => {
     removeForLegalReasons(desk, story.id, { text: 'Police questioned Ilse Marrowby on Monday. The fraud cost 4 million.', reason: 'Order' });
     removeForLegalReasons(desk, story.id, { text: `About Ilse Marrowby questioned over fraud`, reason: 'Order' });
     expect(resolvePublicAddress(addressNow(withdrawn.slug!))).toMatchObject({ kind: 'withdrawn', historyShown: false });
+  });
+
+  it('takes them out of a live story’s entries and the events its readers’ streams replay', () => {
+    const story = publishedLiveStory(writer, desk, 'Harbour live: Brannoc Elswyth arrested');
+    postEntry(desk, story.id, entryFields('Brannoc Elswyth in court', 'Brannoc Elswyth appeared in court.'));
+    removeForLegalReasons(desk, story.id, { text: 'Brannoc Elswyth', reason: 'Order' });
+    const slug = addressNow(story.slug);
+    expect(JSON.stringify(findPublicArticle(slug)!.live)).not.toContain('Elswyth');
+    const events = liveEventsOfStory(story.id, 0, Number.MAX_SAFE_INTEGER, 100);
+    expect(events.length).toBeGreaterThan(0);
+    expect(JSON.stringify(events)).not.toContain('Elswyth');
+    expect(JSON.stringify(events)).toContain(LEGAL_REMOVAL_PLACEHOLDER);
   });
 
   it('refuses words no published version has, a missing reason, a story never published, and a story not theirs to see', () => {
