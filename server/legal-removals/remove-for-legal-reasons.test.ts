@@ -84,17 +84,20 @@ describe('removing words for legal reasons', () => {
     removeForLegalReasons(desk, story.id, { text: 'Ilse Marrowby', reason: 'Order' });
     expect(resolvePublicAddress(addressNow(withdrawn.slug!))).toMatchObject({ kind: 'withdrawn', headline: `${LEGAL_REMOVAL_PLACEHOLDER} questioned over fraud`, historyShown: true });
     removeForLegalReasons(desk, story.id, { text: 'questioned over fraud', reason: 'Order' });
-    removeForLegalReasons(desk, story.id, { text: 'Police questioned Ilse Marrowby on Monday. The fraud cost 4 million.', reason: 'Order' });
+    // A removal is matched within a paragraph, as readers read it: one removal per paragraph.
+    removeForLegalReasons(desk, story.id, { text: 'Police questioned Ilse Marrowby on Monday.', reason: 'Order' });
+    removeForLegalReasons(desk, story.id, { text: 'The fraud cost 4 million.', reason: 'Order' });
+    expect(() => removeForLegalReasons(desk, story.id, { text: 'on Monday. The fraud', reason: 'Order' })).toThrow('in no version');
     removeForLegalReasons(desk, story.id, { text: `About Ilse Marrowby questioned over fraud`, reason: 'Order' });
     expect(resolvePublicAddress(addressNow(withdrawn.slug!))).toMatchObject({ kind: 'withdrawn', historyShown: false });
   });
 
   it('takes them out of a live story’s entries and the events its readers’ streams replay', () => {
-    const story = publishedLiveStory(writer, desk, 'Harbour live: Brannoc Elswyth arrested');
+    // Named only in an entry: the story's own text does not have the words.
+    const story = publishedLiveStory(writer, desk, 'Harbour live: an arrest');
     postEntry(desk, story.id, entryFields('Brannoc Elswyth in court', 'Brannoc Elswyth appeared in court.'));
     removeForLegalReasons(desk, story.id, { text: 'Brannoc Elswyth', reason: 'Order' });
-    const slug = addressNow(story.slug);
-    expect(JSON.stringify(findPublicArticle(slug)!.live)).not.toContain('Elswyth');
+    expect(JSON.stringify(findPublicArticle(story.slug)!.live)).not.toContain('Elswyth');
     const events = liveEventsOfStory(story.id, 0, Number.MAX_SAFE_INTEGER, 100);
     expect(events.length).toBeGreaterThan(0);
     expect(JSON.stringify(events)).not.toContain('Elswyth');

@@ -49,7 +49,7 @@ export default async function LegalRemovalsPage({ params }: { params: Promise<{ 
             title="Remove words for legal reasons"
             hidden={{ articleId: String(id) }}
             fields={[
-              { kind: 'textarea', name: 'text', label: 'Exact words to remove', hint: 'As readers read them; case and spacing do not matter.' },
+              { kind: 'textarea', name: 'text', label: 'Exact words to remove', hint: 'As readers read them, within one paragraph (remove a longer passage paragraph by paragraph); case and spacing do not matter.' },
               { kind: 'textarea', name: 'reason', label: 'Reason (kept in the audit log, never shown)' },
             ]}
             submit="Remove for legal reasons"
