@@ -38,13 +38,17 @@ const addressQueries = preparedQuery((db) => ({
       withdrawnAt: articles.withdrawnAt,
       liveRevisionId: articles.liveRevisionId,
       headline: revisions.headline,
-      standfirst: revisions.standfirst,
-      bodyText: revisions.bodyText,
       version: revisions.number,
     })
     .from(articles)
     .leftJoin(revisions, eq(revisions.id, articles.liveRevisionId))
     .where(eq(articles.slug, sql.placeholder('slug')))
+    .prepare(),
+  // Only for a withdrawn story: whether legal removals left anything of it to offer the history of.
+  withdrawnText: db
+    .select({ standfirst: revisions.standfirst, bodyText: revisions.bodyText })
+    .from(revisions)
+    .where(eq(revisions.id, sql.placeholder('revisionId')))
     .prepare(),
   formerAddress: db
     .select({ id: articles.id, slug: articles.slug })
@@ -60,6 +64,7 @@ export function resolvePublicAddress(slug: string, db: Db = getDb()): PublicAddr
   if (article?.liveRevisionId != null) {
     if (article.withdrawnAt === null) return { kind: 'live' };
     const pattern = removalPatternsOf(db, [article.id]).get(article.id) ?? null;
+    const text = queries.withdrawnText.get({ revisionId: article.liveRevisionId });
     return {
       kind: 'withdrawn',
       id: article.id,
@@ -68,7 +73,7 @@ export function resolvePublicAddress(slug: string, db: Db = getDb()): PublicAddr
       version: article.version ?? 1,
       withdrawnAt: article.withdrawnAt,
       // Its history stays public, unless legal removals have taken away all the story said.
-      historyShown: !leavesNothing([article.headline ?? '', article.standfirst ?? '', article.bodyText ?? ''], pattern),
+      historyShown: !leavesNothing([article.headline ?? '', text?.standfirst ?? '', text?.bodyText ?? ''], pattern),
     };
   }
   if (article) return { kind: 'unknown' };
