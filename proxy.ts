@@ -22,6 +22,7 @@ import { withdrawnPageHtml } from '@/server/public/withdrawn-page';
 /** Kept by the page cache handler (server/public/page-cache-handler.mjs), which Next loads itself. */
 const SCRIPT_HASHES = Symbol.for('dateline.pageScriptHashes');
 const STORY_PATH = /^\/news\/([^/]+)$/;
+const CHANGES_PATH = /^\/news\/([a-z0-9-]+)(\/changes(?:\/before\/[0-9]+)?)$/;
 const FORMER_LIST_PATH = /^\/(section|tag)\/([a-z0-9-]+)(\/before\/[0-9]+|\/feed\.xml|\/atom\.xml)?$/;
 
 /**
@@ -80,13 +81,24 @@ function renderWithPolicy(request: NextRequest, policy: string): NextResponse {
 
 function storyAddressResponse(pathname: string): Response | null {
   const slug = STORY_PATH.exec(pathname)?.[1];
-  if (slug === undefined) return listAddressResponse(pathname);
+  if (slug === undefined) return changesAddressResponse(pathname) ?? listAddressResponse(pathname);
   const address = resolvePublicAddress(slug);
   if (address.kind === 'moved') return publicRedirect(siteInfo().url + publicPath(address.slug), [storyKey(address.id)]);
   if (address.kind === 'withdrawn') {
     return publicResponse(withdrawnPageHtml(address, siteInfo(), env().NEWSROOM_TIMEZONE), 'text/html; charset=utf-8', [storyKey(address.id)], 410);
   }
   return null;
+}
+
+/**
+ * A story's What changed page at a former address: 301 to the same page at its address now. (A
+ * withdrawn story's history is still its page's to render.)
+ */
+function changesAddressResponse(pathname: string): Response | null {
+  const match = CHANGES_PATH.exec(pathname);
+  if (!match) return null;
+  const address = resolvePublicAddress(match[1] ?? '');
+  return address.kind === 'moved' ? publicRedirect(siteInfo().url + publicPath(address.slug) + (match[2] ?? ''), [storyKey(address.id)]) : null;
 }
 
 /** A renamed section's or tag's former address, its pages and feeds alike: 301 to the same place under its name now. */

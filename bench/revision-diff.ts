@@ -79,14 +79,14 @@ export async function benchRevisionDiff(): Promise<boolean> {
   return verdict('compareRevisions p95', compared.p95, TARGET_P95_MS, 'ms');
 }
 
-function timed(run: () => unknown): number {
+export function timed(run: () => unknown): number {
   const t0 = performance.now();
   run();
   return performance.now() - t0;
 }
 
-/** Two revisions of one story, the second edited as the desk edits: the same every run. */
-function revisions() {
+/** Two revisions of one story, the second edited as the desk edits: the same every run. Shared with bench/story-changes.ts. */
+export function revisions() {
   const random = randomSource(SEED);
 
   const before: BodyBlock[] = [];

@@ -1,7 +1,7 @@
 /**
  * Runs the benchmarks and prints their figures against the targets:
- *   npm run bench                 all nine
- *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-site | revision-diff | archive-search | live-coverage | co-editing
+ *   npm run bench                 all ten
+ *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-site | revision-diff | archive-search | live-coverage | co-editing | story-changes
  * Figures, not pass/fail tests: the exit code is 0 even when a target is missed (a MISS line says so).
  * keystroke, bundle, public-site and live-coverage need the production build (`npm run build`); photo-upload's
  * next start leg does too, and is skipped without it.
@@ -16,6 +16,7 @@ import { benchLiveCoverage } from './live-coverage';
 import { benchPhotoUpload } from './photo-upload';
 import { benchPublicSite } from './public-site';
 import { benchRevisionDiff } from './revision-diff';
+import { benchStoryChanges } from './story-changes';
 import { machineCpuMs } from './support/cpu-time';
 
 const BENCHES = {
@@ -28,6 +29,7 @@ const BENCHES = {
   'archive-search': benchArchiveSearch,
   'live-coverage': benchLiveCoverage,
   'co-editing': benchCoEditing,
+  'story-changes': benchStoryChanges,
 } as const;
 type BenchName = keyof typeof BENCHES;
 /** Above this share of CPU time in use before we start, something else competes with what we time. */

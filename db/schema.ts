@@ -9,7 +9,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
-import { ARTICLE_FORMATS, ARTICLE_STATUSES, LIVE_EVENT_KINDS, NOTIFICATION_KINDS, REVISION_KINDS, ROLES } from '@/lib/domain-constants';
+import { ARTICLE_FORMATS, ARTICLE_STATUSES, CHANGES_CREDITS, LIVE_EVENT_KINDS, NOTIFICATION_KINDS, REVISION_KINDS, ROLES } from '@/lib/domain-constants';
 
 /** Milliseconds since the epoch, UTC; Drizzle hands them back as Date. */
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -561,6 +561,37 @@ export const liveEvents = sqliteTable(
   },
   (t) => [index('live_events_article').on(t.articleId, t.id)],
 );
+
+/**
+ * Text an editor has removed for legal reasons from every public output of a story, every version
+ * of it included (docs/decisions/024). The stored revisions keep their words: the removal is applied
+ * to each published text on its way out. Why it was removed is in the audit log, never here.
+ */
+export const legalRemovals = sqliteTable(
+  'legal_removals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    /** The words as the editor typed them; matched regardless of case and of the spacing between words. */
+    text: text('text').notNull(),
+    removedBy: integer('removed_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('legal_removals_article').on(t.articleId)],
+);
+
+/** One row: the newsroom's own choices, kept by admins on /admin/settings. */
+export const newsroomSettings = sqliteTable('newsroom_settings', {
+  id: integer('id').primaryKey(),
+  /** How the "What changed" page names who published each version: by their role, or as the desk. */
+  changesCredit: text('changes_credit', { enum: CHANGES_CREDITS }).notNull().default('role'),
+  /** The desk's name, printed for every version when `changesCredit` is `desk`. */
+  deskName: text('desk_name').notNull().default('The news desk'),
+});
 
 /**
  * Co-editing (decision 023): every change to an article's shared Yjs document, stored before the

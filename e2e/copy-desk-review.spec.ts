@@ -11,16 +11,13 @@ async function markedWords(scope: Locator) {
   return { added: await texts('ins'), removed: await texts('del') };
 }
 
+/** What the writer sends the desk, headline aside. */
+const FLEET_STORY = { place: 'GRIMSBY', byline: 'Rita Reporter', paragraphs: ['The fleet came back on Sunday.', 'The harbour master called it a good season'] };
+
 /** A story its writer has sent to the copy desk, set up through the API: the desk's work is the subject. */
 async function submittedStory(writer: APIRequestContext, words: string, extra: Partial<StoryFields> = {}): Promise<{ id: number; url: string; headline: string }> {
   const { headline } = uniqueHeadline(words);
-  const draft = await draftStory(writer, {
-    headline,
-    place: 'GRIMSBY',
-    byline: 'Rita Reporter',
-    paragraphs: ['The fleet came back on Sunday.', 'The harbour master called it a good season'],
-    ...extra,
-  });
+  const draft = await draftStory(writer, { headline, ...FLEET_STORY, ...extra });
   await takeStep(writer, draft.id, { action: 'submit', version: draft.version });
   return { id: draft.id, url: draft.url, headline };
 }
@@ -78,9 +75,8 @@ test('the writer sees the desk’s note on a returned story and exactly the word
   const { id, url, headline, leadPhoto } = await submittedIllustratedStory(writerApi);
   // The desk's edit and return, as its editor sends them (the previous spec drives them by hand).
   const edited = await saveStory(deskApi, id, (await storyNow(deskApi, id)).version, {
+    ...FLEET_STORY,
     headline,
-    place: 'GRIMSBY',
-    byline: 'Rita Reporter',
     paragraphs: ['The fleet came back on Sunday.', 'The harbour master called it a good year'],
     leadPhoto: { ...leadPhoto, caption: 'The fleet came home two days early' },
   });

@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { draftStory, publishedStory, saveStory, storyNow, takeStep } from './api-fixtures';
+import { draftStory, publishedStory, storyNow, takeStep } from './api-fixtures';
 import { expectNoViolations } from './axe';
 import { expect, test } from './newsroom-fixtures';
 import { appendToBody, newsArticleOf, openForEditing, publishingPanel, publishUpdate, uniqueHeadline, WIRE_TIME } from './publishing';
@@ -130,20 +130,6 @@ test('a correction shows its dated note at the foot of the story and in the JSON
   const corrections = reader.getByRole('complementary', { name: 'Corrections' });
   await expect(corrections).toContainText(new RegExp(`${WIRE_TIME.source}: An earlier version said the strike lasted two weeks; it lasted 15 days\\.`));
   expect((await newsArticleOf(reader)).correction).toEqual([expect.objectContaining({ '@type': 'CorrectionComment', text: correction })]);
-});
-
-test('a corrected story is listed on the corrections page and stays on the front page', async ({ deskApi, reader }) => {
-  const { id, headline, version } = await publishedStory(deskApi, 'Strike days');
-  // The desk's correction, as the Publish update dialog sends it (the previous spec drives it by hand).
-  const corrected = await saveStory(deskApi, id, version, { headline, paragraphs: [`${headline}, the story.`, 'The strike lasted 15 days.'] });
-  await takeStep(deskApi, id, { action: 'publish', version: corrected.version, updateKind: 'correction', correction: 'An earlier version gave the wrong length.' });
-
-  await reader.goto('/corrections');
-  await expect(reader.getByRole('link', { name: headline })).toBeVisible();
-  await expectNoViolations(reader);
-  await reader.goto('/');
-  await expect(reader.getByRole('link', { name: headline })).toBeVisible();
-  await expectNoViolations(reader);
 });
 
 test('a withdrawn story answers 410 with a page saying so, and leaves the front page', async ({ deskApi, desk, reader }) => {

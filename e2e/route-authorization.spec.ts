@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type APIRequestContext, type APIResponse, type Browser, test as base, expect } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { publishedStory, uploadedPhoto } from './api-fixtures';
+import { publishedStory, saveStory, takeStep, uploadedPhoto } from './api-fixtures';
 import { newAuthor, newSection } from './filing-fixtures';
 import { newPersonMeanwhile, type Person, signInAndWaitForDesk, storageStateOf } from './people';
 
@@ -68,6 +68,9 @@ const ROUTES: Record<string, RouteExpectation> = {
   'PAGE /': { access: 'public' },
   'PAGE /corrections': { access: 'public' },
   'PAGE /news/[slug]': { access: 'public' },
+  // A story's public history ([slug] is a published story's with an Update; [before] its Update's number, so the older page lists its first publish).
+  'PAGE /news/[slug]/changes': { access: 'public' },
+  'PAGE /news/[slug]/changes/before/[before]': { access: 'public' },
   'PAGE /section/[slug]': { access: 'public' },
   'PAGE /section/[slug]/before/[before]': { access: 'public' },
   'PAGE /tag/[slug]': { access: 'public' },
@@ -84,6 +87,7 @@ const ROUTES: Record<string, RouteExpectation> = {
   'PAGE /desk/articles/[id]/audit': { access: 'the draft' },
   'PAGE /desk/articles/[id]/compare': { access: 'the draft' },
   'PAGE /desk/articles/[id]/live': { access: 'the draft' },
+  'PAGE /desk/articles/[id]/legal-removals': { access: 'the draft' },
   'PAGE /desk/review': { access: 'copy desk' },
   'PAGE /admin': { access: 'admin' },
   'PAGE /admin/users': { access: 'admin' },
@@ -91,6 +95,7 @@ const ROUTES: Record<string, RouteExpectation> = {
   'PAGE /admin/sections': { access: 'admin' },
   'PAGE /admin/tags': { access: 'admin' },
   'PAGE /admin/authors': { access: 'admin' },
+  'PAGE /admin/settings': { access: 'admin' },
 
   'GET /api/articles': { access: 'signed-in' },
   'POST /api/articles': { access: 'signed-in' },
@@ -141,6 +146,8 @@ const ROUTES: Record<string, RouteExpectation> = {
   // A live story's feeds of its entries ([slug] is a published live story's: an ordinary one has none, 404).
   'GET /news/[slug]/feed.xml': { access: 'public' },
   'GET /news/[slug]/atom.xml': { access: 'public' },
+  'GET /news/[slug]/changes.atom': { access: 'public' },
+  'GET /news/[slug]/changes.json': { access: 'public' },
   'GET /section/[slug]/feed.xml': { access: 'public' },
   'GET /section/[slug]/atom.xml': { access: 'public' },
   'GET /tag/[slug]/feed.xml': { access: 'public' },
@@ -191,6 +198,12 @@ const ACTIONS: Record<string, { access: Access; form: ActionProbe } | { access: 
   // Anyone signed in keeps their own profile; the domain refuses someone else's (save-author.test.ts).
   'app/(desk)/admin/actions.ts#editAuthorAction': { access: 'signed-in', form: () => ({ authorId: '1', name: 'Mallory' }) },
   'app/(desk)/admin/actions.ts#createOwnAuthorProfileAction': { access: 'signed-in', form: () => null },
+  'app/(desk)/admin/actions.ts#saveNewsroomSettingsAction': { access: 'admin', form: () => ({ changesCredit: 'desk', deskName: 'Tried by everyone' }) },
+  // The removal's own check (article:legal-removal, then the story's visibility); on the writer's draft it is refused as never published.
+  'app/(desk)/desk/articles/[id]/legal-removals/actions.ts#removeForLegalReasonsAction': {
+    access: 'the draft',
+    form: (f) => ({ articleId: f.params.id ?? '', text: 'Tried by everyone', reason: 'Tried' }),
+  },
   // The link's token is the credential; a wrong one is refused with a message (issue 7's tests).
   'app/invite/[token]/actions.ts#setPasswordAction': { access: 'public' },
 };
@@ -308,6 +321,10 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
   // A published story, filed in a section, under a tag and by an author, for the public addresses.
   const [section, author] = [await newSection(contexts.admin, 'Authorization'), await newAuthor(contexts.admin, 'Authorization')];
   const published = await publishedStory(deskApi, 'Authorization check', { sectionId: section.id, tags: ['Authorization checks'], authorIds: [author.id] });
+  // …and updated once, so its history has an older page.
+  const edited = await saveStory(deskApi, published.id, published.version, { headline: published.headline, paragraphs: ['Checked again.'] });
+  await takeStep(deskApi, published.id, { action: 'publish', version: edited.version, updateKind: 'update' });
+  const [update] = await json<{ entries: { number: number }[] }>(await deskApi.get(`/api/articles/${published.id}/revisions`)).then((page) => page.entries);
   const { filing } = await json<{ filing: { tags: { slug: string }[] } }>(await deskApi.get(`/api/articles/${published.id}`));
   // A published story made live, for the feeds of its entries.
   const live = await publishedStory(deskApi, 'Authorization live');
@@ -324,6 +341,7 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
     tagSlug: filing.tags[0]?.slug ?? '',
     authorSlug: author.slug,
     liveSlug: live.slug,
+    changesBefore: String(update?.number),
     sha256: photo.sha256,
     file: '320.webp',
     child: '1.xml',
@@ -356,6 +374,7 @@ function fill(key: string, params: Record<string, string>): string {
     '/section/': { slug: params.sectionSlug },
     '/tag/': { slug: params.tagSlug },
     '/author/': { slug: params.authorSlug },
+    '/news/[slug]/changes': { slug: params.slug, before: params.changesBefore },
     '/news/[slug]/': { slug: params.liveSlug },
   };
   const special = Object.entries(own).find(([prefix]) => url.startsWith(prefix))?.[1] ?? {};

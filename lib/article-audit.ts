@@ -61,6 +61,10 @@ export function describeAuditEntry(action: string, details: Record<string, unkno
       return { what: 'Scheduled publish failed', detail: text(d.reason) };
     case 'article.unschedule':
       return { what: 'Unscheduled', detail: null };
+    // The reason stays in the audit log's record for the admins and lawyers who ask; the story's trail, open to
+    // anyone who may see the story, names only the words.
+    case 'article.legal_removal':
+      return { what: 'Removed words for legal reasons', detail: text(d.text) };
     case 'article.withdraw':
       return { what: 'Withdrew the story', detail: text(d.note) };
     case 'article.slug':

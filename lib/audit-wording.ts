@@ -65,6 +65,8 @@ export function describeLogEntry(action: string, details: Record<string, unknown
       return { what: d.staff ? 'Created a staff author profile' : 'Created a contributor', detail: text(d.name) };
     case 'author.edit':
       return { what: 'Edited an author profile', detail: renamed(d) };
+    case 'settings.save':
+      return { what: 'Changed the newsroom’s settings', detail: d.changesCredit === 'desk' ? `What changed credits: ${text(d.deskName) ?? ''}` : 'What changed credits: by role' };
     default:
       return describeAuditEntry(action, details);
   }

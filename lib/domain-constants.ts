@@ -94,3 +94,7 @@ export const PHOTO_TYPES = {
   'image/avif': 'AVIF',
 } as const;
 export type PhotoMime = keyof typeof PHOTO_TYPES;
+
+/** How the public "What changed" page names who published a version: by role, or by the desk's name. */
+export const CHANGES_CREDITS = ['role', 'desk'] as const;
+export type ChangesCredit = (typeof CHANGES_CREDITS)[number];

@@ -45,6 +45,12 @@ export const PERMISSIONS = {
   'live:entry:edit:own': ['editor', 'copy_editor', 'admin'],
   'live:entry:edit:any': ['copy_editor', 'admin'],
   'live:entry:pin': ['copy_editor', 'admin'],
+  /**
+   * Removing words from a story's public history for legal reasons (docs/decisions/024): the people
+   * who may publish, since it changes what the public reads; the story must be one they may see.
+   */
+  'article:legal-removal': ['editor', 'copy_editor', 'admin'],
+  'settings:manage': ['admin'],
   'user:manage': ['admin'],
   'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -6,6 +6,7 @@ import { datelineLede } from '@/lib/dateline';
 import { LEAD_PHOTO_SIZES } from '@/lib/photos/renditions';
 import type { PublicArticle, PublicAuthor } from '@/lib/public/public-article';
 import { listPath } from '@/lib/public/public-lists';
+import { changesPath } from '@/lib/story-changes/story-changes';
 import { formatWireTime, wireStamp } from '@/lib/wire-timestamp';
 
 type Props = {
@@ -36,7 +37,8 @@ export function PublicStory({ article, timeZone, label, children }: Props) {
         <h1>{article.headline}</h1>
         {article.standfirst && <p className="story__standfirst">{article.standfirst}</p>}
         <Byline byline={article.byline} authors={article.filing.authors} />
-        <WireStamp stamp={wireStamp(article, timeZone)} />
+        {/* Only an Update or a Correction moves the stamp; a story without one has no history to show. */}
+        <WireStamp stamp={wireStamp(article, timeZone)} changesPath={article.updatedAt === null ? undefined : changesPath(article.slug)} />
       </header>
       {lead && <PhotoFigure photoId={lead.photoId} card={article.photos[lead.photoId]} use={lead} sizes={LEAD_PHOTO_SIZES} eager />}
       <ArticleBodyView body={article.body} photos={article.photos} lede={datelineLede(article.datelinePlace, article.datelineSource)} />

@@ -34,10 +34,11 @@ export const HistoryPanel = memo(function HistoryPanel({ articleId, timeZone, li
     <section className="card history" aria-labelledby="history-title">
       <div className="history__head">
         <h2 id="history-title">History</h2>
-        <nav className="history__links" aria-label="Compare and audit">
+        <nav className="history__links" aria-label="Compare, audit and legal removals">
           {live && <Link href={compare('from=live&to=working')}>Compare live with working copy</Link>}
           <Link href={compare('')}>Compare latest changes</Link>
           <Link href={`/desk/articles/${articleId}/audit`}>Audit trail</Link>
+          {live && <Link href={`/desk/articles/${articleId}/legal-removals`}>Legal removals</Link>}
         </nav>
       </div>
       {history.isPending && <p aria-busy="true">Loading the history…</p>}

@@ -17,6 +17,9 @@ export const LIST_KEYS = {
   newsSitemap: 'news-sitemap',
 } as const;
 
+/** Every story's What changed page and its feeds: they print who published each version as the newsroom's settings say. */
+export const CHANGES_CREDIT_KEY = 'changes-credit';
+
 export const storyKey = (articleId: number): string => `story-${articleId}`;
 
 /**

@@ -180,7 +180,7 @@ function feedOptions(articles: readonly PublicArticle[], site: SiteInfo, channel
 }
 
 /** A feed's own description; it was updated when the last of its items changed. */
-function channelOptions(changedAt: readonly string[], site: SiteInfo, channel: FeedChannel): FeedOptions {
+export function channelOptions(changedAt: readonly string[], site: SiteInfo, channel: FeedChannel): FeedOptions {
   const changes = changedAt.map((at) => Date.parse(at));
   return {
     id: site.url + channel.atomPath,
@@ -225,7 +225,7 @@ function mediaContent(shown: ShownPhoto): Extension {
  * renders it as markup, so a `<script>` in a standfirst must arrive as `&lt;script&gt;`; escaping
  * `>` also means the text can never close the library's CDATA section.
  */
-function htmlText(text: string): string {
+export function htmlText(text: string): string {
   return escapeUTF8(xmlText(text));
 }
 

@@ -52,7 +52,14 @@ describe('newsArticleJsonLd', () => {
           creator: { '@type': 'Person', name: 'Tom Shutter' },
         },
       ],
-      correction: [{ '@type': 'CorrectionComment', text: 'An earlier version gave the pay rise as 5%.', datePublished: '2025-05-21T09:00:00.000Z' }],
+      correction: [
+        {
+          '@type': 'CorrectionComment',
+          text: 'An earlier version gave the pay rise as 5%.',
+          datePublished: '2025-05-21T09:00:00.000Z',
+          url: 'https://news.example.org/news/port-strike-ends/changes',
+        },
+      ],
     });
   });
 

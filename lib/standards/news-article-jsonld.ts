@@ -4,6 +4,7 @@ import { entryAnchor, type PublicLiveCoverage, type PublicLiveEntry } from '@/li
 import { lastModified, type PublicAuthor, publicPath, type PublicArticle, type SiteInfo } from '@/lib/public/public-article';
 import { listPath } from '@/lib/public/public-lists';
 import { entryTitle } from './live-entries';
+import { changesPath } from '@/lib/story-changes/story-changes';
 import { shownPhotos, type ShownPhoto } from './shown-photos';
 import { withoutEmpty } from './without-empty';
 
@@ -32,7 +33,13 @@ export function newsArticleJsonLd(article: PublicArticle, site: SiteInfo): Recor
     publisher: { '@type': 'Organization', name: site.name, url: site.url },
     isAccessibleForFree: true,
     image: shownPhotos(article, site).map(imageObject),
-    correction: article.corrections.map((correction) => ({ '@type': 'CorrectionComment', text: correction.note, datePublished: correction.at })),
+    // Each correction points to the story's What changed page, where its diff is.
+    correction: article.corrections.map((correction) => ({
+      '@type': 'CorrectionComment',
+      text: correction.note,
+      datePublished: correction.at,
+      url: site.url + changesPath(article.slug),
+    })),
     ...(article.live ? liveBlogProperties(article.live, url, site) : {}),
   });
 }

@@ -43,15 +43,46 @@ const isValidSlug = (slug: string) => SlugInput.safeParse(slug).success;
 export function claimSlug(tx: Tx, article: { id: number; workingRevisionId: number | null }): string {
   const headline =
     article.workingRevisionId === null ? '' : (addressQueries(tx).headline.get({ revisionId: article.workingRevisionId })?.headline ?? '');
-  const fromHeadline = slugFromHeadline(headline);
-  const base = isValidSlug(fromHeadline) ? fromHeadline : withSuffix(`story-${fromHeadline || article.id}`, '');
+  return freeSlug(tx, slugFromHeadline(headline), article.id);
+}
+
+/** `base`, or `base-2`, `base-3`… if another story has (or had) it; `story-…` when `base` is no address. */
+function freeSlug(tx: Tx, wanted: string, articleId: number): string {
+  const base = isValidSlug(wanted) ? wanted : withSuffix(`story-${wanted || articleId}`, '');
   for (let n = 1; n <= 50; n++) {
     const candidate = n === 1 ? base : withSuffix(base, `-${n}`);
     const owner = ownerOf(tx, candidate);
-    if (owner === undefined || owner === article.id) return candidate;
+    if (owner === undefined || owner === articleId) return candidate;
   }
   // Fifty stories with one headline: the article's own number settles it.
-  return withSuffix(base, `-${article.id}`);
+  return withSuffix(base, `-${articleId}`);
+}
+
+/**
+ * A published story whose address spells words removed for legal reasons moves to one without
+ * them (`removed-for-legal-reasons-…`); its old address answers 301 there, so no public response
+ * prints the words (a redirect's Location names only the new address). Compared as addresses, so
+ * case, punctuation and transliteration ("Ольга" in `olga-…`) do not hide them. Says whether it moved.
+ */
+export function moveOffRemovedWords(tx: Tx, actorId: number, article: { id: number; slug: string }, removed: string): boolean {
+  const words = slugFromHeadline(removed);
+  if (!words || !`-${article.slug}-`.includes(`-${words}-`)) return false;
+  const without = `-${article.slug}-`.split(`-${words}-`).join('-removed-for-legal-reasons-').replace(/^-+|-+$/g, '');
+  moveAddress(tx, actorId, article, freeSlug(tx, without, article.id));
+  return true;
+}
+
+/** The writes of an address change: the old address redirects once the story has been public. */
+function moveAddress(tx: Tx, actorId: number, article: { id: number; slug: string; published?: boolean }, slug: string): void {
+  const published = article.published ?? true;
+  // Taking back one of the story's own former addresses ends its redirect.
+  tx.delete(slugRedirects).where(and(eq(slugRedirects.fromSlug, slug), eq(slugRedirects.articleId, article.id))).run();
+  if (published && !isPlaceholderSlug(article.slug)) {
+    tx.insert(slugRedirects).values({ fromSlug: article.slug, articleId: article.id }).run();
+  }
+  tx.update(articles).set({ slug }).where(eq(articles.id, article.id)).run();
+  if (published) recordPublicChange(tx, addressChangeKeys(article.id));
+  recordAudit(tx, { actorId, action: 'article.slug', targetType: 'article', targetId: article.id, details: { from: article.slug, to: slug } });
 }
 
 /**
@@ -76,20 +107,7 @@ export function changeSlug(user: SessionUser, articleId: number, requested: stri
       if (owner !== undefined && owner !== articleId) {
         throw new AppError('CONFLICT', 'That address is taken.', { fields: { slug: [`${publicPath(slug)} belongs to another story.`] } });
       }
-      // Taking back one of the story's own former addresses ends its redirect.
-      tx.delete(slugRedirects).where(and(eq(slugRedirects.fromSlug, slug), eq(slugRedirects.articleId, articleId))).run();
-      if (published && !isPlaceholderSlug(article.slug)) {
-        tx.insert(slugRedirects).values({ fromSlug: article.slug, articleId }).run();
-      }
-      tx.update(articles).set({ slug }).where(eq(articles.id, articleId)).run();
-      if (published) recordPublicChange(tx, addressChangeKeys(articleId));
-      recordAudit(tx, {
-        actorId: user.id,
-        action: 'article.slug',
-        targetType: 'article',
-        targetId: articleId,
-        details: { from: article.slug, to: slug },
-      });
+      moveAddress(tx, user.id, { ...article, published }, slug);
       return loadArticleViewAfterWrite(tx, articleId);
     },
     { behavior: 'immediate' },

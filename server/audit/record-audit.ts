@@ -7,7 +7,7 @@ export type AuditEntry = {
   /** Null when the system acts (start-up, shell, scheduler). */
   actorId: number | null;
   action: string;
-  targetType: 'user' | 'article' | 'photo' | 'comment' | 'session' | 'section' | 'tag' | 'author';
+  targetType: 'user' | 'article' | 'photo' | 'comment' | 'session' | 'section' | 'tag' | 'author' | 'settings';
   targetId: number | string | null;
   details?: Record<string, unknown>;
 };

@@ -19,7 +19,9 @@ import { bodyPhotoUses } from '@/lib/photos/photo-use';
 import { type PublicPhoto, publicPhotoOf } from '@/lib/public/public-article';
 import { isPlaceholderSlug } from '@/lib/slug';
 import type { SessionUser } from '@/lib/session-user';
+import { redactPublished } from '@/lib/legal-removals/redact';
 import { findVisibleArticle } from '@/server/articles/queries';
+import { removalPatternsOf } from '@/server/legal-removals/queries';
 import { listAuthors } from '@/server/filing/queries';
 import { loadPhotoViews } from '@/server/photos/queries';
 
@@ -267,12 +269,26 @@ const eventQueries = preparedQuery((db) => ({
 
 /** One story's events after `after` up to `upTo`, oldest first: what a reconnecting reader missed. */
 export function liveEventsOfStory(articleId: number, after: number, upTo: number, limit: number, db: Db = getDb()): StoredLiveEvent[] {
-  return eventQueries(db).ofStory.all({ articleId, after, upTo, limit });
+  return withRemovalsApplied(db, eventQueries(db).ofStory.all({ articleId, after, upTo, limit }));
 }
 
 /** Every story's events after `after`, oldest first: what the process's broadcaster has not yet sent. */
 export function liveEventsAfter(after: number, limit: number, db: Db = getDb()): StoredLiveEvent[] {
-  return eventQueries(db).all.all({ after, limit });
+  return withRemovalsApplied(db, eventQueries(db).all.all({ after, limit }));
+}
+
+/**
+ * Events are stored as they were sent; a story's legal removals made since apply to them on their
+ * way to a reader, as to everything else the public reads (docs/decisions/024).
+ */
+function withRemovalsApplied(db: Db, events: StoredLiveEvent[]): StoredLiveEvent[] {
+  if (events.length === 0) return events;
+  const patterns = removalPatternsOf(db, events.map((event) => event.articleId));
+  if (patterns.size === 0) return events;
+  return events.map((event) => {
+    const pattern = patterns.get(event.articleId);
+    return pattern ? { ...event, data: JSON.stringify(redactPublished(JSON.parse(event.data) as unknown, pattern)) } : event;
+  });
 }
 
 const storyCoverageQuery = preparedQuery((db) =>

@@ -9,7 +9,7 @@ describe('which requests the public cache answers', () => {
     expect(publicCacheKey('GET', '/api/v1/articles/storm-hits-coast/ninjs', {})).toBe('/api/v1/articles/storm-hits-coast/ninjs');
     expect(publicCacheKey('GET', '/sitemaps/2.xml', {})).toBe('/sitemaps/2.xml');
     // A list's older pages are addressed in the path, since the query string is no part of the key.
-    for (const path of ['/section/world', '/section/world/before/123', '/tag/port-strike/feed.xml', '/author/ana-lima/atom.xml', '/news/strike-live/feed.xml', '/news/strike-live/atom.xml']) {
+    for (const path of ['/section/world', '/section/world/before/123', '/tag/port-strike/feed.xml', '/author/ana-lima/atom.xml', '/news/strike-live/feed.xml', '/news/strike-live/atom.xml', '/news/storm/changes', '/news/storm/changes/before/12', '/news/storm/changes.atom', '/news/storm/changes.json']) {
       expect(publicCacheKey('GET', `${path}?page=2`, {})).toBe(path);
     }
   });
@@ -21,6 +21,8 @@ describe('which requests the public cache answers', () => {
     expect(publicCacheKey('GET', '/news/a%2Fb', {})).toBeNull();
     expect(publicCacheKey('GET', '/news/a/b', {})).toBeNull();
     expect(publicCacheKey('GET', '/news/a/feed.json', {})).toBeNull();
+    expect(publicCacheKey('GET', '/news/a/changes/before/x', {})).toBeNull();
+    expect(publicCacheKey('GET', '/news/a/changes/12', {})).toBeNull();
     // A live story's readers each hold their own stream, resumed from their own event.
     expect(publicCacheKey('GET', '/live/12/events', {})).toBeNull();
     expect(publicCacheKey('GET', '/live/12/events?after=40', { 'last-event-id': '41' })).toBeNull();

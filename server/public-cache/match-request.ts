@@ -14,7 +14,7 @@ import { SESSION_COOKIE } from '@/lib/session-cookie';
 const PUBLIC_PATHS = [
   /^\/$/,
   /^\/corrections$/,
-  /^\/news\/[a-z0-9-]+(\/feed\.xml|\/atom\.xml)?$/,
+  /^\/news\/[a-z0-9-]+(\/feed\.xml|\/atom\.xml|\/changes(\/before\/[0-9]+)?|\/changes\.atom|\/changes\.json)?$/,
   /^\/(section|tag|author)\/[a-z0-9-]+(\/before\/[0-9]+|\/feed\.xml|\/atom\.xml)?$/,
   /^\/feed\.xml$/,
   /^\/atom\.xml$/,

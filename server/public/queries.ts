@@ -13,17 +13,20 @@ import { unsafeLoadFilings } from '@/server/filing/queries';
 import { publicLiveCoverage, unsafeLoadStoryCoverage } from '@/server/live-coverage/queries';
 import { loadPhotoViews } from '@/server/photos/queries';
 import type { ListRef } from '@/lib/public/public-lists';
+import { leavesNothing, redactText } from '@/lib/legal-removals/redact';
+import { removalPatternsOf, withLegalRemovals } from '@/server/legal-removals/queries';
 import { listedIds } from './list-membership';
 
 /**
  * The public site's reads. No person is acting: they see only what is live, always the live
- * revision and never the desk's working copy.
+ * revision and never the desk's working copy, and every text with the story's legal removals
+ * applied (`withLegalRemovals`) before anything renders it.
  */
 
 /** What an address under /news/ is now: a live story, a withdrawn one, a former address, or nothing. */
 export type PublicAddress =
   | { kind: 'live' }
-  | { kind: 'withdrawn'; id: number; headline: string; version: number; withdrawnAt: Date }
+  | { kind: 'withdrawn'; id: number; slug: string; headline: string; version: number; withdrawnAt: Date; historyShown: boolean }
   | { kind: 'moved'; id: number; slug: string }
   | { kind: 'unknown' };
 
@@ -41,6 +44,12 @@ const addressQueries = preparedQuery((db) => ({
     .leftJoin(revisions, eq(revisions.id, articles.liveRevisionId))
     .where(eq(articles.slug, sql.placeholder('slug')))
     .prepare(),
+  // Only for a withdrawn story: whether legal removals left anything of it to offer the history of.
+  withdrawnText: db
+    .select({ standfirst: revisions.standfirst, bodyText: revisions.bodyText })
+    .from(revisions)
+    .where(eq(revisions.id, sql.placeholder('revisionId')))
+    .prepare(),
   formerAddress: db
     .select({ id: articles.id, slug: articles.slug })
     .from(slugRedirects)
@@ -54,7 +63,18 @@ export function resolvePublicAddress(slug: string, db: Db = getDb()): PublicAddr
   const article = queries.bySlug.get({ slug });
   if (article?.liveRevisionId != null) {
     if (article.withdrawnAt === null) return { kind: 'live' };
-    return { kind: 'withdrawn', id: article.id, headline: article.headline ?? '', version: article.version ?? 1, withdrawnAt: article.withdrawnAt };
+    const pattern = removalPatternsOf(db, [article.id]).get(article.id) ?? null;
+    const text = queries.withdrawnText.get({ revisionId: article.liveRevisionId });
+    return {
+      kind: 'withdrawn',
+      id: article.id,
+      slug,
+      headline: redactText(article.headline ?? '', pattern),
+      version: article.version ?? 1,
+      withdrawnAt: article.withdrawnAt,
+      // Its history stays public, unless legal removals have taken away all the story said.
+      historyShown: !leavesNothing([article.headline ?? '', text?.standfirst ?? '', text?.bodyText ?? ''], pattern),
+    };
   }
   if (article) return { kind: 'unknown' };
   const moved = queries.formerAddress.get({ slug });
@@ -158,7 +178,8 @@ export function findPublicArticle(slug: string): PublicArticle | undefined {
     if (!row) return undefined;
     const article = toPublicArticles(tx, [row])[0]!;
     const coverage = unsafeLoadStoryCoverage(tx, row.id)!;
-    return coverage.format === 'live' ? { ...article, live: publicLiveCoverage({ ...coverage, id: row.id, firstPublishedAt: row.firstPublishedAt }, tx) } : article;
+    const story = coverage.format === 'live' ? { ...article, live: publicLiveCoverage({ ...coverage, id: row.id, firstPublishedAt: row.firstPublishedAt }, tx) } : article;
+    return withLegalRemovals(tx, [story], (shown) => shown.id)[0];
   });
 }
 
@@ -179,7 +200,7 @@ export function latestPublicArticles(limit: number, list?: ListRef): PublicArtic
     .orderBy(...newestFirst)
     .limit(limit)
     .all();
-  return toPublicArticles(db, rows);
+  return withLegalRemovals(db, toPublicArticles(db, rows), (article) => article.id);
 }
 
 /** What a list shows of a story: no body, and of the photos only the lead one. */
@@ -230,7 +251,7 @@ export function toTeasers(db: Db, rows: readonly TeaserRow[]): PublicTeaser[] {
     db,
     rows.flatMap((row) => (row.leadPhotoId === null ? [] : [row.leadPhotoId])),
   );
-  return rows.map((row) => {
+  const teasers = rows.map((row) => {
     const leadPhoto = leadPhotoOf(row);
     const view = leadPhoto ? views.get(leadPhoto.photoId) : undefined;
     return {
@@ -245,6 +266,7 @@ export function toTeasers(db: Db, rows: readonly TeaserRow[]): PublicTeaser[] {
       coveredLive: row.coveredLive === 1,
     };
   });
+  return withLegalRemovals(db, teasers, (teaser) => teaser.id);
 }
 
 /**
@@ -287,7 +309,8 @@ export type PublicHeadline = Pick<PublicArticle, 'id' | 'slug' | 'headline' | 'f
  * a busy two days is a thousand stories, and their bodies, photos and corrections are not needed.
  */
 export function latestPublicHeadlines(limit: number, since: Date): PublicHeadline[] {
-  return getDb()
+  const db = getDb();
+  const headlines = db
     .select({ id: articles.id, slug: articles.slug, headline: revisions.headline, firstPublishedAt: articles.firstPublishedAt })
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.liveRevisionId))
@@ -296,6 +319,7 @@ export function latestPublicHeadlines(limit: number, since: Date): PublicHeadlin
     .limit(limit)
     .all()
     .map((row) => ({ ...row, firstPublishedAt: (row.firstPublishedAt ?? new Date(0)).toISOString() }));
+  return withLegalRemovals(db, headlines, (headline) => headline.id);
 }
 
 const liveRevision = alias(revisions, 'live_revision');
@@ -350,7 +374,8 @@ export type PublicCorrectionListing = { articleId: number; slug: string; headlin
 
 /** Every correction printed on a live story, newest first, for the corrections page. */
 export function listPublicCorrections(limit = 200): PublicCorrectionListing[] {
-  return getDb()
+  const db = getDb();
+  const listings = db
     .select({ articleId: articles.id, slug: articles.slug, headline: liveRevision.headline, at: revisions.createdAt, note: revisions.publicNote })
     .from(revisions)
     .innerJoin(articles, eq(articles.id, revisions.articleId))
@@ -360,4 +385,5 @@ export function listPublicCorrections(limit = 200): PublicCorrectionListing[] {
     .limit(limit)
     .all()
     .map((row) => ({ ...row, at: row.at.toISOString(), note: row.note ?? '' }));
+  return withLegalRemovals(db, listings, (listing) => listing.articleId);
 }

@@ -73,7 +73,8 @@ function byId(tx: Tx, id: number): RevisionRow {
   return row;
 }
 
-function snapshotOf(row: RevisionRow): RevisionSnapshot {
+/** A revision's text and photos as stored, for a comparison. */
+export function snapshotOf(row: RevisionRow): RevisionSnapshot {
   return {
     headline: row.headline,
     standfirst: row.standfirst,

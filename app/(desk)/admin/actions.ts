@@ -8,6 +8,7 @@ import { mergeTags } from '@/server/filing/merge-tags';
 import { reorderSections } from '@/server/filing/reorder-sections';
 import { createAuthor, createOwnAuthorProfile, editAuthor } from '@/server/filing/save-author';
 import { createSection, editSection } from '@/server/filing/save-section';
+import { saveNewsroomSettings } from '@/server/newsroom-settings/save-newsroom-settings';
 import { requireSignedIn } from '@/server/session';
 
 /** What a filing form shows after a submit: the outcome, and what was sent, so nothing typed is lost. */
@@ -96,4 +97,15 @@ export async function editAuthorAction(_previous: FilingFormState, form: FormDat
 export async function createOwnAuthorProfileAction(): Promise<FilingFormState> {
   const actor = await requireSignedIn('/account');
   return attempt('/account', {}, () => `Your author page is /author/${createOwnAuthorProfile(actor).slug}.`);
+}
+
+const SETTINGS_FIELDS = ['changesCredit', 'deskName'] as const;
+
+export async function saveNewsroomSettingsAction(_previous: FilingFormState, form: FormData): Promise<FilingFormState> {
+  const actor = await requireSignedIn('/admin/settings');
+  const values = fieldsOf(form, SETTINGS_FIELDS);
+  return attempt('/admin/settings', values, () => {
+    saveNewsroomSettings(actor, values);
+    return 'Settings saved; the What changed pages show them now.';
+  });
 }
