@@ -76,7 +76,10 @@ export const UPDATE_KIND_LABELS: Record<UpdateKind, string> = {
   minor_fix: 'Minor fix',
 };
 
-/** What the bell tells a person about: their story returned, approved or published; a mention; their lock taken. */
+/**
+ * What the bell tells a person about: their story returned, approved or published; a mention.
+ * `lock_taken` is only in notifications from before co-editing (decision 023), still shown as they were.
+ */
 export const NOTIFICATION_KINDS = ['returned', 'approved', 'published', 'mentioned', 'lock_taken'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,9 +1,4 @@
 /** TanStack Query keys: one factory, so every mutation can invalidate exactly what it changed. */
-export const articleKeys = {
-  all: ['articles'] as const,
-  detail: (id: number) => ['articles', id] as const,
-};
-
 export const photoKeys = {
   all: ['photos'] as const,
   list: (filters: { q: string; missingCredit: boolean }) => ['photos', 'list', filters] as const,

@@ -1,7 +1,7 @@
 'use client';
 
 import * as Y from 'yjs';
-import { clearBrowserCopy, readBrowserCopy, writeBrowserCopy } from '@/components/editor/unsaved-mirror';
+import { clearBrowserCopy, readBrowserCopy, writeBrowserCopy } from '@/components/editor/browser-copy';
 
 /**
  * This device's copy of a shared article while it holds changes the server has not stored (offline,

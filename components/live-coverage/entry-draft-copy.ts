@@ -1,6 +1,6 @@
 'use client';
 
-import { checkedBody, clearBrowserCopy, readBrowserCopy, writeBrowserCopy } from '@/components/editor/unsaved-mirror';
+import { checkedBody, clearBrowserCopy, readBrowserCopy, writeBrowserCopy } from '@/components/editor/browser-copy';
 import type { EntryDraftInput } from '@/lib/validation/live-coverage';
 
 /**
