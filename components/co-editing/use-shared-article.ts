@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import type { CollabMode, CollabTicket } from '@/lib/co-editing/collab-mode';
+import { connectOnceClosed } from '@/lib/co-editing/connect-once-closed';
 import { readSharedNotice, type SharedNotice } from '@/lib/co-editing/shared-notice';
 
 /** How long to wait before asking for a ticket again after one was refused (signed out, no right yet). */
@@ -97,11 +98,12 @@ export function useSharedArticle(articleId: number, listeners: Listeners): Share
         const notice = readSharedNotice(payload);
         if (notice) latest.current.onNotice(notice);
       });
+      // A new connection asks for a new ticket.
       const reconnectSoon = () => {
         clearTimeout(retry);
         retry = setTimeout(() => {
           socket.disconnect();
-          void socket.connect();
+          connectOnceClosed(socket);
         }, TICKET_RETRY_MS);
       };
       // A ticket refused (or not given: signed out, rights gone) is asked for again on a new connection.
@@ -118,7 +120,7 @@ export function useSharedArticle(articleId: number, listeners: Listeners): Share
       // The browser knows the network is gone before the socket does (a dead socket can take half a
       // minute to notice): say so at once, and connect again the moment it is back.
       const goOffline = () => socket.disconnect();
-      const goOnline = () => void socket.connect();
+      const goOnline = () => connectOnceClosed(socket);
       window.addEventListener('offline', goOffline);
       window.addEventListener('online', goOnline);
 

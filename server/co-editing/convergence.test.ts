@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { draftOfDocument } from '@/lib/co-editing/article-body-document';
 import { bodyFragment, fieldsMap, leadPhotoMap } from '@/lib/co-editing/article-document';
+import { connectOnceClosed } from '@/lib/co-editing/connect-once-closed';
 import type { SessionUser } from '@/lib/session-user';
 import { makeUser, writtenStory } from '@/tests/factories';
 import { uploadDistinctPhoto } from '@/tests/photos-fixtures';
@@ -147,11 +148,11 @@ describe('three people editing one article at random', () => {
           for (let edit = 0; edit < EDITS_PER_PERSON; edit += 1) {
             // A dropped connection: edits go on offline and merge when it comes back.
             if (random.next() < 0.06) person.provider.disconnect();
-            if (random.next() < 0.15) void person.provider.connect();
+            if (random.next() < 0.15) connectOnceClosed(person.provider.configuration.websocketProvider);
             randomEdit(person.doc, random);
             await pause(random.int(15));
           }
-          void person.provider.connect();
+          connectOnceClosed(person.provider.configuration.websocketProvider);
         }),
       );
       await expect.poll(() => everyone.every(settled), { timeout: 20_000 }).toBe(true);
