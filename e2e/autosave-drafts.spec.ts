@@ -94,7 +94,9 @@ test('closing the tab while changes are not yet stored (offline) asks first, and
   await page.close({ runBeforeUnload: true });
   const dialog = await asked;
   expect(dialog.type()).toBe('beforeunload');
+  const closed = page.waitForEvent('close');
   await dialog.accept();
+  await closed;
 
   await context.setOffline(false);
   await again.goto(articleUrl);

@@ -1,6 +1,6 @@
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { draftStory, storyNow, takeStep } from './api-fixtures';
-import { bodyOf, clickSave, expectSaved } from './editor';
+import { bodyOf, clickSave, expectSaved, settleSelection } from './editor';
 import { STAFF, storageStateOf } from './people';
 import { creditedPhoto } from './story-fixtures';
 import type { HistoryPage } from '@/lib/revision-history';
@@ -47,12 +47,16 @@ const leadCaption = (page: Page) => page.getByRole('group', { name: 'Lead photo'
 
 /** Puts the caret at the start or end of a paragraph or field and types there, a key at a time, as a person does. */
 async function typeAt(page: Page, where: Locator, edge: 'Home' | 'End', text: string): Promise<void> {
-  await where.click();
-  await page.keyboard.press(edge === 'Home' ? 'ControlOrMeta+Home' : 'ControlOrMeta+End');
-  if (!(await where.evaluate((element) => element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement))) {
-    // In the body, Ctrl+Home/End go to the whole document's edge: use the line's own.
+  if (await where.evaluate((element) => element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) {
     await where.click();
-    await page.keyboard.press(edge);
+    await page.keyboard.press(edge === 'Home' ? 'ControlOrMeta+Home' : 'ControlOrMeta+End');
+  } else {
+    // A paragraph others are typing into may wrap onto more lines at any moment: a click in its
+    // first corner puts the caret at its start, one in its last corner at its end.
+    const box = await where.boundingBox();
+    if (!box) throw new Error('The paragraph is not on screen');
+    await where.click({ position: edge === 'Home' ? { x: 1, y: 1 } : { x: box.width - 1, y: box.height - 1 } });
+    await settleSelection(page);
   }
   await page.keyboard.type(text, { delay: 15 });
 }

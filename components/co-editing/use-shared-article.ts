@@ -19,7 +19,7 @@ export type SharedArticle = {
 };
 
 export type SharedState = {
-  /** The document and its connection, from the first render in the browser. */
+  /** The document and its connection, once the provider has loaded (right after the page). */
   shared: SharedArticle | null;
   /** What the policy lets this person do, from their latest ticket; null until the first. */
   mode: CollabMode | null;
