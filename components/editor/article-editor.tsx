@@ -167,7 +167,8 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
 
   /** Resolves once the server has stored every change made on this screen; refuses at once when it cannot. */
   const acknowledged = useCallback(async (): Promise<void> => {
-    if (!shared.shared) throw new ApiError(0, 'NETWORK', 'The article is still opening. Nothing was done.');
+    // Still opening: nothing can have been typed here yet (the fields are read-only until then).
+    if (!shared.shared) return;
     const { provider } = shared.shared;
     if (!provider.hasUnsyncedChanges) return;
     if (!shared.shared.connected()) throw new ApiError(0, 'NETWORK', 'You are offline: your latest changes are kept here but not saved yet, so nothing was done.');
