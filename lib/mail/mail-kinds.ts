@@ -37,3 +37,6 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
 
 /** Waiting to be sent; held for the person's daily digest; gathered into a digest; sent; given up on. */
 export const MAIL_STATUSES = ['queued', 'daily', 'batched', 'sent', 'failed'] as const;
+
+/** What the admin screens say about mail: off, or on with what waits in the queue and what it gave up on. */
+export type MailStatus = { on: false } | { on: true; from: string; waiting: number; failed: number };
