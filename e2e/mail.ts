@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { startMailServer } from '../tests/mail-server';
 
 /**
  * The suite's mail server: a real SMTP server (smtp-server) the app under test sends to
@@ -12,27 +12,19 @@ import { SMTPServer } from 'smtp-server';
  */
 const mailDir = () => process.env.E2E_MAIL_DIR ?? '';
 
-export function startMailServer(): () => Promise<void> {
+export async function startSuiteMailServer(): Promise<() => Promise<void>> {
   fs.mkdirSync(mailDir(), { recursive: true });
-  const server = new SMTPServer({
-    // Loopback only, for the test run: no TLS, no sign-in.
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        // Written under a temporary name and renamed, so a reader never sees half a message.
-        const name = `${Date.now()}-${randomUUID()}`;
-        const partial = path.join(mailDir(), `${name}.part`);
-        fs.writeFileSync(partial, Buffer.concat(chunks));
-        fs.renameSync(partial, path.join(mailDir(), `${name}.eml`));
-        callback();
-      });
+  const server = await startMailServer({
+    port: Number(process.env.E2E_MAIL_PORT),
+    onMessage: ({ raw }) => {
+      // Written under a temporary name and renamed, so a reader never sees half a message.
+      const name = `${Date.now()}-${randomUUID()}`;
+      const partial = path.join(mailDir(), `${name}.part`);
+      fs.writeFileSync(partial, raw);
+      fs.renameSync(partial, path.join(mailDir(), `${name}.eml`));
     },
   });
-  server.listen(Number(process.env.E2E_MAIL_PORT), '127.0.0.1');
-  return () => new Promise((resolve) => server.close(() => resolve()));
+  return server.close;
 }
 
 /** Every message the suite's server has received for the address, oldest first. */

@@ -11,17 +11,20 @@ export type ReceivedMail = { envelopeTo: string[]; raw: string; parsed: ParsedMa
 
 export type TestMailServer = { url: string; received: ReceivedMail[]; close: () => Promise<void> };
 
-function listen(server: net.Server | SMTPServer): Promise<number> {
+function listen(server: net.Server | SMTPServer, port = 0): Promise<number> {
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = (server as { server?: net.Server }).server?.address() ?? (server as net.Server).address();
       resolve((address as net.AddressInfo).port);
     });
   });
 }
 
-/** An SMTP server that accepts every message (no TLS, no auth: it is loopback only). */
-export async function startMailServer(onMessage?: (mail: ReceivedMail) => void): Promise<TestMailServer> {
+/**
+ * An SMTP server that accepts every message (no TLS, no auth: it is loopback only), on a free port
+ * or the one given; the e2e suite's (e2e/mail.ts) is one too.
+ */
+export async function startMailServer(options: { port?: number; onMessage?: (mail: ReceivedMail) => void } = {}): Promise<TestMailServer> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -35,14 +38,14 @@ export async function startMailServer(onMessage?: (mail: ReceivedMail) => void):
           .then((parsed) => {
             const mail = { envelopeTo: session.envelope.rcptTo.map((to) => to.address), raw, parsed };
             received.push(mail);
-            onMessage?.(mail);
+            options.onMessage?.(mail);
             callback();
           })
           .catch(callback);
       });
     },
   });
-  const port = await listen(server);
+  const port = await listen(server, options.port);
   return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
