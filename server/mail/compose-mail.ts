@@ -23,7 +23,7 @@ export type ComposedMail = { subject: string; text: string; html: string };
  * Fixed wording per kind: nothing a person typed ever reaches a header, so a headline cannot
  * inject one, and a subject line says what kind of message it is before it is opened.
  */
-export const MAIL_SUBJECTS: Record<QueuedMailKind, string> = {
+const MAIL_SUBJECTS: Record<QueuedMailKind, string> = {
   mentioned: 'You were mentioned in a comment',
   returned: 'A story was returned to you',
   submitted: 'A story was submitted for review',

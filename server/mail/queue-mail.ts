@@ -17,7 +17,7 @@ export function mailIsOn(): boolean {
   return env().SMTP_URL !== undefined;
 }
 
-export function mailDeliveryFor(db: Tx, userId: number, kind: MailKind): MailDelivery {
+function mailDeliveryFor(db: Tx, userId: number, kind: MailKind): MailDelivery {
   const row = db
     .select({ delivery: mailPreferences.delivery })
     .from(mailPreferences)
@@ -50,7 +50,7 @@ export function queueMail(tx: Tx, recipientId: number, item: MailItem, now: Date
 }
 
 /** The headline a message names, unquoted: the working copy's, as the desk sees it now. */
-export function workingHeadline(tx: Tx, articleId: number): string {
+function workingHeadline(tx: Tx, articleId: number): string {
   const row = tx
     .select({ headline: revisions.headline })
     .from(articles)
@@ -60,7 +60,7 @@ export function workingHeadline(tx: Tx, articleId: number): string {
   return row?.headline || UNTITLED_HEADLINE;
 }
 
-export function personName(tx: Tx, userId: number | null): string | null {
+function personName(tx: Tx, userId: number | null): string | null {
   if (userId === null) return null;
   return tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null;
 }

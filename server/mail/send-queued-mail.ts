@@ -20,7 +20,7 @@ export type MailServer = { smtpUrl: string; from: string; siteUrl: string; timeo
 const TIMEOUT_MS = 15_000;
 const BATCH = 20;
 /** Retries reach about four hours (30 s, 1 min, 2 min … 1 h), inside a password link's 72. */
-export const MAIL_MAX_ATTEMPTS = 10;
+const MAIL_MAX_ATTEMPTS = 10;
 /** A claimed message is not due again before this: longer than one attempt can take (three timeouts). */
 const CLAIM_MS = 5 * 60_000;
 
@@ -100,7 +100,7 @@ async function sendBatch(now: () => Date, server: MailServer, db: Db): Promise<M
  * SMTP_URL as nodemailer's options. Not handed over as `url`: nodemailer then takes only what the
  * address says and drops every other option, the timeouts among them (checked with 8.0.11).
  */
-export function connectionOptions(smtpUrl: string): { host: string; port?: number; secure: boolean; auth?: { user: string; pass: string } } {
+function connectionOptions(smtpUrl: string): { host: string; port?: number; secure: boolean; auth?: { user: string; pass: string } } {
   const url = new URL(smtpUrl);
   return {
     host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
