@@ -18,8 +18,11 @@ function freePort(): string {
 
 process.env.E2E_PORT ??= freePort();
 process.env.E2E_VARNISH_PORT ??= freePort();
+process.env.E2E_MAIL_PORT ??= freePort();
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-e2e-'));
 process.env.E2E_PASSWORD ??= randomBytes(12).toString('base64url');
+// Where the suite's mail server (e2e/mail.ts) leaves each message it receives.
+process.env.E2E_MAIL_DIR ??= path.join(process.env.E2E_DATA_DIR, 'mail');
 const browserHome = path.join(process.env.E2E_DATA_DIR, 'browser-home');
 
 const baseURL = `http://localhost:${process.env.E2E_PORT}`;
@@ -70,6 +73,9 @@ export default defineConfig({
       SCHEDULER_INTERVAL_SECONDS: '1',
       // The Varnish the suite runs in front (e2e/varnish.ts) gets every purge.
       CDN_PURGE_URLS: `http://127.0.0.1:${process.env.E2E_VARNISH_PORT}/`,
+      // Mail goes to the suite's own SMTP server (e2e/mail.ts).
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_MAIL_PORT}`,
+      MAIL_FROM: 'desk@e2e.example',
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

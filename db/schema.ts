@@ -9,6 +9,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { MAIL_DELIVERIES, MAIL_KINDS, MAIL_STATUSES, QUEUED_MAIL_KINDS } from '@/lib/mail/mail-kinds';
 import { ARTICLE_FORMATS, ARTICLE_STATUSES, CHANGES_CREDITS, LIVE_EVENT_KINDS, NOTIFICATION_KINDS, REVISION_KINDS, ROLES } from '@/lib/domain-constants';
 
 /** Milliseconds since the epoch, UTC; Drizzle hands them back as Date. */
@@ -643,4 +644,48 @@ export const revisionContributors = sqliteTable(
       .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.revisionId, t.userId] })],
+);
+
+// ── Email (issue 19, decision 026): the outgoing mail queue and each person's choices ──
+
+/**
+ * Outgoing mail, written in the transaction of the change it reports, and sent by the scheduler's
+ * worker with retries and backoff, so a restart or a mail server that is down loses nothing.
+ * `content` is what the message says, composed when it was queued (a sentence about a story, a
+ * link); a password link's content is erased once it is sent, so the secret does not outlive it.
+ */
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: QUEUED_MAIL_KINDS }).notNull(),
+    status: text('status', { enum: MAIL_STATUSES }).notNull(),
+    /** JSON of the composed item; null once a password link has been sent. */
+    content: text('content'),
+    /** For an item in a daily digest: the digest's own row. */
+    digestId: integer('digest_id').references((): AnySQLiteColumn => mailOutbox.id),
+    attempts: integer('attempts').notNull().default(0),
+    /** When it is next due: to send, to retry, or (a daily item) the digest it waits for. */
+    nextAttemptAt: timestamp('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at'),
+  },
+  (t) => [index('mail_outbox_due').on(t.status, t.nextAttemptAt), index('mail_outbox_digest').on(t.digestId)],
+);
+
+/** A person's choice per kind of mail; no row means the default (at once). */
+export const mailPreferences = sqliteTable(
+  'mail_preferences',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: MAIL_KINDS }).notNull(),
+    delivery: text('delivery', { enum: MAIL_DELIVERIES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectNoViolations } from './axe';
-import { newPerson, peoplePageAsAdmin, signedInBrowser, signIn, STAFF, storageStateOf } from './people';
+import { invite, newPerson, peoplePageAsAdmin, signedInBrowser, signIn, STAFF, storageStateOf } from './people';
 
 const NEW_PASSWORD = 'quiet harbour lantern forty';
 
@@ -9,19 +8,6 @@ async function setPassword(page: Page, password: string, repeat = password): Pro
   await page.getByLabel('New password').fill(password);
   await page.getByLabel('Repeat the password').fill(repeat);
   await page.getByRole('button', { name: 'Set password' }).click();
-}
-
-/** Fills in the people page's Create user form; answers with the invite link it shows and the person's row. */
-async function invite(admin: Page, name: string): Promise<{ email: string; url: string; row: Locator }> {
-  const email = `invitee-${randomUUID().slice(0, 8)}@e2e.example`;
-  const form = admin.getByRole('region', { name: 'Create user' });
-  await form.getByLabel('Name').fill(name);
-  await form.getByLabel('Email').fill(email);
-  await form.getByLabel('Role').selectOption('copy_editor');
-  await form.getByRole('button', { name: 'Create user and get invite link' }).click();
-  const linkField = admin.getByLabel(`Invite link for ${name}`);
-  await expect(linkField).toBeVisible();
-  return { email, url: await linkField.inputValue(), row: admin.getByRole('row', { name: email }) };
 }
 
 /** An invited copy editor's own browser, where nobody is signed in, after they set their password with the link. */

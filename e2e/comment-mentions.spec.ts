@@ -1,28 +1,9 @@
-import type { APIRequestContext } from '@playwright/test';
-import { draftStory, takeStep } from './api-fixtures';
 import { expectNoViolations } from './axe';
+import { commentOnFares, FARES, storyInReview } from './comment-fixtures';
 import { bodyOf, settleSelection } from './editor';
 import { newPerson, signedInBrowser, STAFF } from './people';
 import { expect, test } from './newsroom-fixtures';
-import { openForEditing, uniqueHeadline } from './publishing';
-
-const FARES = 'Fares start at 2 pounds.';
-
-/** A story its writer has sent to the copy desk: set up through the API, as it is not what is tested. */
-async function storyInReview(writer: APIRequestContext, words: string): Promise<{ id: number; url: string; headline: string }> {
-  const { headline } = uniqueHeadline(words);
-  const draft = await draftStory(writer, { headline, place: 'EDINBURGH', paragraphs: [`Trams ran to the airport for the first time. ${FARES}`] });
-  await takeStep(writer, draft.id, { action: 'submit', version: draft.version });
-  return { id: draft.id, url: draft.url, headline };
-}
-
-/** The desk's comment on the fares sentence, posted through the API as the comment panel posts it. */
-async function commentOnFares(desk: APIRequestContext, articleId: number, body: string): Promise<void> {
-  const posted = await desk.post(`/api/articles/${articleId}/comments`, {
-    data: { body, anchor: { quote: FARES, prefix: 'to the airport for the first time. ', suffix: '' } },
-  });
-  expect(posted.status()).toBe(201);
-}
+import { openForEditing } from './publishing';
 
 test('the desk comments on a selected passage; a name nobody has is refused, and markup in a comment stays text', async ({ writerApi, desk }) => {
   const story = await storyInReview(writerApi, 'Tram line opens');

@@ -74,3 +74,16 @@ export async function peoplePageAsAdmin(browser: Browser): Promise<{ context: Br
   await page.goto('/admin/users');
   return { context, page, rowOf: (email) => page.getByRole('row', { name: new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }) };
 }
+
+/** Fills in the people page's Create user form; answers with the invite link it shows and the person's row. */
+export async function invite(admin: Page, name: string): Promise<{ email: string; url: string; row: Locator }> {
+  const email = `invitee-${randomUUID().slice(0, 8)}@e2e.example`;
+  const form = admin.getByRole('region', { name: 'Create user' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Role').selectOption('copy_editor');
+  await form.getByRole('button', { name: 'Create user and get invite link' }).click();
+  const linkField = admin.getByLabel(`Invite link for ${name}`);
+  await expect(linkField).toBeVisible();
+  return { email, url: await linkField.inputValue(), row: admin.getByRole('row', { name: email }) };
+}

@@ -47,6 +47,13 @@ describe('parseEnv', () => {
     expect(env).toMatchObject({ siteUrl: 'https://news.example.org', SITE_NAME: 'The Paper', SITE_LANGUAGE: 'pt-BR' });
   });
 
+  it('takes the mail server, the sender and the digest hour; without SMTP_URL mail is off', () => {
+    const env = parse({ SMTP_URL: 'smtps://desk:secret@mail.example.org:465', MAIL_FROM: 'news@example.org', MAIL_DIGEST_HOUR: '18' });
+    expect(env).toMatchObject({ SMTP_URL: 'smtps://desk:secret@mail.example.org:465', MAIL_FROM: 'news@example.org', MAIL_DIGEST_HOUR: 18 });
+    expect(parse({}).SMTP_URL).toBeUndefined();
+    expect(parse({}).MAIL_DIGEST_HOUR).toBe(7);
+  });
+
   it('reads the values it is given, resolving a relative DATA_DIR and keeping an absolute one', () => {
     const env = parse({
       PORT: '8080',
@@ -91,6 +98,10 @@ describe('parseEnv', () => {
     [{ CDN_PURGE_URLS: 'varnish:6081' }, 'CDN_PURGE_URLS.0: CDN_PURGE_URLS must be http(s) addresses'],
     [{ PUBLIC_CACHE_MAX_MB: '0' }, 'PUBLIC_CACHE_MAX_MB: PUBLIC_CACHE_MAX_MB must be at least 1'],
     [{ SOURCE_MAPS: 'yes' }, 'SOURCE_MAPS: SOURCE_MAPS must be 0 or 1'],
+    [{ SMTP_URL: 'mail.example.org:25', MAIL_FROM: 'news@example.org' }, 'SMTP_URL: SMTP_URL must be an smtp:// or smtps:// address'],
+    [{ SMTP_URL: 'smtp://mail.example.org' }, 'MAIL_FROM: Set MAIL_FROM, the address mail is sent from, together with SMTP_URL'],
+    [{ MAIL_FROM: 'Newsroom <news@example.org>' }, 'MAIL_FROM: MAIL_FROM must be an email address'],
+    [{ MAIL_DIGEST_HOUR: '24' }, 'MAIL_DIGEST_HOUR: MAIL_DIGEST_HOUR must be from 0 to 23'],
     [{ PORT: 'eighty' }, 'PORT:'],
     [{ PORT: '70000' }, 'PORT:'],
   ])('refuses %o with a message naming the variable', (vars, expected) => {

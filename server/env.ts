@@ -91,11 +91,28 @@ const EnvSchema = z
     // Stack traces in the logs mapped back to the TypeScript, at the cost of keeping every server
     // chunk's source map in memory (about 70 MB): for whoever chases an error.
     SOURCE_MAPS: z.enum(['0', '1'], { message: 'SOURCE_MAPS must be 0 or 1' }).default('0'),
+    // Outgoing mail (docs/decisions/026): where to send it, e.g. smtp://user:pass@mail.example.org:587
+    // or smtps://…:465. Unset, Dateline sends no mail and queues none, and admins pass links on by hand.
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// address, e.g. smtp://user:password@mail.example.org:587' })
+      .optional(),
+    MAIL_FROM: z.email('MAIL_FROM must be an email address, e.g. newsroom@example.org').optional(),
+    // The hour (0–23, in NEWSROOM_TIMEZONE) at which each person's daily digest goes out.
+    MAIL_DIGEST_HOUR: z.coerce
+      .number({ error: 'MAIL_DIGEST_HOUR must be an hour from 0 to 23' })
+      .int('MAIL_DIGEST_HOUR must be a whole hour')
+      .min(0, 'MAIL_DIGEST_HOUR must be from 0 to 23')
+      .max(23, 'MAIL_DIGEST_HOUR must be from 0 to 23')
+      .default(7),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   })
   .refine((env) => (env.ADMIN_EMAIL === undefined) === (env.ADMIN_PASSWORD === undefined), {
     message: 'Set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither',
     path: ['ADMIN_EMAIL'],
+  })
+  .refine((env) => env.SMTP_URL === undefined || env.MAIL_FROM !== undefined, {
+    message: 'Set MAIL_FROM, the address mail is sent from, together with SMTP_URL',
+    path: ['MAIL_FROM'],
   })
   .refine((env) => env.SESSION_IDLE_MINUTES <= env.SESSION_MAX_AGE_HOURS * 60, {
     message: 'SESSION_IDLE_MINUTES must not be longer than SESSION_MAX_AGE_HOURS',

@@ -2,6 +2,8 @@ import 'server-only';
 import { publishDueArticles } from '@/server/articles/publish-scheduled';
 import { env } from '@/server/env';
 import { log } from '@/server/log/logger';
+import { gatherDueDigests } from '@/server/mail/gather-digests';
+import { sendDueMail } from '@/server/mail/send-queued-mail';
 import { pruneOldPublicChanges } from '@/server/public-cache/record-public-change';
 import { sendDueCdnPurges } from '@/server/public-cache/send-cdn-purges';
 
@@ -18,6 +20,9 @@ function runOnce(): void {
     pruneOldPublicChanges();
     // Purges a CDN refused or missed earlier; new ones are sent as soon as their change commits.
     void sendDueCdnPurges();
+    // Mail: each person's digest once its hour comes, then whatever is due, retries included.
+    gatherDueDigests(new Date());
+    sendDueMail().catch((error: unknown) => log.error({ err: error }, 'mail: a sending run failed; it tries again shortly'));
     state.lastRunAt = new Date();
   } catch (error) {
     log.error({ err: error }, 'scheduler: a run failed; it tries again shortly');

@@ -5,8 +5,8 @@ import type { ShownLink } from '@/app/(desk)/admin/users/actions';
 import { formatDeskTime } from '@/lib/desk-time';
 
 /**
- * A one-time link to pass on by hand (Dateline sends no mail). Shown once: only its hash is kept,
- * so leaving the page loses it and the admin issues a new one.
+ * A one-time link, emailed to the person when mail is on and otherwise to pass on by hand. Shown
+ * once: only its hash is kept, so leaving the page loses it and the admin issues a new one.
  */
 export function PasswordLinkNotice({ link, label, timeZone }: { link: ShownLink; label: string; timeZone: string }) {
   const id = useId();
@@ -25,8 +25,10 @@ export function PasswordLinkNotice({ link, label, timeZone }: { link: ShownLink;
         </button>
       </div>
       <p className="field__hint">
-        Works once, until <time dateTime={link.expiresAt}>{formatDeskTime(link.expiresAt, timeZone)}</time>. It is shown only
-        now; pass it on to the person yourself.
+        Works once, until <time dateTime={link.expiresAt}>{formatDeskTime(link.expiresAt, timeZone)}</time>.{' '}
+        {link.mailed
+          ? 'It has been emailed to the person; it is shown only now, should you need to pass it on yourself.'
+          : 'It is shown only now; pass it on to the person yourself.'}
       </p>
     </div>
   );

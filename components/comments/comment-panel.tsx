@@ -17,6 +17,8 @@ type Props = {
   canComment: boolean;
   /** The body's current selection as a selector on its plain text, or null when nothing is selected. */
   takeSelection: () => TextQuoteSelector | null;
+  /** A comment the person was sent to (an email's link): its thread is brought into view and marked. */
+  shownCommentId?: number;
 };
 
 /** The desk looks for new comments this often while the tab is in front; a background tab waits. */
@@ -32,7 +34,7 @@ type SendComment = (request: { method: 'POST' | 'PATCH'; path: string; body: unk
  *
  * Memoised: the editor around it re-renders for its own changes (a save status, a word count).
  */
-export const CommentPanel = memo(function CommentPanel({ articleId, timeZone, canComment, takeSelection }: Props) {
+export const CommentPanel = memo(function CommentPanel({ articleId, timeZone, canComment, takeSelection, shownCommentId }: Props) {
   const queryClient = useQueryClient();
   const headingId = useId();
   const queryKey = commentKeys.list(articleId);
@@ -65,11 +67,13 @@ export const CommentPanel = memo(function CommentPanel({ articleId, timeZone, ca
 
   const open = threads.data?.filter((thread) => thread.resolved === null) ?? [];
   const resolved = threads.data?.filter((thread) => thread.resolved !== null) ?? [];
+  const shownThreadId = threads.data?.find((thread) => thread.id === shownCommentId || thread.replies.some((reply) => reply.id === shownCommentId))?.id;
   const threadList = (list: CommentThread[]) => (
     <ol className="comments__threads">
       {list.map((thread) => (
         <li key={thread.id}>
           <Thread
+            shown={thread.id === shownThreadId}
             thread={thread}
             timeZone={timeZone}
             canComment={canComment}
@@ -95,7 +99,7 @@ export const CommentPanel = memo(function CommentPanel({ articleId, timeZone, ca
         <>
           {open.length === 0 ? <p className="muted">No open comments.</p> : threadList(open)}
           {resolved.length > 0 && (
-            <details className="comments__resolved">
+            <details className="comments__resolved" open={resolved.some((thread) => thread.id === shownThreadId) || undefined}>
               <summary>Resolved ({resolved.length})</summary>
               {threadList(resolved)}
             </details>
@@ -109,6 +113,8 @@ export const CommentPanel = memo(function CommentPanel({ articleId, timeZone, ca
 
 type ThreadProps = {
   thread: CommentThread;
+  /** The thread the person was sent to: scrolled to and focused once, and marked while they are here. */
+  shown: boolean;
   timeZone: string;
   canComment: boolean;
   send: SendComment;
@@ -117,9 +123,15 @@ type ThreadProps = {
   setReplyDraft: (text: string | null) => void;
 };
 
-function Thread({ thread, timeZone, canComment, send, replyDraft, setReplyDraft }: ThreadProps) {
+function Thread({ thread, shown, timeZone, canComment, send, replyDraft, setReplyDraft }: ThreadProps) {
   const metaId = useId();
   const replyButton = useRef<HTMLButtonElement>(null);
+  const self = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!shown) return;
+    self.current?.scrollIntoView({ block: 'center' });
+    self.current?.focus({ preventScroll: true });
+  }, [shown]);
   const resolve = useMutation({
     mutationFn: (resolved: boolean) => send({ method: 'PATCH', path: `/${thread.id}`, body: { resolved } }),
   });
@@ -130,7 +142,17 @@ function Thread({ thread, timeZone, canComment, send, replyDraft, setReplyDraft 
   }
 
   return (
-    <article className="comment-thread">
+    <article
+      ref={self}
+      className={shown ? 'comment-thread comment-thread--shown' : 'comment-thread'}
+      tabIndex={shown ? -1 : undefined}
+      aria-labelledby={shown ? `${metaId}-shown` : undefined}
+    >
+      {shown && (
+        <p className="comment-thread__shown" id={`${metaId}-shown`}>
+          The comment you were sent to
+        </p>
+      )}
       {thread.anchor?.state === 'found' && <blockquote className="comment-thread__quote">{thread.anchor.quote}</blockquote>}
       {thread.anchor?.state === 'deleted' && (
         <p className="comment-thread__gone">

@@ -71,7 +71,14 @@ const SharedBodyEditor = dynamic(() => import('@/components/co-editing/shared-bo
 
 type Restorable = { copy: SharedCopy; now: ArticleDraft; merged: ArticleDraft };
 
-type Props = { article: ArticleView; viewer: Pick<SessionUser, 'id' | 'name' | 'role'>; timeZone: string; filingChoices: FilingChoices };
+type Props = {
+  article: ArticleView;
+  viewer: Pick<SessionUser, 'id' | 'name' | 'role'>;
+  timeZone: string;
+  filingChoices: FilingChoices;
+  /** A comment to bring into view: the link in a mention's email names it. */
+  shownCommentId?: number;
+};
 
 /** The label of the field a form event came from, as a person reads it ("Headline", "Body"). */
 function fieldLabelOf(target: EventTarget | null): string | null {
@@ -89,7 +96,7 @@ function fieldLabelOf(target: EventTarget | null): string | null {
  * folded, so it acts on the merged text. Filing (section, tags, authors) is a whole value: the last
  * choice sent wins.
  */
-export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Props) {
+export function ArticleEditor({ article, viewer, timeZone, filingChoices, shownCommentId }: Props) {
   const articleId = article.id;
   const [base, setBase] = useState(article);
   const baseRef = useRef(article);
@@ -458,7 +465,13 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
               </div>
             )}
           </form>
-          <CommentPanel articleId={articleId} timeZone={timeZone} canComment={can(viewer, 'comment:create')} takeSelection={takeSelection} />
+          <CommentPanel
+            articleId={articleId}
+            timeZone={timeZone}
+            canComment={can(viewer, 'comment:create')}
+            takeSelection={takeSelection}
+            shownCommentId={shownCommentId}
+          />
           <HistoryPanel articleId={articleId} timeZone={timeZone} live={base.live} />
         </div>
 

@@ -84,7 +84,7 @@ export function publishWorkingCopy(
     targetId: article.id,
     details: { kind, revision: revision.number, slug, via, ...(input.note ? { note: input.note } : {}) },
   });
-  notify(tx, { recipientId: article.authorId, kind: 'published', articleId: article.id, actorId: user.id });
+  notify(tx, { recipientId: article.authorId, kind: 'published', articleId: article.id, actorId: user.id, corrected: kind === 'correction' }, now);
 }
 
 /**

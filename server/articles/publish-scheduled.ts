@@ -9,6 +9,7 @@ import { findActiveUser } from '@/server/users/queries';
 import { publishWorkingCopy } from './publish-article';
 import { unsafeFindArticleLifecycle, workflowSubjectOf } from './queries';
 import { log } from '@/server/log/logger';
+import { queueScheduleFailureMail } from '@/server/mail/queue-mail';
 
 export type ScheduledRun = { published: number[]; failed: { id: number; reason: string }[] };
 
@@ -65,8 +66,10 @@ function recordScheduleFailure(id: number, reason: string, now: Date): void {
         .update(articles)
         .set({ status: 'approved', scheduleFailure: reason })
         .where(and(eq(articles.id, id), eq(articles.status, 'scheduled')))
-        .run();
-      if (moved.changes === 0) return;
+        .returning({ id: articles.id, authorId: articles.authorId, scheduledBy: articles.scheduledBy })
+        .get();
+      if (!moved) return;
+      queueScheduleFailureMail(tx, moved, reason, now);
       recordAudit(tx, { actorId: null, action: 'article.schedule.failed', targetType: 'article', targetId: id, details: { reason, at: dueAt } });
     },
     { behavior: 'immediate' },

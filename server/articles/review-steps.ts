@@ -4,6 +4,7 @@ import type { ArticleView } from '@/lib/article-view';
 import type { SessionUser } from '@/lib/session-user';
 import type { ReviewStepInput } from '@/lib/validation/workflow';
 import { recordAudit } from '@/server/audit/record-audit';
+import { queueReviewRequestMail } from '@/server/mail/queue-mail';
 import { notify } from '@/server/notifications/notify';
 import { snapshotWorkingCopy } from '@/server/revisions/snapshot-revision';
 import { advanceArticle, runWorkflowStep } from './workflow-step';
@@ -54,8 +55,15 @@ function reviewStep(
         targetId: articleId,
         details: { revision: revision.number, ...(input.note ? { note: input.note } : {}) },
       });
-      if (action !== 'submit') {
-        notify(tx, { recipientId: article.authorId, kind: action === 'return' ? 'returned' : 'approved', articleId, actorId: user.id });
+      if (action === 'submit') {
+        // The bell leaves a submission to the review queue; the desk may also ask to be emailed.
+        queueReviewRequestMail(tx, article, user.id, now);
+      } else {
+        notify(
+          tx,
+          { recipientId: article.authorId, kind: action === 'return' ? 'returned' : 'approved', articleId, actorId: user.id, quote: input.note ?? null },
+          now,
+        );
       }
     },
     now,

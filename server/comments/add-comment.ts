@@ -48,7 +48,7 @@ export function addComment(user: SessionUser, articleId: number, input: AddComme
         .get();
       for (const person of mentioned) {
         tx.insert(commentMentions).values({ commentId: id, userId: person.id }).run();
-        notify(tx, { recipientId: person.id, kind: 'mentioned', articleId, actorId: user.id, commentId: id });
+        notify(tx, { recipientId: person.id, kind: 'mentioned', articleId, actorId: user.id, commentId: id, quote: input.body }, now);
       }
       recordAudit(tx, {
         actorId: user.id,

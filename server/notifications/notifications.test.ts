@@ -23,7 +23,7 @@ beforeAll(async () => {
 const makeRecipient = (name = 'Wendy Writer') => makeUser('editor', name);
 
 function record(event: NotificationEvent): void {
-  getDb().transaction((tx) => notify(tx, event));
+  getDb().transaction((tx) => notify(tx, event, new Date()));
 }
 
 function commentOn(articleId: number, author: SessionUser, body: string): number {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { preparedQuery, type Tx } from '@/db/client';
 import { notifications } from '@/db/schema';
 import type { NotificationKind } from '@/lib/domain-constants';
+import { queueNotificationMail } from '@/server/mail/queue-mail';
 
 export type NotificationEvent = {
   recipientId: number;
@@ -11,6 +12,10 @@ export type NotificationEvent = {
   /** Null when the system acts (the scheduler publishing). */
   actorId: number | null;
   commentId?: number;
+  /** For the email: what the person should read (the comment that mentions them, the return note). */
+  quote?: string | null;
+  /** A published story's update was a correction. */
+  corrected?: boolean;
 };
 
 const insertNotification = preparedQuery((db) =>
@@ -28,9 +33,10 @@ const insertNotification = preparedQuery((db) =>
 
 /**
  * Written in the transaction of the change it reports, so the bell never announces what did not
- * happen. Nobody is told about their own doing.
+ * happen; the email (as the person chose to get it) is queued in the same transaction. Nobody is
+ * told about their own doing.
  */
-export function notify(tx: Tx, event: NotificationEvent): void {
+export function notify(tx: Tx, event: NotificationEvent, now: Date): void {
   if (event.actorId === event.recipientId) return;
   insertNotification(tx).run({
     recipientId: event.recipientId,
@@ -39,4 +45,5 @@ export function notify(tx: Tx, event: NotificationEvent): void {
     actorId: event.actorId,
     commentId: event.commentId ?? null,
   });
+  queueNotificationMail(tx, event, now);
 }

@@ -10,8 +10,8 @@ import { type IssuedPasswordLink, issuePasswordLink } from './user-tokens';
 
 /**
  * An admin adds a person without choosing their password: the account gets one nobody knows, and
- * the invite link (shown to the admin once, to pass on; Dateline sends no mail) lets the person set
- * their own.
+ * the invite link (emailed to the person when mail is on, and shown to the admin once, to pass on)
+ * lets the person set their own.
  */
 export async function inviteUser(
   actor: SessionUser,

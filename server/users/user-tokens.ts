@@ -3,14 +3,19 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { userTokens } from '@/db/schema';
+import { passwordLinkPath } from '@/lib/people';
+import { queuePasswordLinkMail } from '@/server/mail/queue-mail';
 
 /** How long an invite or reset link works: a long weekend, for a link passed on by hand. */
 export const PASSWORD_LINK_HOURS = 72;
 
 export type PasswordLinkPurpose = (typeof userTokens.$inferSelect)['purpose'];
 
-/** A freshly issued link's secret part: shown to the admin once, stored only as its hash. */
-export type IssuedPasswordLink = { token: string; expiresAt: string };
+/**
+ * A freshly issued link's secret part: shown to the admin once, stored only as its hash, and
+ * mailed to the person when mail is on (`mailed`).
+ */
+export type IssuedPasswordLink = { token: string; expiresAt: string; mailed: boolean };
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -41,5 +46,10 @@ export function issuePasswordLink(
       expiresAt,
     })
     .run();
-  return { token, expiresAt: expiresAt.toISOString() };
+  const mailed = queuePasswordLinkMail(
+    tx,
+    { userId: link.userId, purpose: link.purpose, createdBy: link.createdBy, path: passwordLinkPath(token), expiresAt },
+    link.now,
+  );
+  return { token, expiresAt: expiresAt.toISOString(), mailed };
 }

@@ -4,7 +4,9 @@ import { CredentialsSignin } from 'next-auth';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { type FieldErrors, isAppError } from '@/lib/app-error';
+import { MAIL_KINDS } from '@/lib/mail/mail-kinds';
 import { signIn } from '@/server/auth/next-auth';
+import { saveMailPreferences } from '@/server/mail/mail-preferences';
 import { requireSignedIn } from '@/server/session';
 import { changeOwnPassword, renameSelf } from '@/server/users/update-account';
 
@@ -27,6 +29,17 @@ export async function renameAction(_previous: AccountFormState, form: FormData):
   // The header shows the name on every desk page.
   revalidatePath('/', 'layout');
   return { error: null, fields: {}, done: 'Your name is saved.' };
+}
+
+export async function saveMailPreferencesAction(_previous: AccountFormState, form: FormData): Promise<AccountFormState> {
+  const user = await requireSignedIn(PAGE);
+  try {
+    saveMailPreferences(user, Object.fromEntries(MAIL_KINDS.map((kind) => [kind, form.get(kind)])));
+  } catch (error) {
+    return refused(error);
+  }
+  revalidatePath(PAGE);
+  return { error: null, fields: {}, done: 'Your email choices are saved.' };
 }
 
 export async function changePasswordAction(_previous: AccountFormState, form: FormData): Promise<AccountFormState> {

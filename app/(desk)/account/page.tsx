@@ -2,13 +2,17 @@ import type { Metadata } from 'next';
 import { ChangePasswordForm, RenameForm } from '@/components/account/account-forms';
 import { ROLE_LABELS } from '@/lib/domain-constants';
 import { FilingForm } from '@/components/admin/filing-form';
+import { MailPreferencesForm } from '@/components/account/mail-preferences-form';
+import { env } from '@/server/env';
 import { ownAuthorProfile } from '@/server/filing/queries';
+import { listMailPreferences } from '@/server/mail/mail-preferences';
+import { mailIsOn } from '@/server/mail/queue-mail';
 import { requireSignedIn } from '@/server/session';
 import { createOwnAuthorProfileAction, editAuthorAction } from '../admin/actions';
 
 export const metadata: Metadata = { title: 'Your account' };
 
-/** Any signed-in person: their own name and password; the role is an admin's to change. */
+/** Any signed-in person: their own name, password and what they are emailed; the role is an admin's to change. */
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const user = await requireSignedIn('/account');
   const { notice } = await searchParams;
@@ -27,6 +31,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       )}
       <RenameForm name={user.name} />
       <ChangePasswordForm email={user.email} />
+      <MailPreferencesForm choices={listMailPreferences(user)} mailOn={mailIsOn()} digestHour={`${String(env().MAIL_DIGEST_HOUR).padStart(2, '0')}:00`} />
       <AuthorProfileCard profile={ownAuthorProfile(user)} />
     </main>
   );

@@ -14,8 +14,8 @@ import type { IssuedPasswordLink } from '@/server/users/user-tokens';
 
 const PAGE = '/admin/users';
 
-/** A one-time link as the admin passes it on: the full address, and until when it works. */
-export type ShownLink = { url: string; expiresAt: string };
+/** A one-time link as the admin passes it on: the full address, until when it works, and whether it was also mailed. */
+export type ShownLink = { url: string; expiresAt: string; mailed: boolean };
 export type PeopleFormState = { error: string | null; fields: FieldErrors; link: ShownLink | null };
 
 const INITIAL: PeopleFormState = { error: null, fields: {}, link: null };
@@ -39,7 +39,7 @@ async function attempt(change: () => Promise<IssuedPasswordLink | void> | Issued
 /** The address as this admin's browser reaches the desk (Next has already checked the action's Origin). */
 async function shownLink(link: IssuedPasswordLink): Promise<ShownLink> {
   const origin = (await headers()).get('origin') ?? '';
-  return { url: `${origin}${passwordLinkPath(link.token)}`, expiresAt: link.expiresAt };
+  return { url: `${origin}${passwordLinkPath(link.token)}`, expiresAt: link.expiresAt, mailed: link.mailed };
 }
 
 export async function inviteUserAction(_previous: PeopleFormState, form: FormData): Promise<PeopleFormState> {

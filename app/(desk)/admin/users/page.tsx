@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { AdminPageHead } from '@/components/admin/admin-nav';
 import { InviteUserForm } from '@/components/admin/invite-user-form';
+import { MailStatusNotice } from '@/components/admin/mail-status-notice';
 import { UserAccessControls } from '@/components/admin/user-access-controls';
 import { ROLE_LABELS } from '@/lib/domain-constants';
 import { formatDeskTime } from '@/lib/desk-time';
 import { ACCOUNT_STATUS_LABELS } from '@/lib/people';
 import { env } from '@/server/env';
+import { mailStatus } from '@/server/mail/mail-status';
 import { forPage, requireSignedIn } from '@/server/session';
 import { listUsers } from '@/server/users/queries';
 
@@ -22,6 +24,7 @@ export default async function PeoplePage() {
         A role change, a disabled account or a password reset takes effect on the person’s next click. Accounts are never
         deleted: disable one instead, and their stories keep their name.
       </p>
+      <MailStatusNotice status={forPage(() => mailStatus(actor))} />
       <InviteUserForm timeZone={timeZone} />
       <table className="table people-table">
         <caption className="visually-hidden">Newsroom users</caption>

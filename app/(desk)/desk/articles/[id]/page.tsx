@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { z } from 'zod';
 import { ArticleEditor } from '@/components/editor/article-editor';
 import { parseId } from '@/lib/validation/parse-id';
 import { getArticle } from '@/server/articles/queries';
@@ -8,9 +9,14 @@ import { forPage, requireSignedIn } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Edit article' };
 
-export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+const ShownComment = z.coerce.number().int().positive();
+
+export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ comment?: string | string[] }> }) {
   const { id } = await params;
-  const user = await requireSignedIn(`/desk/articles/${id}`);
+  // ?comment= is where a mention's email sends the person: kept through signing in.
+  const shown = ShownComment.safeParse((await searchParams).comment);
+  const shownCommentId = shown.success ? shown.data : undefined;
+  const user = await requireSignedIn(`/desk/articles/${id}${shownCommentId === undefined ? '' : `?comment=${shownCommentId}`}`);
   const article = forPage(() => getArticle(user, parseId(id, 'article')));
   return (
     <main id="content">
@@ -20,6 +26,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         viewer={{ id: user.id, name: user.name, role: user.role }}
         timeZone={env().NEWSROOM_TIMEZONE}
         filingChoices={filingChoices(user)}
+        shownCommentId={shownCommentId}
       />
     </main>
   );
