@@ -11,6 +11,7 @@ import { useSharedFields } from '@/components/co-editing/use-shared-fields';
 import { CommentPanel } from '@/components/comments/comment-panel';
 import { StatusBadge } from '@/components/desk/status-badge';
 import { LiveStoryControl } from '@/components/live-coverage/live-story-control';
+import { PreviewLinksPanel } from '@/components/preview-links/preview-links-panel';
 import { HistoryPanel } from '@/components/revisions/history-panel';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import type { FieldErrors } from '@/lib/app-error';
@@ -307,6 +308,11 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
     [adoptServerState, articleId, mayEdit, saveShared],
   );
 
+  /** A preview link of "this version" shows the merged text: everything typed here is stored and folded first. */
+  const settleForPreview = useCallback(async () => {
+    if (mayEdit) await saveShared('autosave');
+  }, [mayEdit, saveShared]);
+
   const changeAddress = useCallback(
     async (slug: string): Promise<ArticleView> => {
       const view = await apiFetch<ArticleView>(`/api/articles/${articleId}/slug`, { method: 'PUT', body: { slug } });
@@ -487,6 +493,7 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
           <PublishChecklist blockers={blockers} />
           <WorkflowPanel article={base} viewer={viewer} timeZone={timeZone} takeStep={takeStep} changeAddress={changeAddress} />
           <LiveStoryControl article={base} viewer={viewer} />
+          {can(viewer, 'preview:share', base) && <PreviewLinksPanel articleId={articleId} timeZone={timeZone} settle={settleForPreview} />}
         </aside>
       </div>
     </PhotoCardsContext>

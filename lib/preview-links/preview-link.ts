@@ -36,3 +36,8 @@ export type PreviewLinkView = {
 
 /** A link just made: the only time its address is known, as only a hash of its token is kept. */
 export type CreatedPreviewLink = { link: PreviewLinkView; path: string };
+
+/** Whether a request's path is under a preview link's address: private, whoever asks. */
+export function isPreviewAddress(url: string | undefined): boolean {
+  return url?.startsWith('/preview/') === true;
+}
