@@ -109,7 +109,8 @@ export const PreviewLinksPanel = memo(function PreviewLinksPanel({ articleId, ti
           >
             Copy
           </button>
-          <span role="status">{copied ? 'Copied.' : 'Copy it now: it is not shown again.'}</span>
+          {/* Not a status role: the editor's save status is the screen's one status. */}
+          <p aria-live="polite">{copied ? 'Copied.' : 'Copy it now: it is not shown again.'}</p>
         </div>
       )}
       {links.data && links.data.length > 0 && (
