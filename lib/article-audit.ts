@@ -81,6 +81,8 @@ export function describeAuditEntry(action: string, details: Record<string, unkno
       return { what: d.from ? `Claimed for review, from ${nameOf(d.from)}` : 'Claimed for review', detail: null };
     case 'article.unclaim':
       return { what: 'Let the review go', detail: null };
+    case 'article.search_social':
+      return { what: 'Changed the search and social fields', detail: text(d.seoTitle) && `SEO title: ${String(d.seoTitle)}` };
     case 'preview.create':
       return { what: d.shows === 'latest' ? 'Made a preview link to the latest working copy' : 'Made a preview link to this version', detail: null };
     case 'preview.revoke':

@@ -57,9 +57,6 @@ export const PERMISSIONS = {
    */
   'preview:share:own': ['editor', 'copy_editor', 'admin'],
   'preview:share:any': ['copy_editor', 'admin'],
-  /** A story's SEO title, description and social card (docs/decisions/028): as its filing. */
-  'search-social:edit:own': ['editor', 'copy_editor', 'admin'],
-  'search-social:edit:any': ['copy_editor', 'admin'],
   'settings:manage': ['admin'],
   'user:manage': ['admin'],
   'audit:read': ['admin'],
@@ -82,8 +79,7 @@ export type OwnedAction =
   | 'author:edit'
   | 'live:manage'
   | 'live:entry:edit'
-  | 'preview:share'
-  | 'search-social:edit';
+  | 'preview:share';
 
 /**
  * `can(user, 'article:edit', article)` answers for either variant: the `:any` permission, or the
