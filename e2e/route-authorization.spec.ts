@@ -113,6 +113,8 @@ const ROUTES: Record<string, RouteExpectation> = {
   'POST /api/articles/[id]/preview-links': { access: 'the draft', data: { shows: 'latest', hours: 24 } },
   // [linkId] is a link the writer made for their draft; revoking it again is no error.
   'POST /api/articles/[id]/preview-links/[linkId]/revoke': { access: 'the draft' },
+  'GET /api/articles/[id]/search-social': { access: 'the draft' },
+  'PUT /api/articles/[id]/search-social': { access: 'the draft', data: { seoTitle: 'Tried by everyone', metaDescription: '', socialHeadline: '', socialPhotoId: null } },
   'GET /api/articles/[id]/comments': { access: 'the draft' },
   'POST /api/articles/[id]/comments': { access: 'the draft', data: { body: 'Tried by everyone.' } },
   'PATCH /api/articles/[id]/comments/[commentId]': { access: 'the draft', data: { resolved: false } },

@@ -18,6 +18,10 @@ export const previewLinkKeys = {
   list: (articleId: number) => ['articles', articleId, 'preview-links'] as const,
 };
 
+export const searchSocialKeys = {
+  detail: (articleId: number) => ['articles', articleId, 'search-social'] as const,
+};
+
 export const liveKeys = {
   /** A live story's desk: its coverage, every entry and the viewer's unposted entry. */
   desk: (articleId: number) => ['articles', articleId, 'live'] as const,

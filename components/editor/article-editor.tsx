@@ -13,6 +13,7 @@ import { StatusBadge } from '@/components/desk/status-badge';
 import { LiveStoryControl } from '@/components/live-coverage/live-story-control';
 import { PreviewLinksPanel } from '@/components/preview-links/preview-links-panel';
 import { HistoryPanel } from '@/components/revisions/history-panel';
+import { SearchSocialPanel, useSearchSocial } from '@/components/search-social/search-social-panel';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import type { FieldErrors } from '@/lib/app-error';
 import type { BodyDoc } from '@/lib/article-body';
@@ -28,7 +29,8 @@ import { bodyPlainText, countWords, readingMinutes } from '@/lib/editor/body-tex
 import { saveStatusText } from '@/lib/editor/save-status';
 import { HEADLINE_ADVISED, HEADLINE_MAX } from '@/lib/domain-constants';
 import { bodyPhotoUses, leadPhotoUses, type PhotoCard } from '@/lib/photos/photo-use';
-import { publishBlockersOf } from '@/lib/publish-blockers';
+import { publishBlockersOf, publishRecommendationsOf } from '@/lib/publish-blockers';
+import { NO_SEARCH_SOCIAL } from '@/lib/search-social/search-social';
 import type { SessionUser } from '@/lib/session-user';
 import { editRefusal } from '@/lib/article-edit-rules';
 import { can } from '@/lib/permissions';
@@ -349,6 +351,11 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
   });
   const headlineLength = fields.headline.length;
   const fieldProps = { readOnly: !editable, onChange: writeField };
+  const searchSocial = useSearchSocial(articleId).data ?? NO_SEARCH_SOCIAL;
+  const recommendations = publishRecommendationsOf({
+    description: searchSocial.metaDescription || fields.standfirst,
+    hasSocialImage: searchSocial.socialPhoto !== null || fields.leadPhoto !== null,
+  });
   const blockers = publishBlockersOf({ headline: fields.headline, bodyHasWords: words > 0 }, [...leadPhotoUses(fields.leadPhoto), ...bodyPhotos], photoCards);
 
   return (
@@ -464,6 +471,7 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
               </div>
             )}
           </form>
+          <SearchSocialPanel articleId={articleId} readOnly={!mayEdit} />
           <CommentPanel articleId={articleId} timeZone={timeZone} canComment={can(viewer, 'comment:create')} takeSelection={takeSelection} />
           <HistoryPanel articleId={articleId} timeZone={timeZone} live={base.live} />
         </div>
@@ -490,7 +498,7 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices }: Prop
             <dt>Reading time</dt>
             <dd>{readingMinutes(words)} min</dd>
           </dl>
-          <PublishChecklist blockers={blockers} />
+          <PublishChecklist blockers={blockers} recommendations={recommendations} />
           <WorkflowPanel article={base} viewer={viewer} timeZone={timeZone} takeStep={takeStep} changeAddress={changeAddress} />
           <LiveStoryControl article={base} viewer={viewer} />
           {can(viewer, 'preview:share', base) && <PreviewLinksPanel articleId={articleId} timeZone={timeZone} settle={settleForPreview} />}

@@ -36,8 +36,7 @@ function stored(db: Db | Tx, articleId: number) {
 export function unsafeLoadSearchSocial(db: Db | Tx, articleId: number): SearchSocialView {
   const row = stored(db, articleId);
   if (!row) return NO_SEARCH_SOCIAL;
-  const { photo, socialPhotoId: _, ...texts } = row;
-  return { ...texts, socialPhoto: photo ? photoCardOf(photo) : null };
+  return { seoTitle: row.seoTitle, metaDescription: row.metaDescription, socialHeadline: row.socialHeadline, socialPhoto: row.photo ? photoCardOf(row.photo) : null };
 }
 
 /** A live story's search and social fields as its public page prints them: with its legal removals applied. */
