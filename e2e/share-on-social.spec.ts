@@ -42,13 +42,13 @@ test('an editor fills in how a story shows when shared; the published page carri
   const panel = searchSocial(desk);
   await panel.getByLabel('SEO title').fill('Harbour reopens after storm');
   await panel.getByLabel('Meta description').fill('Ships are moving again, three days after the storm closed the port.');
-  await panel.getByLabel('Social headline').fill('The harbour is open again');
+  await panel.getByLabel('Title on social cards').fill('The harbour is open again');
   await panel.getByRole('button', { name: 'Choose social image' }).click();
   const file = await photo('harbour-dawn.jpg', { caption: 'Boats leave at dawn', photographer: 'Ann Lee', agency: 'Dateline Pictures', altText: 'Fishing boats leaving a stone quay' }, { width: 900, height: 600 });
   await uploadAndUse(desk, 'Choose the social image', file);
   await expect(panel.getByText('harbour-dawn.jpg · © Dateline Pictures / Ann Lee')).toBeVisible();
   await expectNoViolations(desk, '.search-social');
-  await panel.getByRole('button', { name: 'Save search and social' }).click();
+  await panel.getByRole('button', { name: 'Apply search and social' }).click();
   await expect(panel.getByText('Search and social fields saved.')).toBeVisible();
   await expect(recommended).toHaveCount(0);
 
@@ -85,7 +85,7 @@ test('an editor fills in how a story shows when shared; the published page carri
 
   // A change on the live story reaches its page at once, through the public cache and the CDN.
   await panel.getByLabel('Meta description').fill('Ships are moving again.');
-  await panel.getByRole('button', { name: 'Save search and social' }).click();
+  await panel.getByRole('button', { name: 'Apply search and social' }).click();
   await expect(panel.getByText('Search and social fields saved.')).toBeVisible();
   await expect.poll(async () => (await headMetaOf(reader.request, path)).meta.get('og:description')?.[0]).toBe('Ships are moving again.');
 });

@@ -34,7 +34,9 @@ const count = (value: string, max: number, fallback: string) => `${value.trim().
 /**
  * What search engines and social networks show of the story, when it should differ from its
  * headline, standfirst and lead photo (docs/decisions/028). Saved on its own, with its own button:
- * presentation, not text, so it is not part of the shared document or of the revisions.
+ * presentation, not text, so it is not part of the shared document or of the revisions. Its labels
+ * and buttons say no "Headline" and no "Save": those are the editor's own, and whoever looks for
+ * them on the screen must find one.
  */
 export const SearchSocialPanel = memo(function SearchSocialPanel({ articleId, readOnly }: { articleId: number; readOnly: boolean }) {
   const queryClient = useQueryClient();
@@ -77,7 +79,7 @@ export const SearchSocialPanel = memo(function SearchSocialPanel({ articleId, re
         hint={count(draft.metaDescription, META_DESCRIPTION_MAX, 'the standfirst')} onChange={(_, metaDescription) => change({ metaDescription })}
       />
       <FormField
-        label="Social headline" name="socialHeadline" value={draft.socialHeadline} readOnly={readOnly} errors={errors.socialHeadline}
+        label="Title on social cards" name="socialHeadline" value={draft.socialHeadline} readOnly={readOnly} errors={errors.socialHeadline}
         hint={count(draft.socialHeadline, SOCIAL_HEADLINE_MAX, 'the SEO title, else the headline')} onChange={(_, socialHeadline) => change({ socialHeadline })}
       />
       <fieldset className="field search-social__photo">
@@ -120,7 +122,7 @@ export const SearchSocialPanel = memo(function SearchSocialPanel({ articleId, re
       {!readOnly && (
         <div className="editor__actions">
           <button type="button" className="button" disabled={!dirty || save.isPending} onClick={() => save.mutate()}>
-            Save search and social
+            Apply search and social
           </button>
           <p aria-live="polite">{save.isSuccess ? 'Search and social fields saved.' : dirty ? 'Not saved yet.' : ''}</p>
         </div>
