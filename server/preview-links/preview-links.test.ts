@@ -14,6 +14,7 @@ import { createPreviewLink } from './create-preview-link';
 import { openPreview, previewRefusalOf } from './open-preview';
 import { PreviewRefusal, type PreviewRefusalReason } from './preview-token';
 import { listPreviewLinks } from './queries';
+import { refusedPreviewResponse } from './refused-preview';
 import { revokePreviewLink } from './revoke-preview-link';
 
 const T0 = new Date('2026-06-01T09:00:00Z');
@@ -132,5 +133,21 @@ describe('preview links', () => {
     saveArticle(desk, story.id, { ...storyFields('Storm passes, damage counted'), version: published.version }, at(2));
     const { path } = create(desk, story.id, { shows: 'version' }, at(3));
     expect(openPreview(story.id, tokenOf(path), at(4)).article).toMatchObject({ headline: 'Storm passes, damage counted', firstPublishedAt: at(1).toISOString() });
+  });
+
+  it('answer a refused reader 410 for a link that has ended and 404 for any other, private and not indexed', async () => {
+    const site = { name: 'The Paper', language: 'en' };
+    for (const [reason, status, words] of [
+      ['expired', 410, 'This preview link has expired'],
+      ['revoked', 410, 'This preview link has been withdrawn'],
+      ['forged', 404, 'This preview link is not valid'],
+      ['unknown', 404, 'This preview link is not valid'],
+      ['wrong-article', 404, 'This preview link is not valid'],
+    ] as const) {
+      const response = refusedPreviewResponse(reason, site);
+      expect(response.status, reason).toBe(status);
+      expect(Object.fromEntries(response.headers), reason).toMatchObject({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
+      expect(await response.text(), reason).toContain(words);
+    }
   });
 });
