@@ -12,6 +12,8 @@ import {
   servedOverHttps,
   STRICT_TRANSPORT_SECURITY,
 } from '@/server/http/security-headers';
+import { previewRefusalOf } from '@/server/preview-links/open-preview';
+import { PREVIEW_HEADERS, refusedPreviewResponse } from '@/server/preview-links/refused-preview';
 import { publicPageKeys } from '@/server/public-cache/public-page-keys';
 import { publicRedirect, publicResponse } from '@/server/public/public-response';
 import { resolvePublicList } from '@/server/public/list-queries';
@@ -22,6 +24,7 @@ import { withdrawnPageHtml } from '@/server/public/withdrawn-page';
 /** Kept by the page cache handler (server/public/page-cache-handler.mjs), which Next loads itself. */
 const SCRIPT_HASHES = Symbol.for('dateline.pageScriptHashes');
 const STORY_PATH = /^\/news\/([^/]+)$/;
+const PREVIEW_PATH = /^\/preview\/([^/]+)\/([^/]+)$/;
 const CHANGES_PATH = /^\/news\/([a-z0-9-]+)(\/changes(?:\/before\/[0-9]+)?)$/;
 const FORMER_LIST_PATH = /^\/(section|tag)\/([a-z0-9-]+)(\/before\/[0-9]+|\/feed\.xml|\/atom\.xml)?$/;
 
@@ -62,12 +65,13 @@ function isPageOpenedWithSession(request: NextRequest): boolean {
 function securedResponse(request: NextRequest): Response {
   const { pathname } = request.nextUrl;
   const policy = pageContentSecurityPolicy(newNonce(), cachedScriptHashes(pathname));
-  const response = storyAddressResponse(pathname) ?? renderWithPolicy(request, policy);
+  const response = storyAddressResponse(pathname) ?? refusedPreview(pathname) ?? renderWithPolicy(request, policy);
   if (!response.headers.has(SURROGATE_KEY_HEADER) && request.method === 'GET') {
     const keys = publicPageKeys(pathname);
     if (keys) response.headers.set(SURROGATE_KEY_HEADER, surrogateKeyHeader(keys));
   }
   response.headers.set('content-security-policy', policy);
+  if (PREVIEW_PATH.test(pathname)) for (const [name, value] of Object.entries(PREVIEW_HEADERS)) response.headers.set(name, value);
   if (servedOverHttps(request)) response.headers.set('strict-transport-security', STRICT_TRANSPORT_SECURITY);
   return response;
 }
@@ -109,6 +113,20 @@ function listAddressResponse(pathname: string): Response | null {
   const address = resolvePublicList(kind, match[2] ?? '');
   if (address.kind !== 'moved') return null;
   return publicRedirect(siteInfo().url + listPath(kind, address.slug) + (match[3] ?? ''), [listKeyOf(kind, address.id)]);
+}
+
+/**
+ * A preview link that may not be opened (docs/decisions/027) is answered here, with the status
+ * that says why, as a page cannot choose its status; one that may is the page's to render. Either
+ * way the answer is private and not indexed.
+ */
+function refusedPreview(pathname: string): Response | null {
+  const match = PREVIEW_PATH.exec(pathname);
+  if (!match) return null;
+  // No story has id 0: an address that names none is refused like any other wrong one, and logged.
+  const articleId = /^[1-9][0-9]{0,15}$/.test(match[1] ?? '') ? Number(match[1]) : 0;
+  const refusal = previewRefusalOf(articleId, match[2] ?? '');
+  return refusal ? refusedPreviewResponse(refusal.reason, siteInfo()) : null;
 }
 
 function cachedScriptHashes(pathname: string): readonly string[] {

@@ -689,3 +689,51 @@ export const mailPreferences = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
+
+// --- Preview links (decision 027) and search and social fields (decision 028) -----------------
+
+/**
+ * A link that shows an unpublished draft or a staged update to someone without an account. Only the
+ * hash of its token's random part is kept: the link itself is shown to the person who made it.
+ */
+export const previewLinks = sqliteTable(
+  'preview_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    /** The revision it shows; null for "always the latest working copy". */
+    revisionId: integer('revision_id').references(() => revisions.id),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at').notNull(),
+    revokedAt: timestamp('revoked_at'),
+    revokedBy: integer('revoked_by').references(() => users.id),
+    lastOpenedAt: timestamp('last_opened_at'),
+  },
+  (t) => [uniqueIndex('preview_links_token_hash_unique').on(t.tokenHash), index('preview_links_article').on(t.articleId), index('preview_links_revision').on(t.revisionId)],
+);
+
+/**
+ * What search engines and social networks show of a story, when it should differ from its headline,
+ * standfirst and lead photo. The article's presentation, not its text: saved on its own (audited),
+ * not per revision, and public at once for a live story.
+ */
+export const articleSearchSocial = sqliteTable('article_search_social', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id),
+  seoTitle: text('seo_title').notNull().default(''),
+  metaDescription: text('meta_description').notNull().default(''),
+  socialHeadline: text('social_headline').notNull().default(''),
+  /** A library photo for the social card instead of the lead photo. */
+  socialPhotoId: integer('social_photo_id').references(() => photos.id),
+  updatedAt: timestamp('updated_at').notNull(),
+  updatedBy: integer('updated_by')
+    .notNull()
+    .references(() => users.id),
+});

@@ -79,6 +79,7 @@ const ROUTES: Record<string, RouteExpectation> = {
   'PAGE /author/[slug]/before/[before]': { access: 'public' },
   'PAGE /login': { access: 'public' },
   'PAGE /invite/[token]': { access: 'public' },
+  'PAGE /preview/[id]/[token]': { exempt: 'opened by anyone who holds the link, signed in or not; share-a-preview.spec.ts and preview-links.test.ts try forged, revoked, expired and misplaced tokens' },
   'PAGE /desk': { access: 'signed-in' },
   'PAGE /desk/photos': { access: 'signed-in' },
   'PAGE /desk/notifications': { access: 'signed-in' },
@@ -108,6 +109,12 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /api/articles/[id]/revisions': { access: 'the draft' },
   'POST /api/articles/[id]/revisions/[number]/restore': { access: 'the draft', data: { version: STALE, fields: ['headline'] } },
   'GET /api/articles/[id]/compare': { access: 'the draft' },
+  'GET /api/articles/[id]/preview-links': { access: 'the draft' },
+  'POST /api/articles/[id]/preview-links': { access: 'the draft', data: { shows: 'latest', hours: 24 } },
+  // [linkId] is a link the writer made for their draft; revoking it again is no error.
+  'POST /api/articles/[id]/preview-links/[linkId]/revoke': { access: 'the draft' },
+  'GET /api/articles/[id]/search-social': { access: 'the draft' },
+  'PUT /api/articles/[id]/search-social': { access: 'the draft', data: { seoTitle: 'Tried by everyone', metaDescription: '', socialHeadline: '', socialPhotoId: null } },
   'GET /api/articles/[id]/comments': { access: 'the draft' },
   'POST /api/articles/[id]/comments': { access: 'the draft', data: { body: 'Tried by everyone.' } },
   'PATCH /api/articles/[id]/comments/[commentId]': { access: 'the draft', data: { resolved: false } },
@@ -312,6 +319,7 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
   const { authorId } = await json<{ authorId: number }>(await writerApi.get(`/api/articles/${id}`));
   const [comment] = await json<{ id: number }[]>(await writerApi.post(`/api/articles/${id}/comments`, { data: { body: 'Check the figures.' } }));
   const photo = await uploadedPhoto(writerApi);
+  const preview = await json<{ link: { id: number } }>(await writerApi.post(`/api/articles/${id}/preview-links`, { data: { shows: 'version', hours: 24 } }));
   // The writer's live story, with an entry of theirs, for the routes under /live.
   const { id: liveId } = await json<{ id: number }>(await writerApi.post('/api/articles'));
   await json(await writerApi.post(`/api/articles/${liveId}/live`));
@@ -349,6 +357,7 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
     photoId: String(photo.id),
     liveId: String(liveId),
     entryId: String(entry.id),
+    linkId: String(preview.link.id),
   };
   return { contexts, people, writerId: String(authorId), params };
 }

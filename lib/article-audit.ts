@@ -26,6 +26,12 @@ function filingDetail(d: Record<string, unknown>): string {
   ].join('; ');
 }
 
+/** Who acted, in the desk's words: a person, someone holding a preview link, or Dateline itself (the scheduler). */
+export function describeAuditActor(entry: Pick<ArticleAuditEntry, 'actorName' | 'action'>): string {
+  if (entry.actorName !== null) return entry.actorName;
+  return entry.action === 'preview.open' ? 'Reader of a preview link' : 'Dateline (scheduler)';
+}
+
 /**
  * What an audit entry means in the desk's words, and the detail worth reading (a note, an
  * address); unknown actions are shown by their code rather than hidden.
@@ -75,6 +81,14 @@ export function describeAuditEntry(action: string, details: Record<string, unkno
       return { what: d.from ? `Claimed for review, from ${nameOf(d.from)}` : 'Claimed for review', detail: null };
     case 'article.unclaim':
       return { what: 'Let the review go', detail: null };
+    case 'article.search_social':
+      return { what: 'Changed the search and social fields', detail: text(d.seoTitle) && `SEO title: ${String(d.seoTitle)}` };
+    case 'preview.create':
+      return { what: d.shows === 'latest' ? 'Made a preview link to the latest working copy' : 'Made a preview link to this version', detail: null };
+    case 'preview.revoke':
+      return { what: 'Revoked a preview link', detail: null };
+    case 'preview.open':
+      return { what: `Preview link opened${revision(d)}`, detail: null };
     case 'article.file':
       return { what: 'Filed the story', detail: filingDetail(d) };
     case 'live.start':

@@ -50,6 +50,13 @@ export const PERMISSIONS = {
    * who may publish, since it changes what the public reads; the story must be one they may see.
    */
   'article:legal-removal': ['editor', 'copy_editor', 'admin'],
+  /**
+   * Preview links (docs/decisions/027): whoever runs the story may show it to someone outside the
+   * newsroom before it runs — its writer for their own story, whatever its status, and the desk for
+   * any — and may revoke any link made for it.
+   */
+  'preview:share:own': ['editor', 'copy_editor', 'admin'],
+  'preview:share:any': ['copy_editor', 'admin'],
   'settings:manage': ['admin'],
   'user:manage': ['admin'],
   'audit:read': ['admin'],
@@ -65,7 +72,14 @@ export function roleCan(role: Role, action: Action): boolean {
 export type Owned = { authorId: number };
 
 /** The actions with an `:own` and an `:any` variant. */
-export type OwnedAction = 'article:edit' | 'article:read' | 'article:submit' | 'author:edit' | 'live:manage' | 'live:entry:edit';
+export type OwnedAction =
+  | 'article:edit'
+  | 'article:read'
+  | 'article:submit'
+  | 'author:edit'
+  | 'live:manage'
+  | 'live:entry:edit'
+  | 'preview:share';
 
 /**
  * `can(user, 'article:edit', article)` answers for either variant: the `:any` permission, or the

@@ -20,3 +20,22 @@ export function publishBlockersOf(
   if (!draft.bodyHasWords) text.push({ field: 'body', problem: 'empty', message: 'The body is empty.' });
   return [...text, ...photoPublishBlockers(uses, cards)];
 }
+
+/** What a story can go out without, but should not: recommended, never required. */
+export type PublishRecommendation = { field: 'description' | 'socialImage'; message: string };
+
+/**
+ * What the checklist recommends before publishing: a description (the meta description, else the
+ * standfirst) for search results and shared links, and a picture for the social card (the social
+ * image, else the lead photo).
+ */
+export function publishRecommendationsOf(story: { description: string; hasSocialImage: boolean }): PublishRecommendation[] {
+  const recommendations: PublishRecommendation[] = [];
+  if (story.description.trim() === '') {
+    recommendations.push({ field: 'description', message: 'Add a meta description or a standfirst: search results and shared links show it.' });
+  }
+  if (!story.hasSocialImage) {
+    recommendations.push({ field: 'socialImage', message: 'Add a lead photo or a social image: a link shared without a picture is easily passed over.' });
+  }
+  return recommendations;
+}

@@ -14,6 +14,14 @@ export const revisionKeys = {
   comparison: (articleId: number, from: number, to: number) => ['articles', articleId, 'compare', from, to] as const,
 };
 
+export const previewLinkKeys = {
+  list: (articleId: number) => ['articles', articleId, 'preview-links'] as const,
+};
+
+export const searchSocialKeys = {
+  detail: (articleId: number) => ['articles', articleId, 'search-social'] as const,
+};
+
 export const liveKeys = {
   /** A live story's desk: its coverage, every entry and the viewer's unposted entry. */
   desk: (articleId: number) => ['articles', articleId, 'live'] as const,

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { ATOM_PATH, RSS_PATH } from '@/lib/standards/feeds';
+import { ATOM_PATH, RSS_PATH, SITE_FEED_ALTERNATES } from '@/lib/standards/feeds';
 import { siteInfo } from '@/server/public/site';
 
 export function generateMetadata(): Metadata {
@@ -8,7 +8,7 @@ export function generateMetadata(): Metadata {
   return {
     title: { default: site.name, template: `%s · ${site.name}` },
     metadataBase: new URL(site.url),
-    alternates: { types: { 'application/rss+xml': RSS_PATH, 'application/atom+xml': ATOM_PATH } },
+    alternates: { types: SITE_FEED_ALTERNATES },
   };
 }
 

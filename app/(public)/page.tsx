@@ -1,10 +1,14 @@
+import type { Metadata } from 'next';
 import { StoryList } from '@/components/public/story-list';
 import { listPath } from '@/lib/public/public-lists';
+import { SITE_FEED_ALTERNATES } from '@/lib/standards/feeds';
 import { env } from '@/server/env';
 import { FRONT_PAGE_SIZE, frontPageSections, latestPublicTeasers } from '@/server/public/queries';
 
 // Rendered per request: the lists are indexed queries, and they must not be built at `next build`.
 export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { alternates: { canonical: '/', types: SITE_FEED_ALTERNATES } };
 
 /** The latest stories, then each section's newest under its name, in the desk's order of sections. */
 export default function FrontPage() {

@@ -11,7 +11,9 @@ import { useSharedFields } from '@/components/co-editing/use-shared-fields';
 import { CommentPanel } from '@/components/comments/comment-panel';
 import { StatusBadge } from '@/components/desk/status-badge';
 import { LiveStoryControl } from '@/components/live-coverage/live-story-control';
+import { PreviewLinksPanel } from '@/components/preview-links/preview-links-panel';
 import { HistoryPanel } from '@/components/revisions/history-panel';
+import { SearchSocialPanel, useSearchSocial } from '@/components/search-social/search-social-panel';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import type { FieldErrors } from '@/lib/app-error';
 import type { BodyDoc } from '@/lib/article-body';
@@ -27,7 +29,8 @@ import { bodyPlainText, countWords, readingMinutes } from '@/lib/editor/body-tex
 import { saveStatusText } from '@/lib/editor/save-status';
 import { HEADLINE_ADVISED, HEADLINE_MAX } from '@/lib/domain-constants';
 import { bodyPhotoUses, leadPhotoUses, type PhotoCard } from '@/lib/photos/photo-use';
-import { publishBlockersOf } from '@/lib/publish-blockers';
+import { publishBlockersOf, publishRecommendationsOf } from '@/lib/publish-blockers';
+import { NO_SEARCH_SOCIAL } from '@/lib/search-social/search-social';
 import type { SessionUser } from '@/lib/session-user';
 import { editRefusal } from '@/lib/article-edit-rules';
 import { can } from '@/lib/permissions';
@@ -314,6 +317,11 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices, shownC
     [adoptServerState, articleId, mayEdit, saveShared],
   );
 
+  /** A preview link of "this version" shows the merged text: everything typed here is stored and folded first. */
+  const settleForPreview = useCallback(async () => {
+    if (mayEdit) await saveShared('autosave');
+  }, [mayEdit, saveShared]);
+
   const changeAddress = useCallback(
     async (slug: string): Promise<ArticleView> => {
       const view = await apiFetch<ArticleView>(`/api/articles/${articleId}/slug`, { method: 'PUT', body: { slug } });
@@ -350,6 +358,11 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices, shownC
   });
   const headlineLength = fields.headline.length;
   const fieldProps = { readOnly: !editable, onChange: writeField };
+  const searchSocial = useSearchSocial(articleId).data ?? NO_SEARCH_SOCIAL;
+  const recommendations = publishRecommendationsOf({
+    description: searchSocial.metaDescription || fields.standfirst,
+    hasSocialImage: searchSocial.socialPhoto !== null || fields.leadPhoto !== null,
+  });
   const blockers = publishBlockersOf({ headline: fields.headline, bodyHasWords: words > 0 }, [...leadPhotoUses(fields.leadPhoto), ...bodyPhotos], photoCards);
 
   return (
@@ -465,6 +478,7 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices, shownC
               </div>
             )}
           </form>
+          <SearchSocialPanel articleId={articleId} readOnly={!mayEdit} />
           <CommentPanel
             articleId={articleId}
             timeZone={timeZone}
@@ -497,9 +511,10 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices, shownC
             <dt>Reading time</dt>
             <dd>{readingMinutes(words)} min</dd>
           </dl>
-          <PublishChecklist blockers={blockers} />
+          <PublishChecklist blockers={blockers} recommendations={recommendations} />
           <WorkflowPanel article={base} viewer={viewer} timeZone={timeZone} takeStep={takeStep} changeAddress={changeAddress} />
           <LiveStoryControl article={base} viewer={viewer} />
+          {can(viewer, 'preview:share', base) && <PreviewLinksPanel articleId={articleId} timeZone={timeZone} settle={settleForPreview} />}
         </aside>
       </div>
     </PhotoCardsContext>

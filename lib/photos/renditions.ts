@@ -30,8 +30,19 @@ export function renditionFileName(rendition: { width: number; format: RenditionF
   return `${rendition.width}.${EXTENSION[rendition.format]}`;
 }
 
+/**
+ * The social card: what Open Graph and X show when a story is shared, 1200×630 (1.91:1), the photo
+ * cropped to fill it. A JPEG, which every network reads.
+ */
+export const SOCIAL_CARD = { width: 1200, height: 630, format: 'jpeg', fileName: 'social.jpg' } as const;
+
+export function socialCardUrl(sha256: string): string {
+  return `/media/photos/${sha256}/${SOCIAL_CARD.fileName}`;
+}
+
 /** Parses a rendition file name back; undefined for anything that is not exactly one. */
 export function parseRenditionFileName(name: string): { width: number; format: RenditionFormat } | undefined {
+  if (name === SOCIAL_CARD.fileName) return SOCIAL_CARD;
   const match = /^([1-9]\d{0,4})\.(webp|jpg)$/.exec(name);
   if (!match) return undefined;
   return { width: Number(match[1]), format: match[2] === 'jpg' ? 'jpeg' : 'webp' };

@@ -13,6 +13,9 @@ import { shownPhotos, type ShownPhoto } from './shown-photos';
 export const RSS_PATH = '/feed.xml';
 export const ATOM_PATH = '/atom.xml';
 
+/** The site's own feeds, for autodiscovery: a page that names its canonical address names them again, as it replaces the layout's alternates. */
+export const SITE_FEED_ALTERNATES = { 'application/rss+xml': RSS_PATH, 'application/atom+xml': ATOM_PATH } as const;
+
 const MEDIA_RSS_NAMESPACE = 'http://search.yahoo.com/mrss/';
 
 /**

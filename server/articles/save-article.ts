@@ -17,6 +17,7 @@ import { sectionNameOf } from '@/server/filing/queries';
 import { insertRevision, nextRevisionNumber, type RevisionText } from '@/server/revisions/snapshot-revision';
 import { followWorkingCopy } from '@/server/co-editing/follow-working-copy';
 import { findEditableArticle, loadArticleViewAfterWrite, staleVersionConflict } from './queries';
+import { isPreviewedRevision } from '@/server/preview-links/queries';
 
 /** A save as the domain takes it: an explicit save unless the mode says otherwise. */
 export type SaveRequest = Omit<SaveArticleInput, 'mode'> & { mode?: SaveMode };
@@ -152,7 +153,8 @@ export type WorkingCopyWrite = {
 export function writeWorkingCopy(tx: Tx, write: WorkingCopyWrite, workingRevisionId: number | null): { revisionId: number; number: number; folded: boolean } {
   const number = nextRevisionNumber(tx, write.articleId);
   const working = workingRevisionId ? workingRevisionQuery(tx).get({ id: workingRevisionId }) : undefined;
-  const folded = working !== undefined && write.foldsInto(working, number);
+  // A revision a preview link shows is kept as it is: the reader of the link sees what it was made for.
+  const folded = working !== undefined && write.foldsInto(working, number) && !isPreviewedRevision(tx, working.id);
 
   let revisionId: number;
   if (folded) {

@@ -1,10 +1,9 @@
 import 'server-only';
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '@/lib/app-error';
 import type { CollabTicket } from '@/lib/co-editing/collab-mode';
 import type { SessionUser } from '@/lib/session-user';
-import { authSecret } from '@/server/auth/auth-secret';
+import { signerFor } from '@/server/auth/signer';
 import { findSessionVersion } from '@/server/users/queries';
 import { collabModeOf } from './collab-access';
 
@@ -32,15 +31,7 @@ export class TicketRefusal extends Error {
   }
 }
 
-let key: Buffer | undefined;
-
-/** A key of its own, derived from AUTH_SECRET, so a ticket can never pass for a session token or a password link. */
-function ticketKey(): Buffer {
-  key ??= Buffer.from(hkdfSync('sha256', authSecret(), '', 'dateline co-editing ticket', 32));
-  return key;
-}
-
-const signatureOf = (payload: string): Buffer => createHmac('sha256', ticketKey()).update(payload).digest();
+const signer = signerFor('dateline co-editing ticket');
 
 /**
  * A signed, short-lived ticket to join the article's shared document, in the mode the policy
@@ -52,7 +43,7 @@ export function issueCollabTicket(user: SessionUser, articleId: number, now = ne
   if (sessionVersion === null) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again to continue.');
   const claims: CollabTicketClaims = { articleId, userId: user.id, sessionVersion, mode, expiresAt: now.getTime() + COLLAB_TICKET_TTL_MS };
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  return { ticket: `${payload}.${signatureOf(payload).toString('base64url')}`, mode, expiresAt: new Date(claims.expiresAt).toISOString() };
+  return { ticket: `${payload}.${signer.sign(payload)}`, mode, expiresAt: new Date(claims.expiresAt).toISOString() };
 }
 
 /** The claims of a ticket this server signed for this article and that has not expired; a TicketRefusal otherwise. */
@@ -60,9 +51,7 @@ export function readCollabTicket(ticket: string, articleId: number, now = new Da
   const parts = ticket.split('.');
   if (parts.length !== 2) throw new TicketRefusal('malformed-ticket');
   const [payload, signature] = parts as [string, string];
-  const given = Buffer.from(signature, 'base64url');
-  const expected = signatureOf(payload);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new TicketRefusal('forged-ticket');
+  if (!signer.verify(payload, signature)) throw new TicketRefusal('forged-ticket');
   // Signed by this server, so well formed unless the claims' shape changed between versions.
   const claims = TicketClaims.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
   if (!claims.success) throw new TicketRefusal('malformed-ticket');

@@ -10,6 +10,7 @@ import next from 'next';
 import onHeaders from 'on-headers';
 import { env } from '@/server/env';
 import { log } from '@/server/log/logger';
+import { isPreviewAddress } from '@/lib/preview-links/preview-link';
 import { mustStayPrivate, PRIVATE_CACHE_CONTROL } from '@/server/public-cache/match-request';
 import { exitUnlessSupportedNode } from '@/server/ops/supported-node';
 
@@ -74,8 +75,9 @@ async function start(): Promise<void> {
     if (isLiveEventsRequest(request.url)) return serveLive(request, response);
     // Next marks a public page cacheable even when a signed-in editor reads it; nothing a session
     // or a write touches may be kept by a cache in front. Files named by their content (scripts,
-    // photo renditions) are the same for everyone and stay immutable.
-    if (mustStayPrivate(request.method, request.headers)) {
+    // photo renditions) are the same for everyone and stay immutable. A preview link's page is
+    // private whoever opens it: Next would send its own, longer, cache-control for it.
+    if (mustStayPrivate(request.method, request.headers) || isPreviewAddress(request.url)) {
       onHeaders(response, () => {
         if (!String(response.getHeader('cache-control') ?? '').includes('immutable')) response.setHeader('cache-control', PRIVATE_CACHE_CONTROL);
       });

@@ -1,8 +1,8 @@
 import 'server-only';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { PHOTO_MAX_PIXELS } from '@/lib/domain-constants';
-import { renditionFileName, renditionsFor } from '@/lib/photos/renditions';
+import { renditionFileName, renditionsFor, SOCIAL_CARD } from '@/lib/photos/renditions';
 import { damaged } from './inspect-photo';
 
 // Each original is resized once: libvips's operation cache (up to 50 MB) would only keep pixels
@@ -24,16 +24,31 @@ export async function makeRenditions(
   const decoded = sharp(original, { limitInputPixels: PHOTO_MAX_PIXELS, autoOrient: true, failOn: 'warning' });
   try {
     await Promise.all(
-      renditionsFor(size).map((rendition) => {
-        const resized = decoded.clone().resize({ width: rendition.width, withoutEnlargement: true });
-        const encoded =
-          rendition.format === 'webp'
-            ? resized.webp({ quality: 80, effort: 3 })
-            : resized.flatten({ background: '#ffffff' }).jpeg({ quality: 82, progressive: true, mozjpeg: true });
-        return encoded.toFile(path.join(folder, renditionFileName(rendition)));
-      }),
+      [
+        socialCard(decoded).toFile(path.join(folder, SOCIAL_CARD.fileName)),
+        ...renditionsFor(size).map((rendition) => {
+          const resized = decoded.clone().resize({ width: rendition.width, withoutEnlargement: true });
+          const encoded = rendition.format === 'webp' ? resized.webp({ quality: 80, effort: 3 }) : asJpeg(resized);
+          return encoded.toFile(path.join(folder, renditionFileName(rendition)));
+        }),
+      ],
     );
   } catch {
     throw damaged(fileName);
   }
+}
+
+const asJpeg = (image: Sharp) => image.flatten({ background: '#ffffff' }).jpeg({ quality: 82, progressive: true, mozjpeg: true });
+
+/**
+ * The social card, cropped to fill 1200×630 around what draws the eye (libvips's attention
+ * strategy), and enlarged if it must be: a network shows a card at that size whatever it is given.
+ */
+function socialCard(decoded: Sharp): Sharp {
+  return asJpeg(decoded.clone().resize(SOCIAL_CARD.width, SOCIAL_CARD.height, { fit: 'cover', position: sharp.strategy.attention }));
+}
+
+/** The social card of a photo stored before cards were made: from its original, written to `target`. */
+export async function makeSocialCard(original: string, target: string): Promise<void> {
+  await socialCard(sharp(original, { limitInputPixels: PHOTO_MAX_PIXELS, autoOrient: true })).toFile(target);
 }

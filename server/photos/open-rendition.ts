@@ -1,6 +1,7 @@
 import 'server-only';
-import { parseRenditionFileName, RENDITION_MIME } from '@/lib/photos/renditions';
-import { openPhotoFile } from './photo-store';
+import { parseRenditionFileName, RENDITION_MIME, SOCIAL_CARD } from '@/lib/photos/renditions';
+import { makeSocialCard } from './make-renditions';
+import { addPhotoFile, openPhotoFile } from './photo-store';
 
 /**
  * A rendition for anyone who asks, signed in or not: published pages and feeds embed them. Its
@@ -10,6 +11,11 @@ import { openPhotoFile } from './photo-store';
 export async function openRendition(sha256: string, fileName: string) {
   const rendition = parseRenditionFileName(fileName);
   if (!rendition) return undefined;
-  const file = await openPhotoFile(sha256, fileName);
+  const file = (await openPhotoFile(sha256, fileName)) ?? (fileName === SOCIAL_CARD.fileName ? await socialCardMadeNow(sha256) : undefined);
   return file && { ...file, contentType: RENDITION_MIME[rendition.format] };
+}
+
+/** Photos stored before social cards were made get theirs the first time it is asked for. */
+async function socialCardMadeNow(sha256: string) {
+  return (await addPhotoFile(sha256, SOCIAL_CARD.fileName, makeSocialCard)) ? openPhotoFile(sha256, SOCIAL_CARD.fileName) : undefined;
 }

@@ -17,7 +17,7 @@ import { env } from '@/server/env';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 /** The names a photo's folder may hold; anything else is refused before touching the disk. */
-const FILE_NAME = /^(original|[1-9]\d{0,4}\.(webp|jpg))$/;
+const FILE_NAME = /^(original|social\.jpg|[1-9]\d{0,4}\.(webp|jpg))$/;
 
 function root(): string {
   return path.join(env().dataDir, 'photos');
@@ -89,4 +89,23 @@ export async function openPhotoFile(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+/**
+ * Makes a missing file of a stored photo from its original (a rendition added after the photo
+ * was stored), written under a temporary name and renamed into place, so a reader never gets half
+ * a file; two readers making it at once both write whole files, and the last rename wins.
+ * False when the photo is not stored here.
+ */
+export async function addPhotoFile(sha256: string, name: string, make: (original: string, target: string) => Promise<void>): Promise<boolean> {
+  if (!SHA256.test(sha256) || !FILE_NAME.test(name) || !(await hasPhotoFiles(sha256))) return false;
+  const folder = folderOf(sha256);
+  const temporary = path.join(folder, `.${randomUUID()}.tmp`);
+  try {
+    await make(path.join(folder, 'original'), temporary);
+    await fs.promises.rename(temporary, path.join(folder, name));
+  } finally {
+    await fs.promises.rm(temporary, { force: true });
+  }
+  return true;
 }

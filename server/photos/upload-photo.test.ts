@@ -104,7 +104,7 @@ describe('uploadPhoto storing a photo', () => {
     const { photo } = await uploadPhoto(user, uploadOf(bytes, 'wide.jpg'));
     const dir = folderOf(photo.sha256);
 
-    expect(fs.readdirSync(dir).sort()).toEqual(['1024.webp', '1600.jpg', '1600.webp', '320.webp', '640.webp', 'original']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['1024.webp', '1600.jpg', '1600.webp', '320.webp', '640.webp', 'original', 'social.jpg']);
     const read = async (name: string) => {
       const { format, width, height } = await sharp(path.join(dir, name)).metadata();
       return { format, width, height };
@@ -121,7 +121,7 @@ describe('uploadPhoto storing a photo', () => {
     const { photo } = await uploadPhoto(user, uploadOf(bytes, 'small.jpg'));
     const dir = folderOf(photo.sha256);
 
-    expect(fs.readdirSync(dir).sort()).toEqual(['320.webp', '500.jpg', '500.webp', 'original']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['320.webp', '500.jpg', '500.webp', 'original', 'social.jpg']);
     expect((await sharp(path.join(dir, '500.webp')).metadata()).width).toBe(500);
     expect((await sharp(path.join(dir, '500.jpg')).metadata()).width).toBe(500);
   });
@@ -166,7 +166,7 @@ describe('uploadPhoto storing a photo', () => {
     expect(await exifr.parse(path.join(dir, 'original'))).toMatchObject({ Make: 'OM Digital Solutions', Model: 'OM-1' });
 
     const renditions = fs.readdirSync(dir).filter((name) => name !== 'original');
-    expect(renditions.sort()).toEqual(['320.webp', '640.webp', '700.jpg', '700.webp']);
+    expect(renditions.sort()).toEqual(['320.webp', '640.webp', '700.jpg', '700.webp', 'social.jpg']);
     for (const name of renditions) {
       const rendition = path.join(dir, name);
       if (name.endsWith('.jpg')) {
@@ -191,7 +191,7 @@ describe('uploadPhoto storing a photo', () => {
     const bytes = await imageBytes(format, { width: 360, height: 240, colour: '#77aa22' });
     const { photo } = await uploadPhoto(user, uploadOf(bytes, `really-${format}.jpg`));
     expect(photo).toMatchObject({ mime, width: 360, height: 240, originalName: `really-${format}.jpg` });
-    expect(fs.readdirSync(folderOf(photo.sha256)).sort()).toEqual(['320.webp', '360.jpg', '360.webp', 'original']);
+    expect(fs.readdirSync(folderOf(photo.sha256)).sort()).toEqual(['320.webp', '360.jpg', '360.webp', 'original', 'social.jpg']);
   });
 });
 
@@ -218,7 +218,7 @@ describe('uploadPhoto given the same bytes twice', () => {
     expect(answers.map((answer) => answer.photo.id)).toEqual([id, id]);
     expect(answers.map((answer) => answer.duplicate).sort()).toEqual([false, true]);
     expect(storedFolders().filter((name) => name.endsWith(sha))).toEqual([`${sha.slice(0, 2)}/${sha}`]);
-    expect(fs.readdirSync(folderOf(sha)).sort()).toEqual(['1024.webp', '1200.jpg', '1200.webp', '320.webp', '640.webp', 'original']);
+    expect(fs.readdirSync(folderOf(sha)).sort()).toEqual(['1024.webp', '1200.jpg', '1200.webp', '320.webp', '640.webp', 'original', 'social.jpg']);
     expect(stagingLeftovers()).toEqual([]);
     expect(auditEntries({ action: 'photo.upload', targetId: id })).toHaveLength(1);
   });
@@ -329,7 +329,7 @@ describe('uploadPhoto and file names', () => {
     expect(photo.originalName).toBe('passwd.jpg');
     expect(rowsFor(photo.sha256)[0]?.originalName).toBe('passwd.jpg');
     const stray = filesUnder(dataDir()).filter(
-      (file) => !/^dateline\.db(-wal|-shm)?$/.test(file) && !/^photos\/[0-9a-f]{2}\/[0-9a-f]{64}\/(original|\d+\.(webp|jpg))$/.test(file),
+      (file) => !/^dateline\.db(-wal|-shm)?$/.test(file) && !/^photos\/[0-9a-f]{2}\/[0-9a-f]{64}\/(original|social\.jpg|\d+\.(webp|jpg))$/.test(file),
     );
     expect(stray).toEqual([]);
   });

@@ -82,6 +82,11 @@ export function resolvePublicAddress(slug: string, db: Db = getDb()): PublicAddr
 }
 
 function selectLive(db: Db | Tx) {
+  return selectStory(db, articles.liveRevisionId);
+}
+
+/** A story with the text of one of its revisions: the live one, or another for a preview. */
+function selectStory(db: Db | Tx, revisionId: typeof articles.liveRevisionId | number) {
   return db
     .select({
       id: articles.id,
@@ -101,7 +106,7 @@ function selectLive(db: Db | Tx) {
       leadPhotoCredit: revisions.leadPhotoCredit,
     })
     .from(articles)
-    .innerJoin(revisions, eq(revisions.id, articles.liveRevisionId));
+    .innerJoin(revisions, eq(revisions.id, revisionId));
 }
 
 type LiveRow = NonNullable<ReturnType<ReturnType<typeof selectLive>['get']>>;
@@ -181,6 +186,20 @@ export function findPublicArticle(slug: string): PublicArticle | undefined {
     const story = coverage.format === 'live' ? { ...article, live: publicLiveCoverage({ ...coverage, id: row.id, firstPublishedAt: row.firstPublishedAt }, tx) } : article;
     return withLegalRemovals(tx, [story], (shown) => shown.id)[0];
   });
+}
+
+/**
+ * A revision of a story as its public page would show it, for a preview link (docs/decisions/027),
+ * with the story's legal removals applied as they would be. A story never published shows the
+ * moment of the preview as its publication time, as publishing it now would.
+ */
+export function unsafePreviewStory(tx: Tx, articleId: number, revisionId: number, now: Date): PublicArticle | undefined {
+  const row = selectStory(tx, revisionId)
+    .where(and(eq(articles.id, articleId), eq(revisions.articleId, articleId)))
+    .get();
+  if (!row) return undefined;
+  const article = { ...toPublicArticles(tx, [row])[0]!, firstPublishedAt: (row.firstPublishedAt ?? now).toISOString() };
+  return withLegalRemovals(tx, [article], (shown) => shown.id)[0];
 }
 
 /** How many stories the front page lists, and each feed. */

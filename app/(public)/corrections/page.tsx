@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { publicPath } from '@/lib/public/public-article';
+import { SITE_FEED_ALTERNATES } from '@/lib/standards/feeds';
 import { formatWireTime } from '@/lib/wire-timestamp';
 import { env } from '@/server/env';
 import { listPublicCorrections } from '@/server/public/queries';
 
-export const metadata: Metadata = { title: 'Corrections' };
+export const metadata: Metadata = { title: 'Corrections', alternates: { canonical: '/corrections', types: SITE_FEED_ALTERNATES } };
 
 export const dynamic = 'force-dynamic';
 

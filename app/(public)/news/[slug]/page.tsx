@@ -3,12 +3,14 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { PublicLiveStory } from '@/components/live-coverage/public-live-story';
 import { PublicStory } from '@/components/public/public-story';
-import { isLiveStory, lastModified, publicPath } from '@/lib/public/public-article';
+import { isLiveStory } from '@/lib/public/public-article';
+import { storyMetadata } from '@/lib/public/story-metadata';
 import { liveFeedPath } from '@/lib/standards/feeds';
 import { jsonLdScriptContent, newsArticleJsonLd } from '@/lib/standards/news-article-jsonld';
 import { env } from '@/server/env';
 import { findPublicArticle } from '@/server/public/queries';
 import { siteInfo } from '@/server/public/site';
+import { publicSearchSocial } from '@/server/search-social/queries';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -27,25 +29,17 @@ const storyAt = cache((slug: string) => findPublicArticle(slug));
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = storyAt((await params).slug);
   if (!article) return {};
+  const metadata = storyMetadata(article, publicSearchSocial(article.id));
+  // A live story's page offers the feeds of its entries, for readers that follow them there.
+  if (!isLiveStory(article)) return metadata;
   return {
-    title: article.headline,
-    description: article.standfirst || undefined,
+    ...metadata,
     alternates: {
-      canonical: publicPath(article.slug),
-      // A live story's page offers the feeds of its entries, for readers that follow them there.
-      ...(isLiveStory(article) && {
-        types: {
-          'application/rss+xml': [{ url: liveFeedPath(article.slug, 'rss'), title: `Live updates: ${article.headline}` }],
-          'application/atom+xml': [{ url: liveFeedPath(article.slug, 'atom'), title: `Live updates: ${article.headline}` }],
-        },
-      }),
-    },
-    openGraph: {
-      type: 'article',
-      title: article.headline,
-      description: article.standfirst || undefined,
-      publishedTime: article.firstPublishedAt,
-      modifiedTime: lastModified(article),
+      ...metadata.alternates,
+      types: {
+        'application/rss+xml': [{ url: liveFeedPath(article.slug, 'rss'), title: `Live updates: ${article.headline}` }],
+        'application/atom+xml': [{ url: liveFeedPath(article.slug, 'atom'), title: `Live updates: ${article.headline}` }],
+      },
     },
   };
 }

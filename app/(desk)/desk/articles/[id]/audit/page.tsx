@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ArticlePageHead } from '@/components/desk/article-page-head';
-import { describeAuditEntry } from '@/lib/article-audit';
+import { describeAuditActor, describeAuditEntry } from '@/lib/article-audit';
 import { formatDeskTime } from '@/lib/desk-time';
 import { parseId } from '@/lib/validation/parse-id';
 import { getArticle } from '@/server/articles/queries';
@@ -40,7 +40,7 @@ export default async function ArticleAuditPage({ params }: { params: Promise<{ i
                 <td>
                   <time dateTime={entry.at}>{formatDeskTime(entry.at, timeZone)}</time>
                 </td>
-                <td>{entry.actorName ?? 'Dateline (scheduler)'}</td>
+                <td>{describeAuditActor(entry)}</td>
                 <td>{what}</td>
                 <td className="audit-table__detail">{detail}</td>
               </tr>
