@@ -7,6 +7,10 @@ const nextConfig = {
   // Native addons are loaded from node_modules at run time, never bundled.
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp', 'exifr'],
   poweredByHeader: false,
+  // A public page is cached by its address and the same bytes go to readers and to link-preview
+  // crawlers, so its metadata (the social card, canonical) must be in <head> whoever asked first,
+  // never streamed into the body for a browser's request.
+  htmlLimitedBots: /./,
   // Public pages are cached in memory until the next change the public can see (see the handler).
   cacheHandler: require.resolve('./server/public/page-cache-handler.mjs'),
   cacheMaxMemorySize: 0,

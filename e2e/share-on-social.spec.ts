@@ -12,9 +12,12 @@ import { openForEditing, publishingPanel } from './publishing';
 const photo = photoFolder();
 const searchSocial = (page: Page) => page.getByRole('region', { name: 'Search and social' });
 
-/** Every `<meta>` in the served page's head, as a crawler reads it: property or name → each content, in order. */
+/**
+ * Every `<meta>` in the served page's head: property or name → each content, in order. Asked for as a
+ * browser, the first reader: the cached page a link-preview crawler then gets is that same page.
+ */
 async function headMetaOf(api: APIRequestContext, path: string): Promise<{ meta: Map<string, string[]>; canonical: string | undefined }> {
-  const response = await api.get(path, { headers: { 'user-agent': 'facebookexternalhit/1.1' } });
+  const response = await api.get(path, { headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' } });
   expect(response.status()).toBe(200);
   const head = /<head>([\s\S]*?)<\/head>/.exec(await response.text())?.[1] ?? '';
   const meta = new Map<string, string[]>();
