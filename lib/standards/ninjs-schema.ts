@@ -25,5 +25,10 @@ export const validateNinjs = ajv.compile(offlineSchema(schema) as object);
 /** The schema's complaints about an item, as readable lines; empty when it is valid ninjs 2.2. */
 export function ninjsProblems(item: unknown): string[] {
   validateNinjs(item);
-  return (validateNinjs.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);
+  const lines = (validateNinjs.errors ?? []).map((error) => {
+    const { unevaluatedProperty, additionalProperty } = error.params as { unevaluatedProperty?: string; additionalProperty?: string };
+    const property = unevaluatedProperty ?? additionalProperty;
+    return `${error.instancePath || '/'} ${error.message ?? ''}${property ? ` (“${property}”)` : ''}`;
+  });
+  return [...new Set(lines)];
 }

@@ -38,7 +38,13 @@ export type IngestOutcome = {
  */
 export async function ingestWireFile(sender: IngestSender, text: string, photoFiles: PhotoFiles, now = new Date()): Promise<IngestOutcome[]> {
   assertCan(sender.uploader, 'wire:ingest');
-  const items = parseWireFile(text);
+  let items: WireItem[];
+  try {
+    items = parseWireFile(text);
+  } catch (error) {
+    log.warn({ err: error, sourceId: sender.sourceId }, 'wire file refused');
+    throw error;
+  }
   const outcomes: IngestOutcome[] = [];
   for (const item of items) outcomes.push(await ingestItem(sender, item, photoFiles, now));
   return outcomes;
