@@ -13,3 +13,8 @@ export const WireSourceInput = z.strictObject({
 export const WireQueueQuery = z.object({
   q: z.string().trim().max(200).catch(''),
 });
+
+/** Take the wire copy's newer version into the story made from it: the version the editor saw. */
+export const TakeWireVersionInput = z.strictObject({
+  wireVersion: z.number({ error: 'Wire version must be a whole number' }).int('Wire version must be a whole number').min(0),
+});

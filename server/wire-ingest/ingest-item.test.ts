@@ -15,7 +15,7 @@ import { IPTC_REFERENCE_PHOTO, newsmlExample, newsmlPackage, newsmlTextItem } fr
 import { ingestWireFile, type PhotoFiles } from './ingest-item';
 import { photoFilesBeside } from './photo-files';
 import { articleWireState, getWireItem, listWireQueue } from './queries';
-import { useWireItem } from './use-wire-item';
+import { draftFromWireItem } from './draft-from-wire-item';
 import { authenticateWireSource, createWireSource, listWireSources, revokeWireSource } from './wire-sources';
 
 const noPhotos: PhotoFiles = async () => null;
@@ -91,7 +91,7 @@ describe('ingestWireFile', () => {
     expect(stored.caption).not.toBe('');
     expect(stored.copyrightNotice).not.toBe('');
 
-    const { articleId } = useWireItem(editor, outcome!.wireItemId);
+    const { articleId } = draftFromWireItem(editor, outcome!.wireItemId);
     const article = getArticle(editor, articleId);
     expect(article).toMatchObject({ headline: 'Cranes return to the harbour', leadPhoto: { photoId } });
   });
@@ -132,10 +132,10 @@ describe('ingest tokens', () => {
   });
 });
 
-describe('useWireItem', () => {
+describe('draftFromWireItem', () => {
   it('makes a draft that keeps the agency’s dateline, byline, subjects and rights', async () => {
     const [stored] = await ingestWireFile(shell(), newsmlTextItem({ guid: 'urn:test:use', headline: 'Ferry strike ends', located: 'Porto' }), noPhotos);
-    const { articleId } = useWireItem(editor, stored!.wireItemId);
+    const { articleId } = draftFromWireItem(editor, stored!.wireItemId);
     const article = getArticle(editor, articleId);
     expect(article).toMatchObject({ headline: 'Ferry strike ends', datelinePlace: 'PORTO', datelineSource: 'Harbour Wire', byline: 'Rita Quay', status: 'draft' });
     const tagNames = getDb()
@@ -158,18 +158,18 @@ describe('useWireItem', () => {
   it('shows a later version as what changed; a canceled item blocks publishing and cannot be used again', async () => {
     const guid = 'urn:test:cancel';
     const [stored] = await ingestWireFile(shell(), newsmlTextItem({ guid, headline: 'Dock fire', paragraphs: ['Smoke rose over the dock.'] }), noPhotos);
-    const { articleId } = useWireItem(editor, stored!.wireItemId);
+    const { articleId } = draftFromWireItem(editor, stored!.wireItemId);
     await ingestWireFile(shell(), newsmlTextItem({ guid, version: 2, headline: 'Dock fire', paragraphs: ['Black smoke rose over the dock.'], signal: 'correction' }), noPhotos);
     expect(articleWireState(getDb(), articleId)!.newer).toEqual({ version: 2, signals: ['correction'], before: 'Dock fire\nSmoke rose over the dock.', after: 'Dock fire\nBlack smoke rose over the dock.' });
 
     await ingestWireFile(shell(), newsmlTextItem({ guid, version: 3, headline: 'Dock fire', pubStatus: 'canceled' }), noPhotos);
     expect(publishBlockers(getDb(), articleId).map((blocker) => blocker.message)).toContain('The agency canceled the wire item this story is made from.');
-    expect(appErrorFrom(() => useWireItem(editor, stored!.wireItemId)).message).toBe('The agency has canceled this item: it cannot be used.');
+    expect(appErrorFrom(() => draftFromWireItem(editor, stored!.wireItemId)).message).toBe('The agency has canceled this item: it cannot be used.');
   });
 
   it('keeps a story from an embargoed item from publishing until the embargo lifts', async () => {
     const [stored] = await ingestWireFile(shell(), newsmlTextItem({ guid: 'urn:test:embargo', headline: 'Budget leak', embargoed: '2030-01-01T12:00:00Z' }), noPhotos);
-    const { articleId } = useWireItem(editor, stored!.wireItemId);
+    const { articleId } = draftFromWireItem(editor, stored!.wireItemId);
     const blocked = publishBlockers(getDb(), articleId, new Date('2029-12-31T00:00:00Z'));
     expect(blocked).toEqual([expect.objectContaining({ field: 'wire', problem: 'embargoed', message: 'The wire copy is embargoed until 12:00 GMT 01.01.2030.' })]);
     expect(publishBlockers(getDb(), articleId, new Date('2030-01-01T12:00:01Z'))).toEqual([]);

@@ -1,26 +1,13 @@
 import 'server-only';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { type Db, getDb, type Tx } from '@/db/client';
 import { articles, articleWireItems, revisions, wireItems, wireItemVersions, wireSources } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
-import { bodyPlainText } from '@/lib/editor/body-text';
 import type { SessionUser } from '@/lib/session-user';
 import type { WireItem, WirePhotoOutcome } from '@/lib/wire/wire-item';
+import { type ArticleWireState, type WireItemView, type WireQueueRow, type WireVersionView, wireText } from '@/lib/wire/wire-view';
 import { assertCan } from '@/server/policy';
 
-export type WireQueueRow = {
-  id: number;
-  sourceName: string;
-  provider: string;
-  receivedAt: string;
-  headline: string;
-  slugline: string;
-  subjects: string;
-  pubStatus: WireItem['pubStatus'];
-  embargoedUntil: string | null;
-  version: number;
-  kind: WireItem['kind'];
-};
 
 /** Items imported from the shell have no source: the queue names them so. */
 export const SHELL_SOURCE = 'Imported file';
@@ -73,15 +60,7 @@ function wireRows(db: Db | Tx, where: SQL | undefined, limit: number): (WireQueu
     }));
 }
 
-export type WireVersionView = { version: number; receivedAt: string; item: WireItem; photos: WirePhotoOutcome[] };
 
-export type WireItemView = WireQueueRow & {
-  guid: string;
-  /** Every version received, newest first. */
-  versions: WireVersionView[];
-  /** Stories made from it, for the item page to link. */
-  drafts: { articleId: number; headline: string; takenVersion: number }[];
-};
 
 export const WIRE_ITEM_NOT_FOUND = 'There is no such item on the wire.';
 
@@ -132,20 +111,6 @@ export function wireItemByGuid(db: Db | Tx, guid: string): { id: number; version
   return db.select({ id: wireItems.id, version: wireItems.version }).from(wireItems).where(eq(wireItems.guid, guid)).get();
 }
 
-export type ArticleWireState = {
-  wireItemId: number;
-  guid: string;
-  provider: string;
-  takenVersion: number;
-  latestVersion: number;
-  pubStatus: WireItem['pubStatus'];
-  embargoedUntil: string | null;
-  copyrightNotice: string;
-  usageTerms: string;
-  photos: WirePhotoOutcome[];
-  /** The newest version when it is newer than the one taken: what changed, for the editor to offer. */
-  newer: { version: number; signals: WireItem['signals']; before: string; after: string } | null;
-};
 
 /** The wire item an article was made from, as the editor and the publish checks need it; null for a story written here. */
 export function articleWireState(db: Db | Tx, articleId: number): ArticleWireState | null {
@@ -179,7 +144,31 @@ export function articleWireState(db: Db | Tx, articleId: number): ArticleWireSta
   };
 }
 
-/** An item's words as the diff compares them: headline, then the body, a line per paragraph. */
-export function wireText(item: WireItem): string {
-  return `${item.headline}\n${bodyPlainText(item.body)}`;
+/** The wire copy behind an article the user has already been allowed to read (getArticle checks that). */
+export function getArticleWireState(user: SessionUser, articleId: number): ArticleWireState | null {
+  assertCan(user, 'wire:read');
+  return articleWireState(getDb(), articleId);
+}
+
+/**
+ * The agency's copyright notice a published story made from its copy prints, from the version the
+ * story took; null for a story written here. Public: it reads nothing the story's page does not show.
+ */
+export function publicWireCopyright(articleId: number): string | null {
+  const state = articleWireState(getDb(), articleId);
+  if (!state) return null;
+  return state.copyrightNotice || (state.provider && `© ${state.provider}`) || null;
+}
+
+/** Of these articles (already listed for the user), those whose wire copy the agency canceled or withheld. */
+export function wireStopsOf(user: SessionUser, articleIds: readonly number[]): Record<number, WireItem['pubStatus']> {
+  assertCan(user, 'wire:read');
+  if (articleIds.length === 0) return {};
+  const rows = getDb()
+    .select({ articleId: articleWireItems.articleId, pubStatus: wireItems.pubStatus })
+    .from(articleWireItems)
+    .innerJoin(wireItems, eq(wireItems.id, articleWireItems.wireItemId))
+    .where(and(inArray(articleWireItems.articleId, [...articleIds]), ne(wireItems.pubStatus, 'usable')))
+    .all();
+  return Object.fromEntries(rows.map((row) => [row.articleId, row.pubStatus]));
 }

@@ -9,6 +9,7 @@ import { jsonLdScriptContent, newsArticleJsonLd } from '@/lib/standards/news-art
 import { env } from '@/server/env';
 import { findPublicArticle } from '@/server/public/queries';
 import { siteInfo } from '@/server/public/site';
+import { publicWireCopyright } from '@/server/wire-ingest/queries';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -59,7 +60,7 @@ export default async function StoryPage({ params }: Props) {
       {isLiveStory(article) ? (
         <PublicLiveStory story={article} timeZone={env().NEWSROOM_TIMEZONE} />
       ) : (
-        <PublicStory article={article} timeZone={env().NEWSROOM_TIMEZONE} />
+        <PublicStory article={article} timeZone={env().NEWSROOM_TIMEZONE} agencyCopyright={publicWireCopyright(article.id)} />
       )}
       <script
         type="application/ld+json"

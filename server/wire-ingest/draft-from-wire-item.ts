@@ -15,7 +15,8 @@ import { fileArticle } from '@/server/filing/file-article';
 import { log } from '@/server/log/logger';
 import { assertCan } from '@/server/policy';
 import type { RevisionText } from '@/server/revisions/snapshot-revision';
-import { wireItemByGuid, type WireVersionView, wireVersion } from './queries';
+import type { WireVersionView } from '@/lib/wire/wire-view';
+import { wireItemByGuid, wireVersion } from './queries';
 
 /**
  * "Use": a draft article made from the newest version of a wire item, keeping the agency's identity
@@ -24,7 +25,7 @@ import { wireItemByGuid, type WireVersionView, wireVersion } from './queries';
  * pipeline) become the lead photo and photos at the foot of the body. The article points back to
  * the item and the version it took, which carries the copyright notice and usage terms.
  */
-export function useWireItem(user: SessionUser, wireItemId: number, now = new Date()): { articleId: number } {
+export function draftFromWireItem(user: SessionUser, wireItemId: number, now = new Date()): { articleId: number } {
   assertCan(user, 'wire:use');
   assertCan(user, 'article:create');
   return getDb().transaction(
