@@ -4,6 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articleTags, photos, tags, wireItems, wireItemVersions, wireSources } from '@/db/schema';
+import { bodyPlainText } from '@/lib/editor/body-text';
 import type { SessionUser } from '@/lib/session-user';
 import { getArticle } from '@/server/articles/queries';
 import { publishBlockers } from '@/server/articles/publish-blockers';
@@ -16,6 +17,7 @@ import { ingestWireFile, type PhotoFiles } from './ingest-item';
 import { photoFilesBeside } from './photo-files';
 import { articleWireState, getWireItem, listWireQueue } from './queries';
 import { draftFromWireItem } from './draft-from-wire-item';
+import { takeWireVersion } from './take-wire-version';
 import { authenticateWireSource, createWireSource, listWireSources, revokeWireSource } from './wire-sources';
 
 const noPhotos: PhotoFiles = async () => null;
@@ -155,12 +157,18 @@ describe('draftFromWireItem', () => {
     expect(getWireItem(editor, stored!.wireItemId).drafts).toEqual([{ articleId, headline: 'Ferry strike ends', takenVersion: 1 }]);
   });
 
-  it('shows a later version as what changed; a canceled item blocks publishing and cannot be used again', async () => {
+  it('shows a later version as what changed, which the editor takes; a canceled item blocks publishing and cannot be used again', async () => {
     const guid = 'urn:test:cancel';
     const [stored] = await ingestWireFile(shell(), newsmlTextItem({ guid, headline: 'Dock fire', paragraphs: ['Smoke rose over the dock.'] }), noPhotos);
     const { articleId } = draftFromWireItem(editor, stored!.wireItemId);
     await ingestWireFile(shell(), newsmlTextItem({ guid, version: 2, headline: 'Dock fire', paragraphs: ['Black smoke rose over the dock.'], signal: 'correction' }), noPhotos);
     expect(articleWireState(getDb(), articleId)!.newer).toEqual({ version: 2, signals: ['correction'], before: 'Dock fire\nSmoke rose over the dock.', after: 'Dock fire\nBlack smoke rose over the dock.' });
+
+    const taken = takeWireVersion(editor, articleId, { wireVersion: 2 });
+    expect(bodyPlainText(taken.body)).toBe('Black smoke rose over the dock.');
+    expect(articleWireState(getDb(), articleId)).toMatchObject({ takenVersion: 2, newer: null });
+    expect(appErrorFrom(() => takeWireVersion(editor, articleId, { wireVersion: 2 })).code).toBe('CONFLICT');
+    expect(auditEntries({ action: 'article.take_wire_version', targetId: articleId })).toHaveLength(1);
 
     await ingestWireFile(shell(), newsmlTextItem({ guid, version: 3, headline: 'Dock fire', pubStatus: 'canceled' }), noPhotos);
     expect(publishBlockers(getDb(), articleId).map((blocker) => blocker.message)).toContain('The agency canceled the wire item this story is made from.');
