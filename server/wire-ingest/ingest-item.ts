@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
+import { type Db, getDb, type Tx } from '@/db/client';
 import { photos, wireItems, wireItemVersions } from '@/db/schema';
 import { bodyPlainText } from '@/lib/editor/body-text';
 import type { SessionUser } from '@/lib/session-user';
@@ -51,7 +51,7 @@ export async function ingestWireFile(sender: IngestSender, text: string, photoFi
 }
 
 async function ingestItem(sender: IngestSender, item: WireItem, photoFiles: PhotoFiles, now: Date): Promise<IngestOutcome> {
-  const known = knownVersion(item);
+  const known = knownVersion(getDb(), item);
   if (known) {
     log.info({ guid: item.guid, version: item.version }, 'wire item version already received');
     return { guid: item.guid, version: item.version, headline: item.headline, result: 'unchanged', wireItemId: known.wireItemId, photos: known.photos };
@@ -61,6 +61,9 @@ async function ingestItem(sender: IngestSender, item: WireItem, photoFiles: Phot
   const { outcomes: received, fresh } = await receivePhotos(sender.uploader, item.photos, photoFiles);
   return getDb().transaction(
     (tx) => {
+      // The same version sent twice at once: the one that wrote first stands.
+      const raced = knownVersion(tx, item);
+      if (raced) return { guid: item.guid, version: item.version, headline: item.headline, result: 'unchanged' as const, ...raced };
       const existing = tx.select({ id: wireItems.id, version: wireItems.version }).from(wireItems).where(eq(wireItems.guid, item.guid)).get();
       const newest = !existing || item.version > existing.version;
       const listed = listedFields(item, now);
@@ -72,7 +75,6 @@ async function ingestItem(sender: IngestSender, item: WireItem, photoFiles: Phot
             .returning({ id: wireItems.id })
             .get().id;
       if (existing && newest) tx.update(wireItems).set({ sourceId: sender.sourceId, ...listed }).where(eq(wireItems.id, existing.id)).run();
-      // A parallel send of the same version is refused by the unique index, and the transaction with it.
       tx.insert(wireItemVersions).values({ wireItemId, version: item.version, item, photos: received, receivedAt: now }).run();
       fillPhotoRights(tx, received.filter((photo) => photo.photoId !== null && fresh.has(photo.photoId)));
       recordAudit(tx, {
@@ -89,8 +91,8 @@ async function ingestItem(sender: IngestSender, item: WireItem, photoFiles: Phot
   );
 }
 
-function knownVersion(item: WireItem): { wireItemId: number; photos: WirePhotoOutcome[] } | undefined {
-  const row = getDb()
+function knownVersion(db: Db | Tx, item: WireItem): { wireItemId: number; photos: WirePhotoOutcome[] } | undefined {
+  const row = db
     .select({ wireItemId: wireItems.id, photos: wireItemVersions.photos })
     .from(wireItemVersions)
     .innerJoin(wireItems, eq(wireItems.id, wireItemVersions.wireItemId))
