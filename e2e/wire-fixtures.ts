@@ -11,7 +11,7 @@ export async function ingestTokenFromAdminScreen(browser: Browser, agency = `Har
   const context = await browser.newContext({ storageState: storageStateOf('admin') });
   const admin = await context.newPage();
   await admin.goto('/admin/wire-sources');
-  await admin.getByLabel('Agency').fill(agency);
+  await admin.getByRole('textbox', { name: 'Agency' }).fill(agency);
   await admin.getByRole('button', { name: 'Create token' }).click();
   const field = admin.getByLabel(`Ingest token for ${agency}`);
   await expect(field).toHaveValue(/^dlw_/);
