@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import { createWireSourceAction, type WireSourceFormState } from '@/app/(desk)/admin/wire-sources/actions';
+import { createWireSourceAction, type RevokeFormState, revokeWireSourceAction, type WireSourceFormState } from '@/app/(desk)/admin/wire-sources/actions';
 
 const INITIAL: WireSourceFormState = { error: null, fields: {}, issued: null };
 
@@ -38,5 +38,23 @@ export function WireSourceForm() {
         </div>
       )}
     </section>
+  );
+}
+
+/** Revoke: the agency's next item is refused; what it sent stays on the wire. */
+export function RevokeWireSourceForm({ sourceId, name }: { sourceId: number; name: string }) {
+  const [state, action, pending] = useActionState<RevokeFormState, FormData>(revokeWireSourceAction, { error: null });
+  return (
+    <form action={action}>
+      <input type="hidden" name="sourceId" value={sourceId} />
+      {state.error && (
+        <p className="notice notice--error" role="alert">
+          {state.error}
+        </p>
+      )}
+      <button type="submit" className="button button--danger" disabled={pending} aria-label={`Revoke the token of ${name}`}>
+        Revoke
+      </button>
+    </form>
   );
 }

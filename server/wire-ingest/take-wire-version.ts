@@ -28,7 +28,7 @@ export function takeWireVersion(user: SessionUser, articleId: number, input: { w
     (tx) => {
       const article = findEditableArticle(tx, user, articleId);
       const state = articleWireState(tx, articleId);
-      if (!state) throw new AppError('NOT_FOUND', 'This story was not made from wire copy.');
+      if (!state) throw new AppError('CONFLICT', 'This story was not made from wire copy: there is no newer version to take.');
       const newest = state.latestVersion === input.wireVersion ? wireVersion(tx, state.wireItemId, input.wireVersion) : undefined;
       if (!newest || input.wireVersion <= state.takenVersion) throw new AppError('CONFLICT', 'That is not the newest version of the wire copy; reload to see it.');
       const working = tx.select().from(revisions).where(eq(revisions.id, article.workingRevisionId!)).get();

@@ -23,8 +23,16 @@ export async function createWireSourceAction(_previous: WireSourceFormState, for
   }
 }
 
-export async function revokeWireSourceAction(form: FormData): Promise<void> {
+export type RevokeFormState = { error: string | null };
+
+export async function revokeWireSourceAction(_previous: RevokeFormState | undefined, form: FormData): Promise<RevokeFormState> {
   const admin = await requireSignedIn(PAGE);
-  revokeWireSource(admin, parseId(String(form.get('sourceId') ?? ''), 'wire source'));
+  try {
+    revokeWireSource(admin, parseId(String(form.get('sourceId') ?? ''), 'wire source'));
+  } catch (error) {
+    if (isAppError(error)) return { error: error.message };
+    throw error;
+  }
   revalidatePath(PAGE);
+  return { error: null };
 }

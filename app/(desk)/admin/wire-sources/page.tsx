@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { revokeWireSourceAction } from './actions';
 import { AdminPageHead } from '@/components/admin/admin-nav';
-import { WireSourceForm } from '@/components/admin/wire-source-form';
+import { RevokeWireSourceForm, WireSourceForm } from '@/components/admin/wire-source-form';
 import { formatDeskTime } from '@/lib/desk-time';
 import { env } from '@/server/env';
 import { forPage, requireSignedIn } from '@/server/session';
@@ -43,12 +42,7 @@ export default async function WireSourcesPage() {
                   {source.revokedAt ? (
                     <span className="badge badge--disabled">Revoked {formatDeskTime(source.revokedAt, timeZone)}</span>
                   ) : (
-                    <form action={revokeWireSourceAction}>
-                      <input type="hidden" name="sourceId" value={source.id} />
-                      <button type="submit" className="button button--danger" aria-label={`Revoke the token of ${source.name}`}>
-                        Revoke
-                      </button>
-                    </form>
+                    <RevokeWireSourceForm sourceId={source.id} name={source.name} />
                   )}
                 </td>
               </tr>
