@@ -8,7 +8,7 @@ import { ApiError, apiFetch } from '@/lib/api-client';
 import type { ArticleView } from '@/lib/article-view';
 import type { ArticleWireState } from '@/lib/wire/wire-view';
 import { wordDiff } from '@/lib/word-diff';
-import { WireEmbargo, WireStatusBadge } from './wire-status';
+import { WireFlags } from './wire-status';
 
 /**
  * Above the editor of a story made from wire copy: whose copy it is and on what terms, a loud flag
@@ -27,10 +27,7 @@ export function WireCopyPanel({ articleId, wire, timeZone }: { articleId: number
       <p>
         Made from <Link href={`/desk/wire/${wire.wireItemId}`}>{wire.provider || 'an agency'}’s item</Link>, version {wire.takenVersion}.
       </p>
-      <div className="wire-flags">
-        <WireStatusBadge pubStatus={wire.pubStatus} />
-        <WireEmbargo until={wire.embargoedUntil} timeZone={timeZone} />
-      </div>
+      <WireFlags pubStatus={wire.pubStatus} embargoedUntil={wire.embargoedUntil} timeZone={timeZone} />
       {wire.pubStatus !== 'usable' && (
         <p className="notice notice--error" role="alert">
           The agency has {wire.pubStatus === 'canceled' ? 'canceled' : 'withheld'} the item this story is made from. It must not be published

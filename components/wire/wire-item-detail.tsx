@@ -7,7 +7,7 @@ import type { WireItemView } from '@/lib/wire/wire-view';
 import { wireText } from '@/lib/wire/wire-view';
 import { wordDiff } from '@/lib/word-diff';
 import { UseWireItemForm } from './use-wire-item-form';
-import { WireEmbargo, WireStatusBadge } from './wire-status';
+import { WireFlags } from './wire-status';
 import { WirePhotoList } from './wire-photo-list';
 
 /**
@@ -25,10 +25,7 @@ export function WireItemDetail({ item, timeZone }: { item: WireItemView; timeZon
         <h1>{copy.headline || '(no headline)'}</h1>
         {item.pubStatus === 'usable' && <UseWireItemForm wireItemId={item.id} />}
       </div>
-      <div className="wire-flags">
-        <WireStatusBadge pubStatus={item.pubStatus} />
-        <WireEmbargo until={item.embargoedUntil} timeZone={timeZone} />
-      </div>
+      <WireFlags pubStatus={item.pubStatus} embargoedUntil={item.embargoedUntil} timeZone={timeZone} />
       {item.pubStatus !== 'usable' && (
         <p className="notice notice--error" role="alert">
           The agency has {item.pubStatus === 'canceled' ? 'canceled' : 'withheld'} this item. Do not use it; any story made from it must not run.

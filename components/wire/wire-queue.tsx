@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatDeskTime } from '@/lib/desk-time';
 import type { WireQueueRow } from '@/lib/wire/wire-view';
-import { WireEmbargo, WireStatusBadge } from './wire-status';
+import { WireFlags } from './wire-status';
 
 /** The Wire queue: what the agencies sent, newest first, with a search over it (a plain GET form). */
 export function WireQueue({ rows, search, timeZone }: { rows: WireQueueRow[]; search: string; timeZone: string }) {
@@ -50,10 +50,7 @@ export function WireQueue({ rows, search, timeZone }: { rows: WireQueueRow[]; se
                 <td>{row.slugline}</td>
                 <td>{row.subjects}</td>
                 <td>
-                  <div className="wire-flags">
-                    <WireStatusBadge pubStatus={row.pubStatus} />
-                    <WireEmbargo until={row.embargoedUntil} timeZone={timeZone} />
-                  </div>
+                  <WireFlags pubStatus={row.pubStatus} embargoedUntil={row.embargoedUntil} timeZone={timeZone} />
                 </td>
               </tr>
             ))}

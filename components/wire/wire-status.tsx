@@ -19,3 +19,13 @@ export function WireEmbargo({ until, timeZone, now = new Date() }: { until: stri
     </span>
   );
 }
+
+/** An item's status and embargo, side by side, wherever it or a story made from it is shown. */
+export function WireFlags({ pubStatus, embargoedUntil, timeZone }: { pubStatus: PubStatus; embargoedUntil: string | null; timeZone: string }) {
+  return (
+    <div className="wire-flags">
+      <WireStatusBadge pubStatus={pubStatus} />
+      <WireEmbargo until={embargoedUntil} timeZone={timeZone} />
+    </div>
+  );
+}
