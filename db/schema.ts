@@ -245,6 +245,8 @@ export const photos = sqliteTable(
     /** The agency's media-bank page for this picture. */
     sourceUrl: text('source_url'),
     rightsUrl: text('rights_url'),
+    /** The agency's terms of use, from the wire item the photo came with (decision 025). */
+    usageTerms: text('usage_terms').notNull().default(''),
     takenAt: timestamp('taken_at'),
     /** Which fields were prefilled from the file's IPTC/XMP/EXIF, and the raw metadata read. */
     metadataJson: text('metadata_json', { mode: 'json' }).$type<Record<string, unknown>>(),

@@ -50,4 +50,5 @@ CREATE TABLE `wire_sources` (
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `wire_sources_token_unique` ON `wire_sources` (`token_hash`);
+CREATE UNIQUE INDEX `wire_sources_token_unique` ON `wire_sources` (`token_hash`);--> statement-breakpoint
+ALTER TABLE `photos` ADD `usage_terms` text DEFAULT '' NOT NULL;

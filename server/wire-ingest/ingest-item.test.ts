@@ -92,6 +92,7 @@ describe('ingestWireFile', () => {
     // The file's own IPTC metadata is read first; the agency's fills only what it leaves empty.
     expect(stored.caption).not.toBe('');
     expect(stored.copyrightNotice).not.toBe('');
+    expect(stored.usageTerms).toBe('Editorial use only');
 
     const { articleId } = draftFromWireItem(editor, outcome!.wireItemId);
     const article = getArticle(editor, articleId);

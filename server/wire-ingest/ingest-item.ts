@@ -155,7 +155,7 @@ function fillPhotoRights(tx: Tx, received: readonly WirePhotoOutcome[]): void {
   for (const photo of received) {
     if (photo.photoId === null) continue;
     const current = tx
-      .select({ caption: photos.caption, photographer: photos.photographer, agency: photos.agency, copyrightNotice: photos.copyrightNotice })
+      .select({ caption: photos.caption, photographer: photos.photographer, agency: photos.agency, copyrightNotice: photos.copyrightNotice, usageTerms: photos.usageTerms })
       .from(photos)
       .where(eq(photos.id, photo.photoId))
       .get();
@@ -166,6 +166,7 @@ function fillPhotoRights(tx: Tx, received: readonly WirePhotoOutcome[]): void {
         photographer: current.photographer || photo.creator.slice(0, 200),
         agency: current.agency || photo.creditLine.slice(0, 200),
         copyrightNotice: current.copyrightNotice || photo.copyrightNotice.slice(0, 500),
+        usageTerms: current.usageTerms || photo.usageTerms,
       })
       .where(eq(photos.id, photo.photoId))
       .run();
