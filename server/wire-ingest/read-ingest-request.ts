@@ -1,6 +1,7 @@
 import 'server-only';
 import { AppError } from '@/lib/app-error';
 import { PHOTO_MAX_BYTES } from '@/lib/domain-constants';
+import { log } from '@/server/log/logger';
 import type { PhotoFiles } from './ingest-item';
 import { photoFilesSent } from './photo-files';
 import { MAX_WIRE_FILE_BYTES, wireFileTooLarge } from './wire-file';
@@ -11,8 +12,17 @@ const MAX_MULTIPART_BYTES = MAX_WIRE_FILE_BYTES + MAX_PHOTOS_PER_REQUEST * PHOTO
 
 const noPhotos: PhotoFiles = async () => null;
 
-/** The item's text, and the photo files sent with it, from a raw XML/JSON body or a multipart form. */
+/** The item's text, and the photo files sent with it, from a raw XML/JSON body or a multipart form; a refusal is logged. */
 export async function readIngestRequest(request: Request): Promise<{ text: string; photoFiles: PhotoFiles }> {
+  try {
+    return await readBody(request);
+  } catch (error) {
+    log.warn({ err: error }, 'wire ingest request refused');
+    throw error;
+  }
+}
+
+async function readBody(request: Request): Promise<{ text: string; photoFiles: PhotoFiles }> {
   const type = request.headers.get('content-type') ?? '';
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (type.startsWith('multipart/form-data')) {
