@@ -36,7 +36,13 @@ export function parseNewsml(xml: string): WireItemInput[] {
   if (valid !== true) {
     throw new AppError('INVALID', `The XML is not well-formed (line ${valid.err.line}, column ${valid.err.col}): ${valid.err.msg}`);
   }
-  const document = parser.parse(xml) as Ordered[];
+  let document: Ordered[];
+  try {
+    document = parser.parse(xml) as Ordered[];
+  } catch (error) {
+    // Its own limits (nesting past 200 elements) refuse with a plain Error.
+    throw new AppError('INVALID', `The XML could not be read: ${error instanceof Error ? error.message : String(error)}.`);
+  }
   const root = toMarkup(document).find((node): node is MarkupElement => 'tag' in node);
   const rawRoot = rawRootOf(document);
   if (!root || rawRoot === null) throw new AppError('INVALID', 'The XML has no root element.');

@@ -44,7 +44,13 @@ export function parseNinjs(json: string): WireItemInput {
   } catch {
     throw new AppError('INVALID', 'The ninjs item is not valid JSON.');
   }
-  const problems = ninjsProblems(value);
+  let problems: string[];
+  try {
+    problems = ninjsProblems(value);
+  } catch {
+    // The schema is recursive (associations hold whole items): absurd nesting ends the validator's stack.
+    throw new AppError('INVALID', 'The ninjs item is nested too deeply to check.');
+  }
   if (problems.length > 0) {
     throw new AppError('INVALID', `The item is not valid ninjs 2.x: ${problems.slice(0, 5).join('; ')}.`);
   }

@@ -158,6 +158,14 @@ describe('bad input', () => {
     expect(bodyPlainText(only(ninjs).body)).toBe('Calm seas');
   });
 
+  it('refuses a body nested past the limits, in words', () => {
+    const nested = (depth: number) => newsmlTextItem({ guid: 'urn:test:deep', headline: 'Deep', bodyXhtml: `${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}` });
+    expect(appErrorFrom(() => parseWireFile(nested(70))).message).toBe("The item's body is nested more than 60 elements deep.");
+    expect(appErrorFrom(() => parseWireFile(nested(250))).message).toMatch(/^The XML could not be read: /);
+    const associations = `${'{"uri":"urn:a","associations":['.repeat(20_000)}{"uri":"urn:b"}${']}'.repeat(20_000)}`;
+    expect(appErrorFrom(() => parseWireFile(associations)).code).toBe('INVALID');
+  });
+
   it('refuses what is neither XML nor JSON', () => {
     expect(appErrorFrom(() => parseWireFile('HEADLINE: Harbour reopens')).message).toBe('The file is neither NewsML-G2 XML nor ninjs JSON.');
   });
