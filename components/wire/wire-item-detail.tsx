@@ -60,7 +60,7 @@ export function WireItemDetail({ item, timeZone }: { item: WireItemView; timeZon
         </dd>
       </dl>
       {copy.description && <p className="standfirst">{copy.description}</p>}
-      <ArticleBodyView body={copy.body} lede={datelineLede(copy.located.toUpperCase(), copy.creditLine || copy.provider)} />
+      {copy.kind !== 'picture' && <ArticleBodyView body={copy.body} lede={datelineLede(copy.located.toUpperCase(), copy.creditLine || copy.provider)} />}
       {newest.photos.length > 0 && <WirePhotoList photos={newest.photos} />}
       {item.drafts.length > 0 && (
         <section aria-labelledby="wire-drafts">
