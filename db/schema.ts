@@ -246,6 +246,8 @@ export const photos = sqliteTable(
     /** The agency's media-bank page for this picture. */
     sourceUrl: text('source_url'),
     rightsUrl: text('rights_url'),
+    /** The agency's terms of use, from the wire item the photo came with (decision 025). */
+    usageTerms: text('usage_terms').notNull().default(''),
     takenAt: timestamp('taken_at'),
     /** Which fields were prefilled from the file's IPTC/XMP/EXIF, and the raw metadata read. */
     metadataJson: text('metadata_json', { mode: 'json' }).$type<Record<string, unknown>>(),
@@ -737,3 +739,87 @@ export const articleSearchSocial = sqliteTable('article_search_social', {
     .notNull()
     .references(() => users.id),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Wire ingest (issue 19, docs/decisions/025): agency items kept verbatim in their own tables, by
+// guid and version; an article made from one points back to it.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A wire agency allowed to send items to `POST /api/v1/ingest`. Only the SHA-256 of its token is
+ * stored (as for password links): the token is shown once to the admin who made it.
+ */
+export const wireSources = sqliteTable(
+  'wire_sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at'),
+    revokedAt: timestamp('revoked_at'),
+  },
+  (t) => [uniqueIndex('wire_sources_token_unique').on(t.tokenHash)],
+);
+
+/** One agency item as the queue lists it: the newest version's fields, for listing and search. */
+export const wireItems = sqliteTable(
+  'wire_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guid: text('guid').notNull(),
+    /** Null for an item imported from the shell (`npm run wire:import`). */
+    sourceId: integer('source_id').references(() => wireSources.id),
+    /** The newest version received. */
+    version: integer('version').notNull(),
+    kind: text('kind', { enum: ['text', 'picture', 'package'] }).notNull(),
+    headline: text('headline').notNull(),
+    slugline: text('slugline').notNull(),
+    provider: text('provider').notNull(),
+    /** Subject names, joined by " · ", as the queue prints them. */
+    subjects: text('subjects').notNull(),
+    pubStatus: text('pub_status', { enum: ['usable', 'withheld', 'canceled'] }).notNull(),
+    embargoedUntil: timestamp('embargoed_until'),
+    /** Headline, slugline, subjects and body text of the newest version, for the queue's search. */
+    searchText: text('search_text').notNull(),
+    firstReceivedAt: timestamp('first_received_at').notNull(),
+    receivedAt: timestamp('received_at').notNull(),
+  },
+  (t) => [uniqueIndex('wire_items_guid_unique').on(t.guid), index('wire_items_received').on(t.receivedAt, t.id)],
+);
+
+/** Every version of an item as it arrived, normalized (lib/wire/wire-item.ts): never changed. */
+export const wireItemVersions = sqliteTable(
+  'wire_item_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    wireItemId: integer('wire_item_id')
+      .notNull()
+      .references(() => wireItems.id),
+    version: integer('version').notNull(),
+    item: text('item', { mode: 'json' }).notNull().$type<unknown>(),
+    /** What became of the item's photos: the library photo, or why it was not received. */
+    photos: text('photos', { mode: 'json' }).notNull().$type<unknown>(),
+    receivedAt: timestamp('received_at').notNull(),
+  },
+  (t) => [uniqueIndex('wire_item_versions_unique').on(t.wireItemId, t.version)],
+);
+
+/** The wire item an article was made from, and the version of it the article has taken. */
+export const articleWireItems = sqliteTable(
+  'article_wire_items',
+  {
+    articleId: integer('article_id')
+      .primaryKey()
+      .references(() => articles.id),
+    wireItemId: integer('wire_item_id')
+      .notNull()
+      .references(() => wireItems.id),
+    takenVersion: integer('taken_version').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('article_wire_items_item').on(t.wireItemId)],
+);

@@ -7,6 +7,8 @@ import Database from 'better-sqlite3';
 import { publishedStory, saveStory, takeStep, uploadedPhoto } from './api-fixtures';
 import { newAuthor, newSection } from './filing-fixtures';
 import { newPersonMeanwhile, type Person, signInAndWaitForDesk, storageStateOf } from './people';
+import { newsmlTextItem } from '../tests/wire-fixtures';
+import { importFromShell } from './wire-fixtures';
 
 /**
  * Every page, route handler and server action in app/, found by walking the folders when the suite
@@ -38,6 +40,8 @@ const ACCESS = {
   'copy desk': { anonymous: 'sign-in', disabled: 'sign-in', writer: 'forbidden', editor: 'forbidden', copy_editor: 'allow', admin: 'allow' },
   /** article:submit:own: only the writer sends their draft to the desk; the desk sees it but may not. */
   'the writer': { anonymous: 'sign-in', disabled: 'sign-in', writer: 'allow', editor: 'not-found', copy_editor: 'forbidden', admin: 'forbidden' },
+  /** An agency's ingest token, never a session: without one everyone is refused (use-wire-copy.spec.ts sends one). */
+  'ingest token': { anonymous: 'sign-in', disabled: 'sign-in', writer: 'sign-in', editor: 'sign-in', copy_editor: 'sign-in', admin: 'sign-in' },
   /** user:manage, audit:read. */
   admin: { anonymous: 'sign-in', disabled: 'sign-in', writer: 'forbidden', editor: 'forbidden', copy_editor: 'forbidden', admin: 'allow' },
 } as const satisfies Record<string, Record<Viewer, Outcome>>;
@@ -97,6 +101,13 @@ const ROUTES: Record<string, RouteExpectation> = {
   'PAGE /admin/tags': { access: 'admin' },
   'PAGE /admin/authors': { access: 'admin' },
   'PAGE /admin/settings': { access: 'admin' },
+  'PAGE /admin/wire-sources': { access: 'admin' },
+  // wire:read: the whole desk reads the wire ([id] is an item imported from the shell).
+  'PAGE /desk/wire': { access: 'signed-in' },
+  'PAGE /desk/wire/[id]': { access: 'signed-in' },
+  'POST /api/v1/ingest': { access: 'ingest token' },
+  // The writer's draft was not made from wire copy: an allowed request is answered 409.
+  'POST /api/articles/[id]/wire': { access: 'the draft', data: { wireVersion: 2 } },
 
   'GET /api/articles': { access: 'signed-in' },
   'POST /api/articles': { access: 'signed-in' },
@@ -211,6 +222,10 @@ const ACTIONS: Record<string, { access: Access; form: ActionProbe } | { access: 
     access: 'the draft',
     form: (f) => ({ articleId: f.params.id ?? '', text: 'Tried by everyone', reason: 'Tried' }),
   },
+  'app/(desk)/desk/wire/[id]/actions.ts#draftFromWireAction': { access: 'signed-in', form: (f) => ({ wireItemId: f.params.wireItemId ?? '' }) },
+  // Only an admin gives an agency a token, or takes one away (wire:manage).
+  'app/(desk)/admin/wire-sources/actions.ts#createWireSourceAction': { access: 'admin', form: () => ({ name: 'Mallory Wire' }) },
+  'app/(desk)/admin/wire-sources/actions.ts#revokeWireSourceAction': { access: 'admin', form: () => ({ sourceId: '1' }) },
   // The link's token is the credential; a wrong one is refused with a message (issue 7's tests).
   'app/invite/[token]/actions.ts#setPasswordAction': { access: 'public' },
 };
@@ -338,8 +353,12 @@ async function makeFixture(browser: Browser): Promise<Fixture> {
   const live = await publishedStory(deskApi, 'Authorization live');
   await json(await deskApi.post(`/api/articles/${live.id}/live`));
 
+  const wireGuid = `urn:e2e:authorization:${randomUUID()}`;
+  const wireItemId = importFromShell(newsmlTextItem({ guid: wireGuid, headline: 'Checked by everyone on the wire' }), wireGuid);
+
   const params: Record<string, string> = {
     id: String(id),
+    wireItemId: String(wireItemId),
     number: '1',
     commentId: String(comment?.id),
     slug: published.slug,
@@ -380,6 +399,7 @@ function fill(key: string, params: Record<string, string>): string {
     '/api/articles/[id]/live': { id: params.liveId },
     '/desk/articles/[id]/live': { id: params.liveId },
     '/api/sections/': { id: params.sectionId },
+    '/desk/wire/': { id: params.wireItemId },
     '/section/': { slug: params.sectionSlug },
     '/tag/': { slug: params.tagSlug },
     '/author/': { slug: params.authorSlug },

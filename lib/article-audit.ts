@@ -40,7 +40,10 @@ export function describeAuditEntry(action: string, details: Record<string, unkno
   const d = details ?? {};
   switch (action) {
     case 'article.create':
+      if (typeof d.wireGuid === 'string') return { what: 'Started the story from wire copy', detail: `${d.wireGuid}, version ${String(d.wireVersion)}` };
       return { what: d.format === 'live' ? 'Started the live story' : 'Started the story', detail: null };
+    case 'article.take_wire_version':
+      return { what: 'Took a newer version of its wire copy', detail: `Version ${String(d.wireVersion)}` };
     case 'article.save':
       return { what: `Saved${revision(d)}`, detail: null };
     case 'article.autosave':

@@ -67,6 +67,12 @@ export function describeLogEntry(action: string, details: Record<string, unknown
       return { what: 'Edited an author profile', detail: renamed(d) };
     case 'settings.save':
       return { what: 'Changed the newsroom’s settings', detail: d.changesCredit === 'desk' ? `What changed credits: ${text(d.deskName) ?? ''}` : 'What changed credits: by role' };
+    case 'wire.ingest':
+      return { what: 'Received a wire item', detail: text(d.guid) && `${String(d.guid)}, version ${String(d.version)}` };
+    case 'wire.source_create':
+      return { what: 'Gave a wire source an ingest token', detail: text(d.name) };
+    case 'wire.source_revoke':
+      return { what: 'Revoked a wire source’s token', detail: text(d.name) };
     default:
       return describeAuditEntry(action, details);
   }

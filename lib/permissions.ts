@@ -57,6 +57,15 @@ export const PERMISSIONS = {
    */
   'preview:share:own': ['editor', 'copy_editor', 'admin'],
   'preview:share:any': ['copy_editor', 'admin'],
+  /**
+   * Wire ingest (docs/decisions/025): everyone on the desk reads the wire and may make a draft from
+   * an item; only an admin gives an agency a token or imports from the shell, as an agency's items
+   * reach the whole newsroom.
+   */
+  'wire:read': ['editor', 'copy_editor', 'admin'],
+  'wire:use': ['editor', 'copy_editor', 'admin'],
+  'wire:ingest': ['admin'],
+  'wire:manage': ['admin'],
   'settings:manage': ['admin'],
   'user:manage': ['admin'],
   'audit:read': ['admin'],

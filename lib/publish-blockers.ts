@@ -1,9 +1,13 @@
+import { formatWireTime } from './wire-timestamp';
 import { type PhotoCard, type PhotoPublishBlocker, photoPublishBlockers, type PhotoUse } from './photos/photo-use';
 
 /** A story with no headline or no words cannot go out, whatever its photos. */
 export type TextPublishBlocker = { field: 'headline' | 'body'; problem: 'empty'; message: string };
 
-export type PublishBlocker = TextPublishBlocker | PhotoPublishBlocker;
+/** A story made from wire copy waits for the agency: an embargo not yet lifted, an item canceled or withheld. */
+export type WirePublishBlocker = { field: 'wire'; problem: 'embargoed' | 'canceled' | 'withheld'; message: string };
+
+export type PublishBlocker = TextPublishBlocker | PhotoPublishBlocker | WirePublishBlocker;
 
 /**
  * Everything that stops a draft being published, each a message saying what to fix: the text's
@@ -38,4 +42,22 @@ export function publishRecommendationsOf(story: { description: string; hasSocial
     recommendations.push({ field: 'socialImage', message: 'Add a lead photo or a social image: a link shared without a picture is easily passed over.' });
   }
   return recommendations;
+}
+
+/**
+ * What the agency's copy says about publishing a story made from it: nothing before its embargo
+ * lifts (`embargoedUntil` is ISO 8601), and nothing while the agency has canceled or withheld it.
+ */
+export function wirePublishBlockers(
+  wire: { pubStatus: 'usable' | 'withheld' | 'canceled'; embargoedUntil: string | null },
+  now: Date,
+  timeZone: string,
+): WirePublishBlocker[] {
+  const blockers: WirePublishBlocker[] = [];
+  if (wire.pubStatus === 'canceled') blockers.push({ field: 'wire', problem: 'canceled', message: 'The agency canceled the wire item this story is made from.' });
+  if (wire.pubStatus === 'withheld') blockers.push({ field: 'wire', problem: 'withheld', message: 'The agency withheld the wire item this story is made from.' });
+  if (wire.embargoedUntil && new Date(wire.embargoedUntil) > now) {
+    blockers.push({ field: 'wire', problem: 'embargoed', message: `The wire copy is embargoed until ${formatWireTime(wire.embargoedUntil, timeZone)}.` });
+  }
+  return blockers;
 }

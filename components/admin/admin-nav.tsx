@@ -10,6 +10,7 @@ export function AdminPageHead({ title }: { title: string }) {
         <NavLink href="/admin/sections">Sections</NavLink>
         <NavLink href="/admin/tags">Tags</NavLink>
         <NavLink href="/admin/authors">Authors</NavLink>
+        <NavLink href="/admin/wire-sources">Wire sources</NavLink>
         <NavLink href="/admin/settings">Settings</NavLink>
         <NavLink href="/admin/audit">Audit log</NavLink>
       </nav>

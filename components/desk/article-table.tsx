@@ -3,6 +3,8 @@ import type { DeskArticle } from '@/lib/article-view';
 import { UNTITLED_HEADLINE } from '@/lib/domain-constants';
 import { formatDeskTime } from '@/lib/desk-time';
 import type { SearchSort } from '@/lib/validation/article-search';
+import { WireStatusBadge } from '@/components/wire/wire-status';
+import type { PubStatus } from '@/lib/wire/wire-item';
 import { HighlightedText } from './highlighted-text';
 import { StatusBadge } from './status-badge';
 
@@ -12,7 +14,15 @@ const ORDER_CAPTIONS: Record<SearchSort, string> = {
   published: 'Articles, most recently published first',
 };
 
-export function ArticleTable({ articles, timeZone, sort }: { articles: DeskArticle[]; timeZone: string; sort: SearchSort }) {
+type Props = {
+  articles: DeskArticle[];
+  timeZone: string;
+  sort: SearchSort;
+  /** Stories made from wire copy the agency has since canceled or withheld, flagged on the list. */
+  wireStops?: Readonly<Record<number, PubStatus>>;
+};
+
+export function ArticleTable({ articles, timeZone, sort, wireStops = {} }: Props) {
   const now = new Date();
   // The time column shows the time the list is ordered by; relevance shows the last edit.
   const published = sort === 'published';
@@ -46,6 +56,7 @@ export function ArticleTable({ articles, timeZone, sort }: { articles: DeskArtic
               <td>
                 <StatusBadge status={article.status} />
                 {article.live && <span className="badge badge--live">Live</span>}
+                {wireStops[article.id] && <WireStatusBadge pubStatus={wireStops[article.id]!} />}
                 {article.status === 'scheduled' && article.scheduledFor && (
                   <span className="desk-note">
                     for <time dateTime={article.scheduledFor}>{formatDeskTime(article.scheduledFor, timeZone, now)}</time>

@@ -3,7 +3,7 @@
 import type { Editor } from '@tiptap/core';
 import { useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
-import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { PeopleInArticle } from '@/components/co-editing/people-in-article';
 import { clearSharedCopy, mergeSharedCopy, readSharedCopy, type SharedCopy, writeSharedCopy } from '@/components/co-editing/shared-copy';
 import { useSharedArticle } from '@/components/co-editing/use-shared-article';
@@ -81,6 +81,8 @@ type Props = {
   filingChoices: FilingChoices;
   /** A comment to bring into view: the link in a mention's email names it. */
   shownCommentId?: number;
+  /** For a story made from wire copy: the agency's terms and news, above the fields (components/wire). */
+  wireCopy?: ReactNode;
 };
 
 /** The label of the field a form event came from, as a person reads it ("Headline", "Body"). */
@@ -99,7 +101,7 @@ function fieldLabelOf(target: EventTarget | null): string | null {
  * folded, so it acts on the merged text. Filing (section, tags, authors) is a whole value: the last
  * choice sent wins.
  */
-export function ArticleEditor({ article, viewer, timeZone, filingChoices, shownCommentId }: Props) {
+export function ArticleEditor({ article, viewer, timeZone, filingChoices, shownCommentId, wireCopy }: Props) {
   const articleId = article.id;
   const [base, setBase] = useState(article);
   const baseRef = useRef(article);
@@ -383,6 +385,7 @@ export function ArticleEditor({ article, viewer, timeZone, filingChoices, shownC
             <h1 id="editor-title" className="visually-hidden">
               Edit article
             </h1>
+            {wireCopy}
             {!mayEdit && <p className="notice notice--info">{readOnlyReason ?? 'You can follow this article as others write it, but not change it.'}</p>}
             {base.returnNote && (
               <div className="notice notice--warn" role="note" aria-label="Returned by the copy desk">

@@ -204,6 +204,12 @@ function PhotoDetailsEditor({ detail, timeZone }: { detail: PhotoDetail; timeZon
         </output>
       </div>
       {field('copyrightNotice')}
+      {base.usageTerms && (
+        <div className="field">
+          <span className="field__label">Usage terms (from the agency)</span>
+          <p className="photo-usage-terms">{base.usageTerms}</p>
+        </div>
+      )}
       {field('altText')}
       {field('rightsUrl')}
 

@@ -17,6 +17,7 @@ const photo = (id: number, fields: Partial<PhotoView> = {}): PhotoView => ({
   copyrightNotice: '',
   altText: '',
   rightsUrl: '',
+  usageTerms: '',
   takenAt: null,
   creditLine: '',
   prefilledFrom: {},

@@ -16,13 +16,15 @@ type Props = {
   label?: ReactNode;
   /** After the body: a live story's key points and entries. */
   children?: ReactNode;
+  /** A story made from agency copy prints the agency's copyright notice at its foot. */
+  agencyCopyright?: string | null;
 };
 
 /**
  * A published story as readers see it: headline, standfirst, byline, the wire stamp, the lead
  * photo with its credit and caption, the body opening with the dateline, and the corrections.
  */
-export function PublicStory({ article, timeZone, label, children }: Props) {
+export function PublicStory({ article, timeZone, label, children, agencyCopyright }: Props) {
   const lead = article.leadPhoto;
   const { section, tags } = article.filing;
   return (
@@ -43,6 +45,7 @@ export function PublicStory({ article, timeZone, label, children }: Props) {
       {lead && <PhotoFigure photoId={lead.photoId} card={article.photos[lead.photoId]} use={lead} sizes={LEAD_PHOTO_SIZES} eager />}
       <ArticleBodyView body={article.body} photos={article.photos} lede={datelineLede(article.datelinePlace, article.datelineSource)} />
       {children}
+      {agencyCopyright && <p className="story__rights">{agencyCopyright}</p>}
       {tags.length > 0 && (
         <nav className="story__tags" aria-label="Topics">
           <ul>

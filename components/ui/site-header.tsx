@@ -19,6 +19,7 @@ export function SiteHeader({ user, timeZone }: { user: SessionUser; timeZone: st
             Desk
           </NavLink>
           {can(user, 'article:review') && <NavLink href="/desk/review">Review</NavLink>}
+          {can(user, 'wire:read') && <NavLink href="/desk/wire">Wire</NavLink>}
           <NavLink href="/desk/photos">Photos</NavLink>
           {can(user, 'user:manage') && <NavLink href="/admin">Admin</NavLink>}
         </nav>

@@ -11,6 +11,16 @@ CREATE TABLE `article_search_social` (
 	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `article_wire_items` (
+	`article_id` integer PRIMARY KEY NOT NULL,
+	`wire_item_id` integer NOT NULL,
+	`taken_version` integer NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`article_id`) REFERENCES `articles`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`wire_item_id`) REFERENCES `wire_items`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `article_wire_items_item` ON `article_wire_items` (`wire_item_id`);--> statement-breakpoint
 CREATE TABLE `mail_outbox` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`recipient_id` integer NOT NULL,
@@ -56,4 +66,48 @@ CREATE TABLE `preview_links` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `preview_links_token_hash_unique` ON `preview_links` (`token_hash`);--> statement-breakpoint
 CREATE INDEX `preview_links_article` ON `preview_links` (`article_id`);--> statement-breakpoint
-CREATE INDEX `preview_links_revision` ON `preview_links` (`revision_id`);
+CREATE INDEX `preview_links_revision` ON `preview_links` (`revision_id`);--> statement-breakpoint
+CREATE TABLE `wire_item_versions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`wire_item_id` integer NOT NULL,
+	`version` integer NOT NULL,
+	`item` text NOT NULL,
+	`photos` text NOT NULL,
+	`received_at` integer NOT NULL,
+	FOREIGN KEY (`wire_item_id`) REFERENCES `wire_items`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `wire_item_versions_unique` ON `wire_item_versions` (`wire_item_id`,`version`);--> statement-breakpoint
+CREATE TABLE `wire_items` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`guid` text NOT NULL,
+	`source_id` integer,
+	`version` integer NOT NULL,
+	`kind` text NOT NULL,
+	`headline` text NOT NULL,
+	`slugline` text NOT NULL,
+	`provider` text NOT NULL,
+	`subjects` text NOT NULL,
+	`pub_status` text NOT NULL,
+	`embargoed_until` integer,
+	`search_text` text NOT NULL,
+	`first_received_at` integer NOT NULL,
+	`received_at` integer NOT NULL,
+	FOREIGN KEY (`source_id`) REFERENCES `wire_sources`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `wire_items_guid_unique` ON `wire_items` (`guid`);--> statement-breakpoint
+CREATE INDEX `wire_items_received` ON `wire_items` (`received_at`,`id`);--> statement-breakpoint
+CREATE TABLE `wire_sources` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`token_hash` text NOT NULL,
+	`created_by` integer NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`last_used_at` integer,
+	`revoked_at` integer,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `wire_sources_token_unique` ON `wire_sources` (`token_hash`);--> statement-breakpoint
+ALTER TABLE `photos` ADD `usage_terms` text DEFAULT '' NOT NULL;

@@ -41,6 +41,8 @@ export type PhotoView = {
   copyrightNotice: string;
   altText: string;
   rightsUrl: string;
+  /** The agency's terms of use, when the photo came with wire copy; not edited on the desk. */
+  usageTerms: string;
   /** ISO-8601 UTC, when the file says when it was taken. */
   takenAt: string | null;
   creditLine: string;

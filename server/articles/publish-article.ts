@@ -32,8 +32,8 @@ export function publishArticle(user: SessionUser, articleId: number, input: Publ
 }
 
 /** Refuses, naming each problem, while anything stops the working copy being published. */
-export function assertPublishable(tx: Tx, articleId: number): void {
-  const blockers = publishBlockers(tx, articleId);
+export function assertPublishable(tx: Tx, articleId: number, at: Date): void {
+  const blockers = publishBlockers(tx, articleId, at);
   if (blockers.length === 0) return;
   throw new AppError('CONFLICT', 'This article cannot be published until these are fixed.', {
     fields: { publish: blockers.map((blocker) => blocker.message) },
@@ -55,7 +55,7 @@ export function publishWorkingCopy(
   via: 'desk' | 'schedule' = 'desk',
 ): void {
   const kind = publishKind(article, input);
-  assertPublishable(tx, article.id);
+  assertPublishable(tx, article.id, now);
   const slug = isPlaceholderSlug(article.slug) ? claimSlug(tx, article) : article.slug;
   const revision = snapshotWorkingCopy(tx, article, {
     kind,

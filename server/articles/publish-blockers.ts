@@ -5,8 +5,10 @@ import { articles, revisions } from '@/db/schema';
 import type { BodyDoc } from '@/lib/article-body';
 import { bodyHasWords } from '@/lib/editor/body-text';
 import { type LeadPhoto, type PhotoCard, photoCardOf, photoUses } from '@/lib/photos/photo-use';
-import { type PublishBlocker, publishBlockersOf } from '@/lib/publish-blockers';
+import { type PublishBlocker, publishBlockersOf, wirePublishBlockers } from '@/lib/publish-blockers';
+import { env } from '@/server/env';
 import { loadPhotoViews } from '@/server/photos/queries';
+import { articleWireState } from '@/server/wire-ingest/queries';
 
 type Draft = { headline: string; leadPhoto: LeadPhoto | null; body: BodyDoc };
 
@@ -27,13 +29,18 @@ export function leadPhotoOf(row: { leadPhotoId: number | null; leadPhotoCaption:
 
 /**
  * What stops an article's working copy being published: an empty headline or body, each photo used
- * without a credit or caption, and a lead photo without alt text, by name. The publish step refuses
+ * without a credit or caption, a lead photo without alt text, by name, and wire copy still under
+ * embargo, canceled or withheld (docs/decisions/025). The publish step refuses
  * while this is not empty; the editor shows the same list as a checklist.
  */
-export function publishBlockers(db: Db | Tx, articleId: number): PublishBlocker[] {
+export function publishBlockers(db: Db | Tx, articleId: number, now = new Date()): PublishBlocker[] {
   const row = workingDraftQuery(db).get({ articleId });
   if (!row) return [];
-  return photosOfDraft(db, { headline: row.headline, leadPhoto: leadPhotoOf(row), body: row.body as BodyDoc }).publishBlockers;
+  const wire = articleWireState(db, articleId);
+  return [
+    ...photosOfDraft(db, { headline: row.headline, leadPhoto: leadPhotoOf(row), body: row.body as BodyDoc }).publishBlockers,
+    ...(wire ? wirePublishBlockers(wire, now, env().NEWSROOM_TIMEZONE) : []),
+  ];
 }
 
 const workingDraftQuery = preparedQuery((db) =>

@@ -28,7 +28,8 @@ export function scheduleArticle(user: SessionUser, articleId: number, input: Sch
       if (at.at.getTime() <= now.getTime()) {
         throw new AppError('INVALID', 'That time has passed.', { fields: { localTime: ['Choose a time in the future.'] } });
       }
-      assertPublishable(tx, articleId);
+      // Checked as of the chosen time: a story may be scheduled for the moment its embargo lifts.
+      assertPublishable(tx, articleId, at.at);
       advanceArticle(tx, article, user, now, {
         status: 'scheduled',
         slug: isPlaceholderSlug(article.slug) ? claimSlug(tx, article) : article.slug,

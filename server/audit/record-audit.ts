@@ -7,7 +7,7 @@ export type AuditEntry = {
   /** Null when the system acts (start-up, shell, scheduler). */
   actorId: number | null;
   action: string;
-  targetType: 'user' | 'article' | 'photo' | 'comment' | 'session' | 'section' | 'tag' | 'author' | 'settings';
+  targetType: 'user' | 'article' | 'photo' | 'comment' | 'session' | 'section' | 'tag' | 'author' | 'settings' | 'wire_item' | 'wire_source';
   targetId: number | string | null;
   details?: Record<string, unknown>;
 };

@@ -30,6 +30,7 @@ const viewColumns = {
   copyrightNotice: photos.copyrightNotice,
   altText: photos.altText,
   rightsUrl: photos.rightsUrl,
+  usageTerms: photos.usageTerms,
   takenAt: photos.takenAt,
   metadata: photos.metadataJson,
   uploadedByName: users.name,

@@ -32,6 +32,11 @@ export function findActiveUser(id: number): SessionUser | null {
   return getDb().select(publicColumns).from(users).where(and(eq(users.id, id), isNull(users.disabledAt))).get() ?? null;
 }
 
+/** An enabled account by email (stored lower-cased), for the shell's commands that act in a person's name. */
+export function findActiveUserByEmail(email: string): SessionUser | null {
+  return getDb().select(publicColumns).from(users).where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.disabledAt))).get() ?? null;
+}
+
 /** Whether a session was refused because its account is disabled: the sign-in page says so. */
 export function isAccountDisabled(id: number): boolean {
   return getDb().select({ id: users.id }).from(users).where(and(eq(users.id, id), isNotNull(users.disabledAt))).get() !== undefined;

@@ -7,6 +7,7 @@ import { can } from '@/lib/permissions';
 import { deskSearchHref } from '@/lib/search/search-filters';
 import { ArticleSearchQuery } from '@/lib/validation/article-search';
 import { env } from '@/server/env';
+import { wireStopsOf } from '@/server/wire-ingest/queries';
 import { listSearchFilters } from '@/server/search/list-search-filters';
 import { type ArticleSearchPage, searchArticles } from '@/server/search/search-articles';
 import { forPage, requireSignedIn } from '@/server/session';
@@ -55,7 +56,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       {items.length === 0 ? (
         <p className="empty">{cursor ? 'No older articles.' : query.q || Object.keys(search).length > 0 ? 'No articles match.' : 'No articles here yet.'}</p>
       ) : (
-        <ArticleTable articles={items} timeZone={env().NEWSROOM_TIMEZONE} sort={sort} />
+        <ArticleTable articles={items} timeZone={env().NEWSROOM_TIMEZONE} sort={sort} wireStops={wireStopsOf(user, items.map((item) => item.id))} />
       )}
       <div className="pager">
         {cursor && <Link href={deskSearchHref(search)}>{sort === 'relevance' ? 'Best matches' : 'Newest articles'}</Link>}

@@ -11,6 +11,7 @@ import { env } from '@/server/env';
 import { findPublicArticle } from '@/server/public/queries';
 import { siteInfo } from '@/server/public/site';
 import { publicSearchSocial } from '@/server/search-social/queries';
+import { publicWireCopyright } from '@/server/wire-ingest/queries';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -53,7 +54,7 @@ export default async function StoryPage({ params }: Props) {
       {isLiveStory(article) ? (
         <PublicLiveStory story={article} timeZone={env().NEWSROOM_TIMEZONE} />
       ) : (
-        <PublicStory article={article} timeZone={env().NEWSROOM_TIMEZONE} />
+        <PublicStory article={article} timeZone={env().NEWSROOM_TIMEZONE} agencyCopyright={publicWireCopyright(article.id)} />
       )}
       <script
         type="application/ld+json"

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { ArticleEditor } from '@/components/editor/article-editor';
+import { WireCopyPanel } from '@/components/wire/wire-copy-panel';
 import { parseId } from '@/lib/validation/parse-id';
 import { getArticle } from '@/server/articles/queries';
 import { env } from '@/server/env';
 import { filingChoices } from '@/server/filing/queries';
 import { forPage, requireSignedIn } from '@/server/session';
+import { getArticleWireState } from '@/server/wire-ingest/queries';
 
 export const metadata: Metadata = { title: 'Edit article' };
 
@@ -18,6 +20,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   const shownCommentId = shown.success ? shown.data : undefined;
   const user = await requireSignedIn(`/desk/articles/${id}${shownCommentId === undefined ? '' : `?comment=${shownCommentId}`}`);
   const article = forPage(() => getArticle(user, parseId(id, 'article')));
+  const wire = getArticleWireState(user, article.id);
   return (
     <main id="content">
       <ArticleEditor
@@ -27,6 +30,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         timeZone={env().NEWSROOM_TIMEZONE}
         filingChoices={filingChoices(user)}
         shownCommentId={shownCommentId}
+        wireCopy={wire && <WireCopyPanel articleId={article.id} wire={wire} timeZone={env().NEWSROOM_TIMEZONE} />}
       />
     </main>
   );
