@@ -1,7 +1,7 @@
 /**
  * Runs the benchmarks and prints their figures against the targets:
- *   npm run bench                 all ten
- *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-site | revision-diff | archive-search | live-coverage | co-editing | story-changes
+ *   npm run bench                 all eleven
+ *   npm run bench -- autosave     one: autosave | keystroke | bundle | photo-upload | public-site | revision-diff | archive-search | live-coverage | co-editing | story-changes | wire-queue
  * Figures, not pass/fail tests: the exit code is 0 even when a target is missed (a MISS line says so).
  * keystroke, bundle, public-site and live-coverage need the production build (`npm run build`); photo-upload's
  * next start leg does too, and is skipped without it.
@@ -17,6 +17,7 @@ import { benchPhotoUpload } from './photo-upload';
 import { benchPublicSite } from './public-site';
 import { benchRevisionDiff } from './revision-diff';
 import { benchStoryChanges } from './story-changes';
+import { benchWireQueue } from './wire-queue';
 import { machineCpuMs } from './support/cpu-time';
 
 const BENCHES = {
@@ -30,6 +31,7 @@ const BENCHES = {
   'live-coverage': benchLiveCoverage,
   'co-editing': benchCoEditing,
   'story-changes': benchStoryChanges,
+  'wire-queue': benchWireQueue,
 } as const;
 type BenchName = keyof typeof BENCHES;
 /** Above this share of CPU time in use before we start, something else competes with what we time. */
