@@ -110,4 +110,26 @@ CREATE TABLE `wire_sources` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `wire_sources_token_unique` ON `wire_sources` (`token_hash`);--> statement-breakpoint
-ALTER TABLE `photos` ADD `usage_terms` text DEFAULT '' NOT NULL;
+ALTER TABLE `photos` ADD `usage_terms` text DEFAULT '' NOT NULL;--> statement-breakpoint
+-- Hand-written (drizzle-kit does not model FTS5): the Wire's search. An external-content index over
+-- each item's newest version's words, kept in step by triggers in the ingest's own transaction; the
+-- same tokenizer and prefix indexes as the desk's search (0007), so the wire finds what it does.
+CREATE VIRTUAL TABLE `wire_items_fts` USING fts5(
+  search_text,
+  content='wire_items', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2',
+  prefix='2 3'
+);
+--> statement-breakpoint
+CREATE TRIGGER `wire_items_fts_insert` AFTER INSERT ON `wire_items` BEGIN
+  INSERT INTO wire_items_fts(rowid, search_text) VALUES (new.id, new.search_text);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `wire_items_fts_delete` AFTER DELETE ON `wire_items` BEGIN
+  INSERT INTO wire_items_fts(wire_items_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `wire_items_fts_update` AFTER UPDATE OF search_text ON `wire_items` BEGIN
+  INSERT INTO wire_items_fts(wire_items_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+  INSERT INTO wire_items_fts(rowid, search_text) VALUES (new.id, new.search_text);
+END;

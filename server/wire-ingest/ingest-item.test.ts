@@ -72,6 +72,17 @@ describe('ingestWireFile', () => {
     expect(listWireQueue(editor, '100%')).toEqual([]);
   });
 
+  it('searches the wire as the desk searches: words as prefixes, accents folded, phrases, left-out words', async () => {
+    await ingestWireFile(shell(), newsmlTextItem({ guid: 'urn:test:search:1', version: 1, headline: 'Gérasimov meets the quayside board' }), noPhotos);
+    await ingestWireFile(shell(), newsmlTextItem({ guid: 'urn:test:search:2', version: 1, headline: 'Quayside board meets again' }), noPhotos);
+    const headlines = (search: string) => listWireQueue(editor, search).map((row) => row.headline);
+    expect(headlines('gerasim')).toEqual(['Gérasimov meets the quayside board']);
+    expect(headlines('quayside board')).toEqual(['Quayside board meets again', 'Gérasimov meets the quayside board']);
+    expect(headlines('"board meets"')).toEqual(['Quayside board meets again']);
+    expect(headlines('quayside -gerasimov')).toEqual(['Quayside board meets again']);
+    expect(headlines('" OR * AND')).toEqual([]);
+  });
+
   it('records a photo it cannot reach as not received, and still takes the item (IPTC’s LISTING 3)', async () => {
     const [outcome] = await ingestWireFile(shell(), newsmlExample('LISTING_3_Photo_in_NewsML-G2.xml').replace('version="11"', 'version="12"'), noPhotos);
     expect(outcome!.photos).toEqual([expect.objectContaining({ photoId: null, problem: 'Not received: the file was not sent with the item.' })]);

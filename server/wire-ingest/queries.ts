@@ -3,31 +3,33 @@ import { and, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { type Db, getDb, type Tx } from '@/db/client';
 import { articles, articleWireItems, revisions, wireItems, wireItemVersions, wireSources } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
+import { ftsSearch } from '@/lib/search/fts-query';
 import type { SessionUser } from '@/lib/session-user';
 import type { WireItem, WirePhotoOutcome } from '@/lib/wire/wire-item';
 import { type ArticleWireState, type WireItemView, type WireQueueRow, type WireVersionView, wireText } from '@/lib/wire/wire-view';
 import { assertCan } from '@/server/policy';
-
 
 /** Items imported from the shell have no source: the queue names them so. */
 export const SHELL_SOURCE = 'Imported file';
 
 const QUEUE_LIMIT = 100;
 
-/** Escapes LIKE's wildcards, so a search for "100%" finds that text. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * The Wire queue, newest first; with a search, the items whose headline, slugline, subjects, byline,
- * place or body contain each word (a LIKE scan of the newest versions: the wire is read for days,
- * not kept for years, so it stays small; the desk's archive search is FTS5).
+ * place or body hold the words, read as the desk's search reads them (FTS5, each word a prefix,
+ * `"phrases"` and `-left-out` words understood; lib/search/fts-query.ts).
  */
 export function listWireQueue(user: SessionUser, search: string): WireQueueRow[] {
   assertCan(user, 'wire:read');
-  const words = search.split(/\s+/).filter(Boolean).slice(0, 10);
-  return wireRows(getDb(), and(...words.map((word) => sql`${wireItems.searchText} LIKE ${likePattern(word)} ESCAPE '\\'`)), QUEUE_LIMIT);
+  const words = ftsSearch(search, { prefix: 'every' });
+  return wireRows(
+    getDb(),
+    and(
+      words?.match !== undefined ? sql`${wireItems.id} IN (SELECT rowid FROM wire_items_fts WHERE wire_items_fts MATCH ${words.match})` : undefined,
+      words?.exclude !== undefined ? sql`${wireItems.id} NOT IN (SELECT rowid FROM wire_items_fts WHERE wire_items_fts MATCH ${words.exclude})` : undefined,
+    ),
+    QUEUE_LIMIT,
+  );
 }
 
 function wireRows(db: Db | Tx, where: SQL | undefined, limit: number): (WireQueueRow & { guid: string })[] {
