@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articles, photos, revisions, users } from '@/db/schema';
-import { renditionFileName, renditionsFor } from '@/lib/photos/renditions';
+import { renditionFileName, renditionsFor, SOCIAL_CARD } from '@/lib/photos/renditions';
 import { wireStamp, wireStampText } from '@/lib/wire-timestamp';
 import { publishBlockers } from '@/server/articles/publish-blockers';
 import { unsafeListThreads } from '@/server/comments/list-comments';
@@ -60,7 +60,7 @@ describe('seedDemo', () => {
         file: { iptc: { Caption: photo.caption, Byline: photo.photographer, Credit: 'Dateline' } },
       });
       const folder = path.join(env().dataDir, 'photos', photo.storageKey);
-      const expected = ['original', ...renditionsFor(photo).map(renditionFileName)];
+      const expected = ['original', ...renditionsFor(photo).map(renditionFileName), SOCIAL_CARD.fileName];
       expect(fs.readdirSync(folder).sort()).toEqual(expected.sort());
     }
     expect(library.map((photo) => photo.photographer)).toEqual(
