@@ -194,6 +194,7 @@ const ACTIONS: Record<string, { access: Access; form: ActionProbe } | { access: 
   'app/(desk)/actions.ts#newArticleAction': { access: 'signed-in', form: () => null },
   'app/(desk)/actions.ts#newLiveStoryAction': { access: 'signed-in', form: () => null },
   'app/(desk)/account/actions.ts#renameAction': { access: 'signed-in', form: () => ({ name: 'Renamed By Someone' }) },
+  'app/(desk)/account/actions.ts#saveMailPreferencesAction': { access: 'signed-in', form: () => ({ mentioned: 'off', returned: 'immediate', submitted: 'immediate', approved: 'immediate', published: 'immediate', schedule_failed: 'immediate' }) },
   'app/(desk)/account/actions.ts#changePasswordAction': {
     access: 'signed-in',
     form: () => ({ currentPassword: 'x', password: 'a new password nobody chose', confirm: 'a new password nobody chose' }),
